@@ -1,0 +1,39 @@
+// Build step, run before start, test and deploy: compiles questions/ into the Worker
+// bundle and lays out the static assets under versioned (immutable) names.
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { BankError } from '../questions/compile.ts'
+import { loadBanks } from './banks.ts'
+
+const root = join(import.meta.dirname, '..', '..')
+const out = (path: string, body: string | Buffer) => {
+  mkdirSync(dirname(join(root, path)), { recursive: true })
+  writeFileSync(join(root, path), body)
+}
+
+let compiled
+try {
+  compiled = loadBanks()
+} catch (e) {
+  if (!(e instanceof BankError)) throw e
+  console.error(e.message)
+  process.exit(1)
+}
+out('src/generated/banks.json', JSON.stringify(compiled))
+
+const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'))
+const css = readFileSync(join(root, 'src/views/style.css'))
+const cssHash = createHash('sha256').update(css).digest('hex').slice(0, 10)
+const assets = {
+  htmx: `/vendor/htmx-${pkg('htmx.org').version}.min.js`,
+  css: `/static/style-${cssHash}.css`,
+}
+rmSync(join(root, 'public'), { recursive: true, force: true })
+out(`public${assets.htmx}`, readFileSync(join(root, 'node_modules/htmx.org/dist/htmx.min.js')))
+out(`public${assets.css}`, css)
+out('public/_headers', '/vendor/*\n  Cache-Control: public, max-age=31536000, immutable\n/static/*\n  Cache-Control: public, max-age=31536000, immutable\n')
+out('src/generated/assets.json', JSON.stringify(assets))
+
+const count = compiled.banks.reduce((n, b) => n + b.questions.length, 0)
+console.log(`built ${compiled.banks.length} banks (${count} questions); assets ${assets.htmx}, ${assets.css}`)

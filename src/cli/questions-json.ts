@@ -1,0 +1,32 @@
+// Prints every bank as one normalized JSON array (read by ../shared/tools/check-sources).
+import type { Question } from '../questions/schema.ts'
+import { loadBanks } from './banks.ts'
+
+function choicesOf(q: Question): string[] {
+  switch (q.type) {
+    case 'single':
+    case 'multi':
+      return q.choices
+    case 'order':
+      return q.answer
+    case 'truefalse':
+      return ['True', 'False']
+    default:
+      return []
+  }
+}
+
+const banks = loadBanks().banks.map((bank) => ({
+  id: bank.id,
+  title: bank.title,
+  questions: bank.questions.map((q) => ({
+    id: q.id,
+    type: q.type,
+    prompt: q.prompt,
+    choices: choicesOf(q),
+    answer: q.answer,
+    explanation: q.explanation,
+    source: q.source,
+  })),
+}))
+process.stdout.write(`${JSON.stringify(banks, null, 2)}\n`)

@@ -1,0 +1,136 @@
+// Query functions for attempts and their answers. Each returns domain values or null;
+// none builds a response. Every function is one D1 round trip (batch counts as one).
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { rankRows } from '../game/ranking.ts'
+import type { DB } from './client.ts'
+import { answers, attempts, type Answer, type Attempt, type PlanItem } from './schema.ts'
+
+export type NewAttempt = { id: string; ownerHash: string; bankId: string; plan: PlanItem[]; now: number }
+export type NewAnswer = Omit<Answer, 'attemptId'>
+export type Standing = { rank: number; total: number }
+
+export async function createAttempt(db: DB, a: NewAttempt): Promise<void> {
+  const { now, ...rest } = a
+  await db.insert(attempts).values({ ...rest, startedAt: now, shownAt: now })
+}
+
+/** An attempt with its answer at `position` (default: the question on screen). */
+export async function readAttempt(
+  db: DB,
+  id: string,
+  position?: number,
+): Promise<{ attempt: Attempt; answer: Answer | null } | null> {
+  const at = position === undefined ? attempts.cursor : sql`${position}`
+  const [row] = await db
+    .select()
+    .from(attempts)
+    .leftJoin(answers, and(eq(answers.attemptId, attempts.id), eq(answers.position, at)))
+    .where(eq(attempts.id, id))
+  return row ? { attempt: row.attempts, answer: row.answers } : null
+}
+
+/**
+ * Stores an answer and adds it to the totals in one batch. Returns false when the
+ * answer was already there (a retry or a double click): then nothing changed.
+ */
+export async function recordAnswer(db: DB, attempt: Attempt, answer: NewAnswer): Promise<boolean> {
+  const last = answer.position === attempt.plan.length - 1
+  const [inserted] = await db.batch([
+    db
+      .insert(answers)
+      .values({ ...answer, attemptId: attempt.id })
+      .onConflictDoNothing()
+      .returning({ position: answers.position }),
+    db
+      .update(attempts)
+      .set({
+        answered: sql`${attempts.answered} + 1`,
+        score: sql`${attempts.score} + ${answer.points}`,
+        correct: sql`${attempts.correct} + ${answer.credit === 1 ? 1 : 0}`,
+        timeMs: sql`${attempts.timeMs} + ${answer.timeMs}`,
+        finishedAt: last ? answer.answeredAt : null,
+      })
+      .where(and(eq(attempts.id, attempt.id), eq(attempts.answered, answer.position))),
+  ])
+  return inserted.length === 1
+}
+
+/** Moves the owner's attempt from an answered question to the next one and starts its clock. */
+export async function advance(db: DB, id: string, ownerHash: string, position: number, now: number): Promise<Attempt | null> {
+  const [moved] = await db
+    .update(attempts)
+    .set({ cursor: position + 1, shownAt: now })
+    .where(
+      and(
+        eq(attempts.id, id),
+        eq(attempts.ownerHash, ownerHash),
+        eq(attempts.cursor, position),
+        eq(attempts.answered, position + 1),
+        sql`${attempts.finishedAt} is null`,
+      ),
+    )
+    .returning()
+  return moved ?? null
+}
+
+export async function setNickname(db: DB, id: string, ownerHash: string, nickname: string): Promise<boolean> {
+  const changed = await db
+    .update(attempts)
+    .set({ nickname })
+    .where(and(eq(attempts.id, id), eq(attempts.ownerHash, ownerHash), sql`${attempts.finishedAt} is not null`))
+    .returning({ id: attempts.id })
+  return changed.length === 1
+}
+
+// Ranking: more points first, then less time. Equal on both means equal rank.
+// Both counts run on attempts_bank_rank_idx (its WHERE matches `finished_at is not null`).
+const sameBankFinished = sql.raw('other.bank_id = attempts.bank_id and other.finished_at is not null')
+const rankSql = sql<number>`(select count(*) + 1 from attempts as other where ${sameBankFinished}
+  and (other.score > attempts.score or (other.score = attempts.score and other.time_ms < attempts.time_ms)))`
+const totalSql = sql<number>`(select count(*) from attempts as other where ${sameBankFinished})`
+
+export async function readResults(
+  db: DB,
+  id: string,
+): Promise<{ attempt: Attempt; answers: Answer[]; standing: Standing | null } | null> {
+  const [[row], list] = await db.batch([
+    db.select({ attempt: attempts, rank: rankSql, total: totalSql }).from(attempts).where(eq(attempts.id, id)),
+    db.select().from(answers).where(eq(answers.attemptId, id)).orderBy(asc(answers.position)),
+  ])
+  if (!row) return null
+  const standing = row.attempt.finishedAt === null ? null : { rank: row.rank, total: row.total }
+  return { attempt: row.attempt, answers: list, standing }
+}
+
+export type BoardRow = Pick<Attempt, 'id' | 'ownerHash' | 'nickname' | 'score' | 'correct' | 'timeMs'> & { rank: number }
+export const LEADERBOARD_SIZE = 50
+
+/** The bank's top 50, and where the viewer's best finished attempt stands. */
+export async function readLeaderboard(
+  db: DB,
+  bankId: string,
+  ownerHash: string | undefined,
+): Promise<{ rows: BoardRow[]; total: number; mine: (Standing & { id: string }) | null }> {
+  const finished = and(eq(attempts.bankId, bankId), sql`${attempts.finishedAt} is not null`)
+  const columns = {
+    id: attempts.id,
+    ownerHash: attempts.ownerHash,
+    nickname: attempts.nickname, score: attempts.score, correct: attempts.correct, timeMs: attempts.timeMs }
+  const [top, [count], mine] = await db.batch([
+    db
+      .select(columns)
+      .from(attempts)
+      .where(finished)
+      .orderBy(desc(attempts.score), asc(attempts.timeMs))
+      .limit(LEADERBOARD_SIZE),
+    db.select({ total: sql<number>`count(*)` }).from(attempts).where(finished),
+    db
+      .select({ id: attempts.id, rank: rankSql })
+      .from(attempts)
+      .where(and(finished, eq(attempts.ownerHash, ownerHash ?? '')))
+      .orderBy(desc(attempts.score), asc(attempts.timeMs))
+      .limit(1),
+  ])
+  const total = count?.total ?? 0
+  return { rows: rankRows(top), total, mine: mine[0] ? { ...mine[0], total } : null }
+}

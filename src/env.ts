@@ -1,0 +1,6 @@
+import type { DB } from './db/client.ts'
+
+export type AppEnv = {
+  Bindings: Cloudflare.Env
+  Variables: { db: DB }
+}

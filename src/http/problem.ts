@@ -1,0 +1,11 @@
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+
+/** A failure the user caused or can fix, with a message written for them. */
+export class Problem extends HTTPException {
+  readonly link: { href: string; label: string }
+  constructor(status: ContentfulStatusCode, message: string, link = { href: '/', label: 'Back to the quizzes' }) {
+    super(status, { message })
+    this.link = link
+  }
+}

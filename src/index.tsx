@@ -1,0 +1,65 @@
+import { Hono } from 'hono'
+import { csrf } from 'hono/csrf'
+import { HTTPException } from 'hono/http-exception'
+import { jsxRenderer } from 'hono/jsx-renderer'
+import { secureHeaders } from 'hono/secure-headers'
+import { createDb } from './db/client.ts'
+import type { AppEnv } from './env.ts'
+import { Problem } from './http/problem.ts'
+import { isPartial } from './http/respond.ts'
+import home from './routes/home.tsx'
+import leaderboard from './routes/leaderboard.tsx'
+import play from './routes/play.tsx'
+import results from './routes/results.tsx'
+import { ErrorBox, errorTitle } from './views/error.tsx'
+import { Layout } from './views/layout.tsx'
+
+const app = new Hono<AppEnv>()
+
+app.use(
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  }),
+)
+app.use(csrf())
+app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>))
+app.use(async (c, next) => {
+  c.set('db', createDb(c.env.DB))
+  await next()
+  c.header('Vary', 'HX-Request', { append: true })
+})
+
+app.route('/', home)
+app.route('/play', play)
+app.route('/results', results)
+app.route('/leaderboard', leaderboard)
+
+app.notFound((c) => {
+  c.status(404)
+  return c.render(<ErrorBox status={404} message="There is no page at this address." link={{ href: '/', label: 'Back to the quizzes' }} />, {
+    title: errorTitle(404),
+  })
+})
+
+app.onError((err, c) => {
+  const known = err instanceof HTTPException
+  const status = known ? err.status : 500
+  if (!known || status >= 500) console.error(JSON.stringify({ error: String(err), path: new URL(c.req.url).pathname }))
+  const box = {
+    status,
+    message: err instanceof Problem || (known && status < 500) ? err.message : 'Something went wrong on our side. Nothing was lost: please try again.',
+    link: err instanceof Problem ? err.link : { href: '/', label: 'Back to the quizzes' },
+  }
+  if (isPartial(c)) return c.html(<ErrorBox {...box} />, status)
+  c.status(status)
+  return c.render(<ErrorBox {...box} />, { title: errorTitle(status) })
+})
+
+export default app

@@ -1,0 +1,21 @@
+// The banks as compiled into the Worker by `npm run build`: no file or D1 reads at run time.
+import compiled from '../generated/banks.json'
+import type { Compiled } from './compile.ts'
+import type { Bank, Question, Source } from './schema.ts'
+
+const { banks, sources } = compiled as Compiled
+
+export { banks }
+const bankById = new Map(banks.map((b) => [b.id, b]))
+const questionById = new Map(banks.flatMap((b) => b.questions.map((q) => [q.id, q] as const)))
+const sourceById = new Map(sources.map((s) => [s.id, s]))
+
+export const findBank = (id: string): Bank | undefined => bankById.get(id)
+export const findQuestion = (id: string): Question | undefined => questionById.get(id)
+export const sourceOf = (q: Question): Source => sourceById.get(q.source)!
+
+const LEVELS = ['Easy', 'Medium', 'Hard'] as const
+export function difficultyOf(bank: Bank): (typeof LEVELS)[number] {
+  const mean = bank.questions.reduce((sum, q) => sum + q.difficulty, 0) / bank.questions.length
+  return LEVELS[Math.min(2, Math.round(mean) - 1)]
+}

@@ -1,0 +1,87 @@
+// The grammar of a question bank (questions/*.yaml), checked at build and test time.
+// The Worker never sees this file: it gets the compiled, already-valid banks.
+import { z } from 'zod'
+
+const text = z.string().trim().min(1)
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens')
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim()
+
+const common = {
+  id,
+  prompt: text,
+  explanation: z.string().trim().min(40, 'explain in two to four sentences').max(700),
+  source: id,
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  // YAML reads a bare 2018 as a number: a year is a fine tag, so take it as text.
+  tags: z.array(z.coerce.string().pipe(id)).min(1),
+  as_of: z.coerce
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write as YYYY, YYYY-MM or YYYY-MM-DD').optional(),
+}
+
+const distinct = (label: string) => (items: string[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>()
+  for (const item of items) {
+    if (seen.has(fold(item))) ctx.addIssue({ code: 'custom', message: `${label} "${item}" appears twice` })
+    seen.add(fold(item))
+  }
+}
+const choices = z.array(text).min(2).max(6).superRefine(distinct('choice'))
+
+const single = z
+  .object({ ...common, type: z.literal('single'), choices, answer: text })
+  .refine((q) => q.choices.includes(q.answer), { message: 'the answer is not one of the choices', path: ['answer'] })
+
+const multi = z
+  .object({ ...common, type: z.literal('multi'), choices, answer: z.array(text).min(1) })
+  .refine((q) => q.answer.every((a) => q.choices.includes(a)), {
+    message: 'every answer must be one of the choices',
+    path: ['answer'],
+  })
+  .refine((q) => new Set(q.answer).size === q.answer.length, { message: 'an answer is listed twice', path: ['answer'] })
+
+const truefalse = z.object({ ...common, type: z.literal('truefalse'), answer: z.boolean() })
+
+const order = z.object({
+  ...common,
+  type: z.literal('order'),
+  answer: z.array(text).min(3).max(6).superRefine(distinct('item')),
+})
+
+const typed = z.object({
+  ...common,
+  type: z.literal('typed'),
+  answer: text,
+  accept: z.array(text).default([]),
+})
+
+const numeric = z.object({
+  ...common,
+  type: z.literal('numeric'),
+  answer: z.number(),
+  margin: z.number().min(0).default(0),
+  unit: text.optional(),
+})
+
+export const questionSchema = z.discriminatedUnion('type', [single, multi, truefalse, order, typed, numeric])
+
+export const bankSchema = z.object({
+  id,
+  title: text,
+  description: text.max(160),
+  questions: z.array(questionSchema).min(1),
+})
+
+export const sourceSchema = z.object({
+  id,
+  outlet: text,
+  title: text,
+  date: z.coerce.string().trim().min(1),
+  url: z.string().url().optional(),
+})
+export const sourcesSchema = z.array(sourceSchema).min(1)
+
+export type Question = z.output<typeof questionSchema>
+export type Bank = z.output<typeof bankSchema>
+export type Source = z.output<typeof sourceSchema>
+export type QuestionType = Question['type']

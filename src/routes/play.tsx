@@ -1,0 +1,124 @@
+import { Hono, type Context } from 'hono'
+import { advance, createAttempt, readAttempt, recordAnswer } from '../db/attempts.ts'
+import type { Answer, Attempt } from '../db/schema.ts'
+import type { AppEnv } from '../env.ts'
+import { DEFAULT_QUIZ_SIZE, drawPlan } from '../game/plan.ts'
+import { readAnswer } from '../game/response.ts'
+import { grade, points } from '../game/scoring.ts'
+import { isId, randomId } from '../http/ids.ts'
+import { ensureOwner, readOwner } from '../http/owner.ts'
+import { Problem } from '../http/problem.ts'
+import { isPartial } from '../http/respond.ts'
+import { findBank, findQuestion } from '../questions/registry.ts'
+import { PlayPage, StageFragment, type StageProps } from '../views/play/stage.tsx'
+
+const play = new Hono<AppEnv>()
+
+play.post('/', async (c) => {
+  const form = await c.req.parseBody()
+  const bank = findBank(String(form.bank ?? ''))
+  if (!bank) throw new Problem(404, 'That quiz does not exist. Pick one from the list.')
+  const size = Number(form.size ?? DEFAULT_QUIZ_SIZE)
+  if (!Number.isInteger(size) || size < 1 || size > 50) throw new Problem(400, 'A quiz has from 1 to 50 questions.')
+  const id = randomId()
+  const plan = drawPlan(bank.questions, size)
+  await createAttempt(c.var.db, { id, ownerHash: await ensureOwner(c), bankId: bank.id, plan, now: Date.now() })
+  return c.redirect(`/play/${id}`, 303)
+})
+
+play.get('/:id', async (c) => {
+  const props = await ownStage(c)
+  return c.render(<PlayPage {...props} />, { title: props.bank.title })
+})
+
+play.post('/:id/answer', async (c) => {
+  const form = await c.req.parseBody({ all: true })
+  const position = positionOf(form.position)
+  const { attempt, answer: stored } = await ownAttempt(c, position)
+  // A retry of an answer already stored (double click, bad Wi-Fi): same verdict, counted once.
+  if (stored) return show(c, position === attempt.cursor ? stageOf(attempt, stored) : await ownStage(c))
+  if (position !== attempt.cursor) throw outOfTurn(attempt)
+  const props = stageOf(attempt, null)
+  const reading = readAnswer(props.question, attempt.plan[position].order, form)
+  if (!reading.ok && reading.status === 422) return show(c, { ...props, error: reading.message }, 422)
+  if (!reading.ok) throw new Problem(reading.status, reading.message, backTo(attempt))
+
+  const now = Date.now()
+  const timeMs = now - attempt.shownAt
+  const credit = grade(props.question, reading.value)
+  const answer: Answer = {
+    attemptId: attempt.id,
+    position,
+    questionId: props.question.id,
+    response: reading.value,
+    credit,
+    timeMs,
+    points: points(credit, timeMs),
+    answeredAt: now,
+  }
+  if (!(await recordAnswer(c.var.db, attempt, answer))) return show(c, await ownStage(c))
+  const updated: Attempt = {
+    ...attempt,
+    answered: position + 1,
+    score: attempt.score + answer.points,
+    correct: attempt.correct + (credit === 1 ? 1 : 0),
+    timeMs: attempt.timeMs + timeMs,
+  }
+  return show(c, stageOf(updated, answer))
+})
+
+play.post('/:id/next', async (c) => {
+  const position = positionOf((await c.req.parseBody()).position)
+  const id = c.req.param('id')
+  const owner = await readOwner(c)
+  const moved = isId(id) && owner ? await advance(c.var.db, id, owner, position, Date.now()) : null
+  // Not moved: a repeated "Next", or not this browser's quiz. Either way, show where it stands.
+  return show(c, moved ? stageOf(moved, null) : await ownStage(c))
+})
+
+function positionOf(raw: unknown): number {
+  const position = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN
+  if (Number.isNaN(position)) throw new Problem(400, 'That form is missing which question it answers. Reload the page and try again.')
+  return position
+}
+
+const backTo = (attempt: Attempt) => ({ href: `/play/${attempt.id}`, label: 'Back to your quiz' })
+const outOfTurn = (attempt: Attempt) =>
+  new Problem(409, 'That question is not the one on your screen any more. Carry on from where your quiz is now.', backTo(attempt))
+
+/** The attempt in the URL, if this browser started it. */
+async function ownAttempt(c: Context<AppEnv>, position?: number) {
+  const id = c.req.param('id') ?? ''
+  const found = isId(id) ? await readAttempt(c.var.db, id, position) : null
+  if (!found) throw new Problem(404, 'We could not find that quiz. It may have been mistyped: start a new one.')
+  if ((await readOwner(c)) !== found.attempt.ownerHash)
+    throw new Problem(403, 'This quiz was started in another browser, so only that browser can answer it.', {
+      href: `/results/${id}`,
+      label: 'See its results page',
+    })
+  if (position !== undefined && position >= found.attempt.plan.length) throw outOfTurn(found.attempt)
+  return found
+}
+
+const ownStage = async (c: Context<AppEnv>) => {
+  const { attempt, answer } = await ownAttempt(c)
+  return stageOf(attempt, answer)
+}
+
+function stageOf(attempt: Attempt, answer: Answer | null): StageProps {
+  const bank = findBank(attempt.bankId)
+  const question = findQuestion(attempt.plan[attempt.cursor].q)
+  // A bank or question removed since the attempt began: the attempt cannot go on.
+  if (!bank || !question) throw new Problem(410, 'This quiz uses a question that has since been withdrawn. Please start a new one.')
+  return { attempt, bank, question, answer }
+}
+
+/** htmx gets the new stage; a plain form post gets a redirect (or the page, for a 422). */
+function show(c: Context<AppEnv>, props: StageProps, status: 200 | 422 = 200) {
+  if (isPartial(c)) return c.html(<StageFragment {...props} />, status)
+  if (status === 200) return c.redirect(`/play/${props.attempt.id}`, 303)
+  c.status(status)
+  return c.render(<PlayPage {...props} />, { title: props.bank.title })
+}
+
+export default play

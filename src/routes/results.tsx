@@ -1,0 +1,42 @@
+import { Hono, type Context } from 'hono'
+import { readResults, setNickname } from '../db/attempts.ts'
+import type { AppEnv } from '../env.ts'
+import { readNickname } from '../game/nickname.ts'
+import { isId } from '../http/ids.ts'
+import { readOwner } from '../http/owner.ts'
+import { Problem } from '../http/problem.ts'
+import { findBank } from '../questions/registry.ts'
+import { ResultsPage } from '../views/results.tsx'
+
+const results = new Hono<AppEnv>()
+
+results.get('/:id', async (c) => render(c))
+
+results.post('/:id/nickname', async (c) => {
+  const id = c.req.param('id')
+  const nickname = readNickname((await c.req.parseBody()).nickname)
+  if (!nickname.ok) return render(c, nickname.message)
+  const owner = await readOwner(c)
+  if (!isId(id) || !owner || !(await setNickname(c.var.db, id, owner, nickname.value)))
+    throw new Problem(403, 'Only the browser that played this quiz, once it is finished, can name it.', {
+      href: `/results/${id}`,
+      label: 'Back to the results',
+    })
+  return c.redirect(`/results/${id}`, 303)
+})
+
+/** The results page, public and read-only; the owner also gets the nickname form. */
+async function render(c: Context<AppEnv>, nicknameError?: string) {
+  const id = c.req.param('id') ?? ''
+  const found = isId(id) ? await readResults(c.var.db, id) : null
+  const bank = found && findBank(found.attempt.bankId)
+  if (!found || !bank) throw new Problem(404, 'We could not find those results. Check the link you were given.')
+  const isOwner = (await readOwner(c)) === found.attempt.ownerHash
+  const shareUrl = new URL(`/results/${id}`, c.req.url).href
+  if (nicknameError) c.status(422)
+  return c.render(<ResultsPage {...found} bank={bank} isOwner={isOwner} shareUrl={shareUrl} nicknameError={nicknameError} />, {
+    title: 'Results',
+  })
+}
+
+export default results

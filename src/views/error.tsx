@@ -1,0 +1,30 @@
+export type ErrorProps = { status: number; message: string; link: { href: string; label: string } }
+
+const TITLES: Record<number, string> = {
+  400: 'That did not work',
+  403: 'Not yours to change',
+  404: 'Not found',
+  409: 'Already moved on',
+  413: 'Too much at once',
+  422: 'Please check your answer',
+  429: 'Too many requests',
+}
+
+export const errorTitle = (status: number) => TITLES[status] ?? (status >= 500 ? 'Something went wrong' : 'That did not work')
+
+/** An error as a box: the whole page without JavaScript, the swapped fragment with htmx. */
+export function ErrorBox({ status, message, link }: ErrorProps) {
+  return (
+    <div class="error-box" role="alert">
+      <h2 tabindex={-1} autofocus>
+        {errorTitle(status)}
+      </h2>
+      <p>{message}</p>
+      <p>
+        <a class="button" href={link.href}>
+          {link.label}
+        </a>
+      </p>
+    </div>
+  )
+}

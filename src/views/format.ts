@@ -1,0 +1,25 @@
+import type { AnswerValue } from '../db/schema.ts'
+import type { Question } from '../questions/schema.ts'
+
+export const formatPoints = (n: number) => n.toLocaleString('en-GB')
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000)
+  if (seconds < 60) return `${seconds} s`
+  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`
+}
+
+export const percent = (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) : 0)
+
+/** An answer as a reader says it: choice texts, "True", or a number with its unit. */
+export function formatAnswer(q: Question, value: AnswerValue): string {
+  if (typeof value === 'boolean') return value ? 'True' : 'False'
+  if (Array.isArray(value)) return q.type === 'order' ? value.map((v, i) => `${i + 1}. ${v}`).join('  ') : value.join('; ')
+  if (typeof value === 'number' && q.type === 'numeric') return `${value}${q.unit ? ` ${q.unit}` : ''}`
+  return String(value)
+}
+
+export function formatKey(q: Question): string {
+  const key = formatAnswer(q, q.answer)
+  return q.type === 'numeric' && q.margin > 0 ? `${key} (full points within ±${q.margin})` : key
+}

@@ -1,0 +1,63 @@
+import type { Standing } from '../db/attempts.ts'
+import type { BoardRow } from '../db/attempts.ts'
+import type { Bank } from '../questions/schema.ts'
+import { formatDuration, formatPoints } from './format.ts'
+
+export type LeaderboardProps = {
+  bank: Bank
+  rows: (Omit<BoardRow, 'ownerHash'> & { mine: boolean })[]
+  total: number
+  mine: (Standing & { id: string }) | null
+}
+
+export function LeaderboardPage({ bank, rows, total, mine }: LeaderboardProps) {
+  return (
+    <>
+      <h1>Leaderboard: {bank.title}</h1>
+      {mine ? (
+        <p class="standing">
+          Your best: <strong>#{mine.rank}</strong> of {total}. <a href={`/results/${mine.id}`}>See that result</a>
+        </p>
+      ) : (
+        <p class="standing">
+          {total} finished {total === 1 ? 'quiz' : 'quizzes'} so far. Play one to see where you stand.
+        </p>
+      )}
+      {rows.length > 0 && (
+        <table class="board">
+          <caption>Top {rows.length}: most points first, then fastest</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Player</th>
+              <th scope="col">Points</th>
+              <th scope="col">Correct</th>
+              <th scope="col">Time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr class={row.mine ? 'mine' : undefined}>
+                <td>#{row.rank}</td>
+                <td>
+                  {row.nickname ?? 'Anonymous'}
+                  {row.mine && <strong> (you)</strong>}
+                </td>
+                <td>{formatPoints(row.score)}</td>
+                <td>{row.correct}</td>
+                <td>{formatDuration(row.timeMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form method="post" action="/play" class="actions">
+        <input type="hidden" name="bank" value={bank.id} />
+        <button type="submit" class="primary">
+          Play this quiz
+        </button>{' '}
+        <a href="/">All quizzes</a>
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,105 @@
+import { optionsOf } from '../../game/plan.ts'
+import type { Question } from '../../questions/schema.ts'
+import type { StageProps } from './stage.tsx'
+
+const HINTS: Record<Question['type'], string> = {
+  single: 'Choose one answer.',
+  multi: 'Select all that apply.',
+  truefalse: 'True or false?',
+  order: 'Give each item its place, 1 being the earliest.',
+  typed: 'Type your answer. Capitals and accents do not matter.',
+  numeric: 'Enter a number.',
+}
+
+/** One question as a plain form: it works without JavaScript, and htmx swaps the verdict in. */
+export function QuestionForm({ attempt, question, error }: StageProps) {
+  const action = `/play/${attempt.id}/answer`
+  return (
+    <form method="post" action={action} hx-post={action} hx-target="#stage" class="question" novalidate>
+      <input type="hidden" name="position" value={String(attempt.cursor)} />
+      <fieldset aria-describedby={error ? 'hint answer-error' : 'hint'}>
+        <legend>
+          <h2 tabindex={-1} autofocus>
+            {question.prompt}
+          </h2>
+        </legend>
+        <p id="hint" class="hint">
+          {HINTS[question.type]}
+          {question.as_of ? ` (Facts as of ${question.as_of}.)` : ''}
+        </p>
+        {error && (
+          <p id="answer-error" class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <Inputs question={question} order={attempt.plan[attempt.cursor].order ?? []} />
+      </fieldset>
+      <button type="submit" class="primary">
+        Submit answer
+      </button>
+    </form>
+  )
+}
+
+function Inputs({ question, order }: { question: Question; order: number[] }) {
+  const shown = order.map((i) => optionsOf(question)[i])
+  switch (question.type) {
+    case 'single':
+    case 'multi': {
+      const type = question.type === 'single' ? 'radio' : 'checkbox'
+      return (
+        <ul class="choices">
+          {shown.map((text, i) => (
+            <li>
+              <label>
+                <input type={type} name="choice" value={String(i)} /> <span>{text}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )
+    }
+    case 'truefalse':
+      return (
+        <ul class="choices two">
+          {['true', 'false'].map((v) => (
+            <li>
+              <label>
+                <input type="radio" name="choice" value={v} /> <span>{v === 'true' ? 'True' : 'False'}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )
+    case 'order':
+      return (
+        <ol class="ordering">
+          {shown.map((text, i) => (
+            <li>
+              <label for={`place-${i}`}>{text}</label>
+              <select id={`place-${i}`} name={`place-${i}`}>
+                <option value="">Place…</option>
+                {shown.map((_, p) => (
+                  <option value={String(p + 1)}>{p + 1}</option>
+                ))}
+              </select>
+            </li>
+          ))}
+        </ol>
+      )
+    case 'typed':
+      return (
+        <p class="field">
+          <label for="text">Your answer</label>
+          <input id="text" name="text" type="text" maxlength={200} autocomplete="off" spellcheck={false} />
+        </p>
+      )
+    case 'numeric':
+      return (
+        <p class="field">
+          <label for="number">Your answer{question.unit ? ` (${question.unit})` : ''}</label>
+          <input id="number" name="number" type="text" inputmode="decimal" autocomplete="off" />
+        </p>
+      )
+  }
+}

@@ -1,0 +1,64 @@
+import type { Answer, Attempt } from '../../db/schema.ts'
+import type { Bank, Question } from '../../questions/schema.ts'
+import { formatPoints } from '../format.ts'
+import { QuestionForm } from './question.tsx'
+import { Verdict, verdictLine } from './verdict.tsx'
+
+export type StageProps = {
+  attempt: Attempt
+  bank: Bank
+  question: Question
+  answer: Answer | null
+  error?: string
+}
+
+/** Everything inside #stage: the fragment htmx swaps on every answer and "Next". */
+export function Stage(props: StageProps) {
+  const { attempt, answer } = props
+  const total = attempt.plan.length
+  return (
+    <>
+      <div class="progress">
+        <p>
+          <span>
+            Question {attempt.cursor + 1} of {total}
+          </span>
+          <span>Score: {formatPoints(attempt.score)}</span>
+        </p>
+        <progress max={total} value={attempt.answered} aria-label="Questions answered" />
+      </div>
+      {answer ? <Verdict {...props} answer={answer} /> : <QuestionForm {...props} />}
+    </>
+  )
+}
+
+/** The polite live region that speaks each verdict; swapped out of band after an answer. */
+export function Announce({ answer, oob }: { answer: Answer | null; oob?: boolean }) {
+  return (
+    <p id="announce" class="visually-hidden" aria-live="polite" hx-swap-oob={oob ? 'true' : undefined}>
+      {answer ? verdictLine(answer) : ''}
+    </p>
+  )
+}
+
+export function PlayPage(props: StageProps) {
+  return (
+    <>
+      <h1 class="bank-title">{props.bank.title}</h1>
+      <section id="stage" aria-label="Quiz">
+        <Stage {...props} />
+      </section>
+      <Announce answer={props.answer} />
+    </>
+  )
+}
+
+/** The htmx response: a new stage, and the verdict for the live region. */
+export function StageFragment(props: StageProps) {
+  return (
+    <>
+      <Stage {...props} />
+      <Announce answer={props.answer} oob />
+    </>
+  )
+}

@@ -1,0 +1,51 @@
+import type { Answer } from '../../db/schema.ts'
+import { sourceOf } from '../../questions/registry.ts'
+import { formatAnswer, formatKey, formatPoints } from '../format.ts'
+import type { StageProps } from './stage.tsx'
+
+export const verdictLabel = (credit: number) => (credit === 1 ? 'Correct' : credit > 0 ? 'Close' : 'Not quite')
+const verdictClass = (credit: number) => (credit === 1 ? 'right' : credit > 0 ? 'close' : 'wrong')
+const verdictIcon = (credit: number) => (credit === 1 ? '✓' : credit > 0 ? '≈' : '✗')
+
+export function verdictLine(answer: Answer): string {
+  return `${verdictLabel(answer.credit)}: ${formatPoints(answer.points)} points.`
+}
+
+/** The verdict on the question on screen: words and an icon, never colour alone. */
+export function Verdict({ attempt, question, answer }: StageProps & { answer: Answer }) {
+  const source = sourceOf(question)
+  const last = attempt.cursor === attempt.plan.length - 1
+  const next = `/play/${attempt.id}/next`
+  return (
+    <article class={`verdict ${verdictClass(answer.credit)}`}>
+      <h2 tabindex={-1} autofocus>
+        <span aria-hidden="true">{verdictIcon(answer.credit)} </span>
+        {verdictLabel(answer.credit)}
+        <span class="points"> +{formatPoints(answer.points)} points</span>
+      </h2>
+      <p class="prompt">{question.prompt}</p>
+      <dl>
+        <dt>Your answer</dt>
+        <dd>{formatAnswer(question, answer.response)}</dd>
+        <dt>The answer</dt>
+        <dd>{formatKey(question)}</dd>
+      </dl>
+      <p>{question.explanation}</p>
+      <p class="source">
+        Source: {source.outlet}, “{source.title}”, {source.date}.
+      </p>
+      {last ? (
+        <a class="button primary" href={`/results/${attempt.id}`}>
+          See your results
+        </a>
+      ) : (
+        <form method="post" action={next} hx-post={next} hx-target="#stage">
+          <input type="hidden" name="position" value={String(attempt.cursor)} />
+          <button type="submit" class="primary">
+            Next question
+          </button>
+        </form>
+      )}
+    </article>
+  )
+}

@@ -1,0 +1,127 @@
+import type { Standing } from '../db/attempts.ts'
+import type { Answer, Attempt } from '../db/schema.ts'
+import { findQuestion } from '../questions/registry.ts'
+import type { Bank } from '../questions/schema.ts'
+import { formatAnswer, formatDuration, formatKey, formatPoints, percent } from './format.ts'
+import { verdictLabel } from './play/verdict.tsx'
+
+export type ResultsProps = {
+  attempt: Attempt
+  bank: Bank
+  answers: Answer[]
+  standing: Standing | null
+  isOwner: boolean
+  shareUrl: string
+  nicknameError?: string
+}
+
+export function ResultsPage(props: ResultsProps) {
+  const { attempt, bank, answers, standing } = props
+  const total = attempt.plan.length
+  return (
+    <>
+      <h1>{attempt.nickname ? `${attempt.nickname}'s results` : 'Results'}: {bank.title}</h1>
+      {attempt.finishedAt === null && (
+        <p class="notice">
+          This quiz is still in progress ({attempt.answered} of {total} answered).{' '}
+          {props.isOwner && <a href={`/play/${attempt.id}`}>Carry on playing</a>}
+        </p>
+      )}
+      <dl class="summary">
+        <div>
+          <dt>Score</dt>
+          <dd>{formatPoints(attempt.score)} points</dd>
+        </div>
+        <div>
+          <dt>Correct</dt>
+          <dd>
+            {attempt.correct} of {total} ({percent(attempt.correct, total)}%)
+          </dd>
+        </div>
+        <div>
+          <dt>Time</dt>
+          <dd>{formatDuration(attempt.timeMs)}</dd>
+        </div>
+        {standing && (
+          <div>
+            <dt>Rank</dt>
+            <dd>
+              #{standing.rank} of {standing.total}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {props.isOwner && attempt.finishedAt !== null && <NicknameForm {...props} />}
+      <p class="field">
+        <label for="share">Share this result (anyone with the link can see it, read-only)</label>
+        <input id="share" type="text" readonly value={props.shareUrl} />
+      </p>
+      <h2>Question by question</h2>
+      <ol class="review">
+        {answers.map((answer) => (
+          <ReviewItem answer={answer} />
+        ))}
+      </ol>
+      <form method="post" action="/play" class="actions">
+        <input type="hidden" name="bank" value={bank.id} />
+        <button type="submit" class="primary">
+          Play again
+        </button>{' '}
+        <a href={`/leaderboard/${bank.id}`}>Leaderboard</a> · <a href="/">All quizzes</a>
+      </form>
+    </>
+  )
+}
+
+function ReviewItem({ answer }: { answer: Answer }) {
+  const question = findQuestion(answer.questionId)
+  if (!question) return <li>This question has since been withdrawn from the bank.</li>
+  const mark = answer.credit === 1 ? '✓' : answer.credit > 0 ? '≈' : '✗'
+  return (
+    <li class={answer.credit === 1 ? 'right' : answer.credit > 0 ? 'close' : 'wrong'}>
+      <p class="prompt">{question.prompt}</p>
+      <p>
+        <span aria-hidden="true">{mark} </span>
+        <strong>{verdictLabel(answer.credit)}</strong> · {formatPoints(answer.points)} points ·{' '}
+        {formatDuration(answer.timeMs)}
+      </p>
+      <dl>
+        <dt>Your answer</dt>
+        <dd>{formatAnswer(question, answer.response)}</dd>
+        <dt>The answer</dt>
+        <dd>{formatKey(question)}</dd>
+      </dl>
+    </li>
+  )
+}
+
+function NicknameForm({ attempt, nicknameError }: ResultsProps) {
+  const action = `/results/${attempt.id}/nickname`
+  return (
+    <form method="post" action={action} class="nickname">
+      <p class="field">
+        <label for="nickname">{attempt.nickname ? 'Change your nickname' : 'Put a nickname on the leaderboard'}</label>
+        <input
+          id="nickname"
+          name="nickname"
+          type="text"
+          minlength={2}
+          maxlength={24}
+          autocomplete="nickname"
+          value={attempt.nickname ?? ''}
+          aria-describedby={nicknameError ? 'nickname-error' : 'nickname-hint'}
+          aria-invalid={nicknameError ? 'true' : undefined}
+        />
+        <span id="nickname-hint" class="hint">
+          2 to 24 characters. No real names needed.
+        </span>
+        {nicknameError && (
+          <span id="nickname-error" class="error" role="alert">
+            {nicknameError}
+          </span>
+        )}
+      </p>
+      <button type="submit">Save nickname</button>
+    </form>
+  )
+}

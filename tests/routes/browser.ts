@@ -1,0 +1,72 @@
+// A tiny browser for route tests: keeps its own cookies and sends same-origin form posts,
+// so several "browsers" can play against the same Worker.
+import { exports } from 'cloudflare:workers'
+import { readAttempt } from '../../src/db/attempts.ts'
+import { createDb } from '../../src/db/client.ts'
+import { optionsOf } from '../../src/game/plan.ts'
+import { findQuestion } from '../../src/questions/registry.ts'
+import type { Question } from '../../src/questions/schema.ts'
+import { env } from 'cloudflare:workers'
+
+export const ORIGIN = 'http://quiz.test'
+export type Form = Record<string, string | string[]>
+
+export function browser() {
+  let cookie = ''
+  async function send(path: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers)
+    if (cookie) headers.set('Cookie', cookie)
+    const res = await exports.default.fetch(new Request(new URL(path, ORIGIN), { ...init, headers, redirect: 'manual' }))
+    const set = res.headers.get('Set-Cookie')
+    if (set) cookie = set.split(';')[0]
+    return res
+  }
+  return {
+    get: (path: string, headers: HeadersInit = {}) => send(path, { headers }),
+    post(path: string, form: Form, { htmx = false } = {}) {
+      const body = new URLSearchParams()
+      for (const [k, v] of Object.entries(form)) for (const item of [v].flat()) body.append(k, item)
+      const headers: Record<string, string> = { Origin: ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' }
+      if (htmx) Object.assign(headers, { 'HX-Request': 'true', 'HX-Request-Type': 'partial' })
+      return send(path, { method: 'POST', body, headers })
+    },
+    /** Starts a quiz and returns the attempt id. */
+    async start(bank: string, size?: number) {
+      const res = await this.post('/play', size ? { bank, size: String(size) } : { bank })
+      if (res.status !== 303) throw new Error(`start gave ${res.status}`)
+      return res.headers.get('Location')!.split('/').pop()!
+    },
+  }
+}
+
+/** The question on screen for an attempt, and the order its options are shown in. */
+export async function onScreen(id: string, position?: number) {
+  const found = await readAttempt(createDb(env.DB), id, position)
+  const at = position ?? found!.attempt.cursor
+  const item = found!.attempt.plan[at]
+  return { question: findQuestion(item.q)!, order: item.order ?? [], position: at, attempt: found!.attempt }
+}
+
+/** The form fields that answer a question right (or wrong), as the screen shows it. */
+export function answerForm(q: Question, order: number[], right = true): Form {
+  const shown = order.map((i) => optionsOf(q)[i])
+  const at = (text: string) => String(shown.indexOf(text))
+  switch (q.type) {
+    case 'single': {
+      const pick = right ? q.answer : q.choices.find((c) => c !== q.answer)!
+      return { choice: at(pick) }
+    }
+    case 'multi':
+      return { choice: (right ? q.answer : q.choices.filter((c) => !q.answer.includes(c))).map(at) }
+    case 'truefalse':
+      return { choice: String(right ? q.answer : !q.answer) }
+    case 'order': {
+      const wanted = right ? q.answer : [...q.answer].reverse()
+      return Object.fromEntries(shown.map((text, i) => [`place-${i}`, String(wanted.indexOf(text) + 1)]))
+    }
+    case 'typed':
+      return { text: right ? q.answer : 'nobody at all' }
+    case 'numeric':
+      return { number: String(right ? q.answer : q.answer + 10 * q.margin + 1000) }
+  }
+}

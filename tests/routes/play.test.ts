@@ -1,0 +1,173 @@
+import { env } from 'cloudflare:workers'
+import { describe, expect, it } from 'vitest'
+import { banks } from '../../src/questions/registry.ts'
+import { answerForm, browser, onScreen, type Form } from './browser.ts'
+
+const bank = banks.find((b) => b.id === 'race-2018') ?? banks[0]
+const count = (sql: string, ...args: unknown[]) =>
+  env.DB.prepare(sql).bind(...args).first<{ n: number }>().then((r) => r!.n)
+
+/** Answers the question on screen through the app, right or wrong. */
+async function answer(player: ReturnType<typeof browser>, id: string, right = true, htmx = false) {
+  const { question, order, position } = await onScreen(id)
+  return player.post(`/play/${id}/answer`, { position: String(position), ...answerForm(question, order, right) }, { htmx })
+}
+
+describe('the play loop', () => {
+  it('plays a whole quiz with plain forms and redirects, and scores it', async () => {
+    const player = browser()
+    const id = await player.start(bank.id, 4)
+    const first = await player.get(`/play/${id}`)
+    expect(first.status).toBe(200)
+    const page = await first.text()
+    expect(page).toContain('Question 1 of 4')
+    expect(page).toContain('<script src="/vendor/htmx-')
+
+    for (let i = 0; i < 4; i++) {
+      const res = await answer(player, id, i !== 1)
+      expect(res.status).toBe(303)
+      const verdict = await (await player.get(`/play/${id}`)).text()
+      expect(verdict).toContain(i !== 1 ? 'Correct' : 'Not quite')
+      if (i < 3) expect((await player.post(`/play/${id}/next`, { position: String(i) })).status).toBe(303)
+      else expect(verdict).toContain(`href="/results/${id}"`)
+    }
+    const row = await env.DB.prepare('select * from attempts where id = ?').bind(id).first<Record<string, number>>()
+    expect(row).toMatchObject({ answered: 4, correct: 3 })
+    expect(row!.finished_at).toBeGreaterThan(0)
+    expect(row!.score).toBe(await count('select sum(points) as n from answers where attempt_id = ?', id))
+    expect(row!.score).toBeGreaterThanOrEqual(3000)
+
+    const results = await (await browser().get(`/results/${id}`)).text()
+    expect(results).toContain('3 of 4 (75%)')
+    expect(results).not.toContain('name="nickname"') // read-only for anyone but the player
+  })
+
+  it('swaps the verdict and the next question in as fragments for htmx', async () => {
+    const player = browser()
+    const id = await player.start(bank.id, 2)
+    const res = await answer(player, id, true, true)
+    expect(res.status).toBe(200)
+    const html = await res.text()
+    expect(html).not.toContain('<html')
+    expect(html).toContain('Correct')
+    expect(html).toMatch(/id="announce"[^>]*hx-swap-oob="true"[^>]*>Correct/)
+    const next = await player.post(`/play/${id}/next`, { position: '0' }, { htmx: true })
+    expect(await next.text()).toContain('Question 2 of 2')
+  })
+
+  it('keeps a question and its choices fixed across reloads, and never sends the key', async () => {
+    const player = browser()
+    const id = await player.start(bank.id)
+    const a = await (await player.get(`/play/${id}`)).text()
+    const b = await (await player.get(`/play/${id}`)).text()
+    expect(a).toBe(b)
+    const { question } = await onScreen(id)
+    expect(a).not.toContain(question.explanation.slice(0, 30))
+  })
+})
+
+describe('answers count once', () => {
+  it('gives a repeated submission the same verdict and scores it once', async () => {
+    const player = browser()
+    const id = await player.start(bank.id, 3)
+    const first = await (await answer(player, id, true, true)).text()
+    const again = await (await answer(player, id, true, true)).text()
+    expect(again).toBe(first)
+    expect(await count('select count(*) as n from answers where attempt_id = ?', id)).toBe(1)
+    const { attempt } = await onScreen(id)
+    expect(attempt.answered).toBe(1)
+    expect(attempt.score).toBe(await count('select points as n from answers where attempt_id = ?', id))
+  })
+
+  it('scores two simultaneous submissions once', async () => {
+    const player = browser()
+    const id = await player.start(bank.id, 3)
+    const results = await Promise.all([answer(player, id), answer(player, id), answer(player, id, false)])
+    expect(results.map((r) => r.status)).toEqual([303, 303, 303])
+    expect(await count('select count(*) as n from answers where attempt_id = ?', id)).toBe(1)
+    expect((await onScreen(id)).attempt.answered).toBe(1)
+  })
+
+  it('moves on once for a double-clicked "Next"', async () => {
+    const player = browser()
+    const id = await player.start(bank.id, 3)
+    await answer(player, id)
+    await Promise.all([player.post(`/play/${id}/next`, { position: '0' }), player.post(`/play/${id}/next`, { position: '0' })])
+    expect((await onScreen(id)).attempt.cursor).toBe(1)
+  })
+})
+
+describe('refused requests change nothing', () => {
+  const snapshot = (id: string) =>
+    env.DB.prepare('select a.*, (select count(*) from answers where attempt_id = a.id) as n from attempts a where id = ?').bind(id).first()
+
+  it('refuses another browser (403)', async () => {
+    const id = await browser().start(bank.id)
+    const before = await snapshot(id)
+    const intruder = browser()
+    expect((await intruder.get(`/play/${id}`)).status).toBe(403)
+    expect((await answer(intruder, id)).status).toBe(403)
+    expect((await intruder.post(`/play/${id}/next`, { position: '0' })).status).toBe(403)
+    expect(await snapshot(id)).toEqual(before)
+  })
+
+  it('refuses an answer out of turn (409) or for a question past the end', async () => {
+    const player = browser()
+    const id = await player.start(bank.id, 2)
+    const before = await snapshot(id)
+    const { question, order } = await onScreen(id, 1)
+    const res = await player.post(`/play/${id}/answer`, { position: '1', ...answerForm(question, order) })
+    expect(res.status).toBe(409)
+    expect(await res.text()).toContain('not the one on your screen')
+    expect((await player.post(`/play/${id}/answer`, { position: '7', choice: '0' })).status).toBe(409)
+    expect(await snapshot(id)).toEqual(before)
+  })
+
+  it('refuses a finished attempt and an unknown one', async () => {
+    const player = browser()
+    const id = await player.start(bank.id, 1)
+    await answer(player, id)
+    const before = await snapshot(id)
+    const { question, order } = await onScreen(id)
+    expect((await player.post(`/play/${id}/answer`, { position: '1', ...answerForm(question, order) })).status).toBe(409)
+    expect(await snapshot(id)).toEqual(before)
+    expect((await player.get('/play/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
+    expect((await player.get('/play/not-an-id')).status).toBe(404)
+    expect((await player.post('/play', { bank: 'no-such-bank' })).status).toBe(404)
+  })
+
+  it('asks again for an empty answer (422) and refuses a choice not offered (400)', async () => {
+    const player = browser()
+    const id = await player.start(bank.id)
+    const before = await snapshot(id)
+    const empty = await player.post(`/play/${id}/answer`, { position: '0' })
+    expect(empty.status).toBe(422)
+    expect(await empty.text()).toContain('role="alert"')
+    const { question } = await onScreen(id)
+    const notOffered: Form = {
+      single: { choice: '9' },
+      multi: { choice: ['0', '9'] },
+      truefalse: { choice: 'maybe' },
+      order: { 'place-0': '42' },
+      typed: { text: 'x'.repeat(500) },
+      numeric: { number: ['1', '2'] },
+    }[question.type]
+    const forged = await player.post(`/play/${id}/answer`, { position: '0', ...notOffered })
+    expect(forged.status).toBe(400)
+    expect(await snapshot(id)).toEqual(before)
+  })
+
+  it('refuses a cross-site form post', async () => {
+    const res = await browser().get('/') // warm
+    expect(res.status).toBe(200)
+    const { exports } = await import('cloudflare:workers')
+    const forged = await exports.default.fetch(
+      new Request('http://quiz.test/play', {
+        method: 'POST',
+        body: new URLSearchParams({ bank: bank.id }),
+        headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      }),
+    )
+    expect(forged.status).toBe(403)
+  })
+})

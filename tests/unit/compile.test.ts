@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import { BankError, compileBanks } from '../../src/questions/compile.ts'
+
+const sources = { name: 'questions/sources.yaml', text: '- { id: wire, outlet: Wire, title: A report, date: 2018 }\n' }
+const question = `
+  - id: q-one
+    type: single
+    prompt: Who won?
+    choices: [Vitorino, Isaacs]
+    answer: Vitorino
+    explanation: Vitorino won by acclamation after the other candidates fell away.
+    source: wire
+    difficulty: 1
+    tags: [people]`
+const bank = (body = question, id = 'race') => ({ name: `questions/${id}.yaml`, text: `id: ${id}\ntitle: T\ndescription: D\nquestions:${body}` })
+
+function problems(...files: { name: string; text: string }[]): string[] {
+  try {
+    compileBanks(sources, files)
+  } catch (e) {
+    if (e instanceof BankError) return e.problems
+    throw e
+  }
+  return []
+}
+
+describe('compileBanks', () => {
+  it('accepts a well-formed bank', () => {
+    const { banks } = compileBanks(sources, [bank()])
+    expect(banks[0].questions[0]).toMatchObject({ id: 'q-one', answer: 'Vitorino' })
+  })
+  it('names the file, the question and the problem', () => {
+    expect(problems(bank(question.replace('answer: Vitorino', 'answer: Swing')))).toEqual([
+      'questions/race.yaml: question q-one (answer): the answer is not one of the choices',
+    ])
+  })
+  it('rejects repeated choices, ids and unknown sources', () => {
+    expect(problems(bank(question.replace('[Vitorino, Isaacs]', '[Vitorino, vitorino]')))[0]).toMatch(/q-one.*appears twice/)
+    expect(problems(bank(question + question))[0]).toMatch(/q-one: id is also used/)
+    expect(problems(bank(), bank(question, 'race')).join()).toMatch(/bank id race is also used/)
+    expect(problems(bank(question.replace('source: wire', 'source: blog')))[0]).toMatch(/cites source blog/)
+  })
+  it('rejects missing fields and bad YAML', () => {
+    expect(problems(bank(question.replace(/\s+difficulty: 1/, '')))[0]).toMatch(/q-one \(difficulty\)/)
+    expect(problems(bank(question.replace('type: single', 'type: essay')))[0]).toMatch(/q-one \(type\)/)
+    expect(problems({ name: 'questions/x.yaml', text: 'id: [unclosed' })[0]).toMatch(/questions\/x.yaml: not valid YAML/)
+  })
+  it('checks each type: multi answers among choices, order items distinct', () => {
+    const multi = question.replace('type: single', 'type: multi').replace('answer: Vitorino', 'answer: [Vitorino, Pope]')
+    expect(problems(bank(multi))[0]).toMatch(/every answer must be one of the choices/)
+    const order = `
+  - { id: q-order, type: order, prompt: Order, answer: [a, b, a], explanation: ${'x'.repeat(40)}, source: wire, difficulty: 2, tags: [t] }`
+    expect(problems(bank(order))[0]).toMatch(/q-order.*item "a" appears twice/)
+  })
+})

@@ -1,0 +1,13 @@
+import { expect, it } from 'vitest'
+import { rankRows } from '../../src/game/ranking.ts'
+
+it('gives tied rows the same rank and skips the places they take', () => {
+  const rows = [
+    { score: 900, timeMs: 10 },
+    { score: 800, timeMs: 20 },
+    { score: 800, timeMs: 20 },
+    { score: 800, timeMs: 20 },
+    { score: 800, timeMs: 30 },
+  ]
+  expect(rankRows(rows).map((r) => r.rank)).toEqual([1, 2, 2, 2, 5])
+})
