@@ -57,7 +57,7 @@ app.onError((err, c) => {
     message: err instanceof Problem || (known && status < 500) ? err.message : 'Something went wrong on our side. Nothing was lost: please try again.',
     link: err instanceof Problem ? err.link : { href: '/', label: 'Back to the quizzes' },
   }
-  if (isPartial(c)) return c.html(<ErrorBox {...box} />, status)
+  if (isPartial(c)) return c.html(<ErrorBox {...box} fragment />, status)
   c.status(status)
   return c.render(<ErrorBox {...box} />, { title: errorTitle(status) })
 })

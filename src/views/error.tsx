@@ -13,12 +13,13 @@ const TITLES: Record<number, string> = {
 export const errorTitle = (status: number) => TITLES[status] ?? (status >= 500 ? 'Something went wrong' : 'That did not work')
 
 /** An error as a box: the whole page without JavaScript, the swapped fragment with htmx. */
-export function ErrorBox({ status, message, link }: ErrorProps) {
+export function ErrorBox({ status, message, link, fragment = false }: ErrorProps & { fragment?: boolean }) {
+  const Heading = fragment ? 'h2' : 'h1'
   return (
     <div class="error-box" role="alert">
-      <h2 tabindex={-1} autofocus>
+      <Heading tabindex={-1} autofocus>
         {errorTitle(status)}
-      </h2>
+      </Heading>
       <p>{message}</p>
       <p>
         <a class="button" href={link.href}>
