@@ -2,6 +2,7 @@
 // list of what is wrong, each naming the file, the question id and the problem.
 import { parse } from 'yaml'
 import type { z } from 'zod'
+import { MIXED_ID } from './reserved.ts'
 import { bankSchema, sourcesSchema, type Bank, type Source } from './schema.ts'
 
 export type BankFile = { name: string; text: string }
@@ -49,6 +50,7 @@ export function compileBanks(sourceFile: BankFile, bankFiles: BankFile[]): Compi
   for (const file of bankFiles) {
     const bank = read(bankSchema, file, problems)
     if (!bank) continue
+    if (bank.id === MIXED_ID) problems.push(`${file.name}: bank id ${bank.id} is reserved for the quiz drawn across all banks`)
     if (bankIds.has(bank.id)) problems.push(`${file.name}: bank id ${bank.id} is also used by ${bankIds.get(bank.id)}`)
     bankIds.set(bank.id, file.name)
     for (const q of bank.questions) {

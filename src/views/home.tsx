@@ -1,5 +1,5 @@
 import { DEFAULT_QUIZ_SIZE } from '../game/plan.ts'
-import { banks, difficultyOf } from '../questions/registry.ts'
+import { difficultyOf, quizzes } from '../questions/registry.ts'
 
 export function HomePage() {
   return (
@@ -11,7 +11,7 @@ export function HomePage() {
         time, points for every right answer and a little more for speed.
       </p>
       <ul class="banks">
-        {banks.map((bank) => (
+        {quizzes.map((bank) => (
           <li class="bank">
             <h2 id={`bank-${bank.id}`}>{bank.title}</h2>
             <p>{bank.description}</p>

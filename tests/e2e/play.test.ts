@@ -1,6 +1,6 @@
 // A whole quiz in a real browser against `wrangler dev`: by keyboard alone with htmx, and
 // with JavaScript off; axe-core checks every page on the way.
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'

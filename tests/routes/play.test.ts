@@ -66,6 +66,18 @@ describe('the play loop', () => {
   })
 })
 
+describe('the mixed quiz', () => {
+  it('draws across banks and has a leaderboard of its own', async () => {
+    expect(await (await browser().get('/')).text()).toContain('Mixed: every bank')
+    const player = browser()
+    const id = await player.start('mixed', banks.length * 3)
+    const { attempt } = await onScreen(id)
+    const drawnFrom = new Set(attempt.plan.map((item) => banks.find((b) => b.questions.some((q) => q.id === item.q))!.id))
+    expect(drawnFrom.size).toBeGreaterThan(1)
+    expect((await player.get('/leaderboard/mixed')).status).toBe(200)
+  })
+})
+
 describe('answers count once', () => {
   it('gives a repeated submission the same verdict and scores it once', async () => {
     const player = browser()

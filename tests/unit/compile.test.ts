@@ -40,6 +40,9 @@ describe('compileBanks', () => {
     expect(problems(bank(), bank(question, 'race')).join()).toMatch(/bank id race is also used/)
     expect(problems(bank(question.replace('source: wire', 'source: blog')))[0]).toMatch(/cites source blog/)
   })
+  it('keeps the id of the mixed quiz for the game', () => {
+    expect(problems(bank(question, 'mixed'))[0]).toMatch(/bank id mixed is reserved/)
+  })
   it('rejects missing fields and bad YAML', () => {
     expect(problems(bank(question.replace(/\s+difficulty: 1/, '')))[0]).toMatch(/q-one \(difficulty\)/)
     expect(problems(bank(question.replace('type: single', 'type: essay')))[0]).toMatch(/q-one \(type\)/)
