@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
 import { HTTPException } from 'hono/http-exception'
 import { jsxRenderer } from 'hono/jsx-renderer'
@@ -28,8 +29,10 @@ app.use(
     },
   }),
 )
-app.use(csrf())
 app.use(jsxRenderer(({ children, title }) => <Layout title={title}>{children}</Layout>))
+app.use(csrf())
+// Our forms are a few hundred bytes; anything near this is not a player.
+app.use(bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new Problem(413, 'That was far more than any answer needs, so it was not read.') } }))
 app.use(async (c, next) => {
   c.set('db', createDb(c.env.DB))
   await next()
@@ -48,13 +51,18 @@ app.notFound((c) => {
   })
 })
 
+const GENERIC: Record<number, string> = {
+  403: 'This form did not come from this site, so it was not accepted. Reload the page and try again.',
+  500: 'Something went wrong on our side. Nothing was lost: please try again.',
+}
+
 app.onError((err, c) => {
   const known = err instanceof HTTPException
   const status = known ? err.status : 500
   if (!known || status >= 500) console.error(JSON.stringify({ error: String(err), path: new URL(c.req.url).pathname }))
   const box = {
     status,
-    message: err instanceof Problem || (known && status < 500) ? err.message : 'Something went wrong on our side. Nothing was lost: please try again.',
+    message: err instanceof Problem ? err.message : (GENERIC[status] ?? GENERIC[500]),
     link: err instanceof Problem ? err.link : { href: '/', label: 'Back to the quizzes' },
   }
   if (isPartial(c)) return c.html(<ErrorBox {...box} fragment />, status)

@@ -1,22 +1,24 @@
 // A tiny browser for route tests: keeps its own cookies and sends same-origin form posts,
 // so several "browsers" can play against the same Worker.
-import { exports } from 'cloudflare:workers'
+import { env, exports } from 'cloudflare:workers'
 import { readAttempt } from '../../src/db/attempts.ts'
+import app from '../../src/index.tsx'
 import { createDb } from '../../src/db/client.ts'
 import { optionsOf } from '../../src/game/plan.ts'
 import { findQuestion } from '../../src/questions/registry.ts'
 import type { Question } from '../../src/questions/schema.ts'
-import { env } from 'cloudflare:workers'
 
 export const ORIGIN = 'http://quiz.test'
 export type Form = Record<string, string | string[]>
 
-export function browser() {
+/** A browser with its own cookie jar; `bindings` swaps the Worker's env (to count D1 calls, say). */
+export function browser(bindings?: Cloudflare.Env) {
   let cookie = ''
   async function send(path: string, init: RequestInit = {}) {
     const headers = new Headers(init.headers)
     if (cookie) headers.set('Cookie', cookie)
-    const res = await exports.default.fetch(new Request(new URL(path, ORIGIN), { ...init, headers, redirect: 'manual' }))
+    const req = new Request(new URL(path, ORIGIN), { ...init, headers, redirect: 'manual' })
+    const res = await (bindings ? app.fetch(req, bindings) : exports.default.fetch(req))
     const set = res.headers.get('Set-Cookie')
     if (set) cookie = set.split(';')[0]
     return res
@@ -69,4 +71,37 @@ export function answerForm(q: Question, order: number[], right = true): Form {
     case 'numeric':
       return { number: String(right ? q.answer : q.answer + 10 * q.margin + 1000) }
   }
+}
+
+/** A D1 binding that counts round trips: each statement run alone, or each batch, is one. */
+export function countingD1(db: D1Database) {
+  const calls = { reads: 0, writes: 0, batches: 0 }
+  const RAW = Symbol('the real statement')
+  const wrap = (stmt: D1PreparedStatement, sql: string): D1PreparedStatement =>
+    new Proxy(stmt, {
+      get(target, prop) {
+        if (prop === RAW) return target
+        const value = Reflect.get(target, prop, target)
+        if (prop === 'bind') return (...args: unknown[]) => wrap(value.apply(target, args), sql)
+        if (['all', 'run', 'first', 'raw'].includes(String(prop)))
+          return (...args: unknown[]) => {
+            calls[/^\s*select/i.test(sql) ? 'reads' : 'writes']++
+            return value.apply(target, args)
+          }
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+  const counted = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'prepare') return (sql: string) => wrap(target.prepare(sql), sql)
+      if (prop === 'batch')
+        return (stmts: D1PreparedStatement[]) => {
+          calls.batches++
+          return target.batch(stmts.map((s) => (s as unknown as Record<symbol, D1PreparedStatement>)[RAW]))
+        }
+      const value = Reflect.get(target, prop, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+  return { db: counted, calls }
 }

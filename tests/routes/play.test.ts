@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { banks } from '../../src/questions/registry.ts'
-import { answerForm, browser, onScreen, type Form } from './browser.ts'
+import { answerForm, browser, countingD1, onScreen, type Form } from './browser.ts'
 
 const bank = banks.find((b) => b.id === 'race-2018') ?? banks[0]
 const count = (sql: string, ...args: unknown[]) =>
@@ -63,6 +63,22 @@ describe('the play loop', () => {
     expect(a).toBe(b)
     const { question } = await onScreen(id)
     expect(a).not.toContain(question.explanation.slice(0, 30))
+  })
+})
+
+describe('D1 round trips', () => {
+  it('costs one read and one batch write per answer, and one write per "Next"', async () => {
+    const { db, calls } = countingD1(env.DB)
+    const player = browser({ ...env, DB: db })
+    const id = await player.start(bank.id, 3)
+    const { question, order } = await onScreen(id)
+    Object.assign(calls, { reads: 0, writes: 0, batches: 0 })
+    const res = await player.post(`/play/${id}/answer`, { position: '0', ...answerForm(question, order) }, { htmx: true })
+    expect(res.status).toBe(200)
+    expect(calls).toEqual({ reads: 1, writes: 0, batches: 1 })
+    Object.assign(calls, { reads: 0, writes: 0, batches: 0 })
+    await player.post(`/play/${id}/next`, { position: '0' }, { htmx: true })
+    expect(calls).toEqual({ reads: 0, writes: 1, batches: 0 })
   })
 })
 
