@@ -44,14 +44,12 @@ app.route('/play', play)
 app.route('/results', results)
 app.route('/leaderboard', leaderboard)
 
-app.notFound((c) => {
-  c.status(404)
-  return c.render(<ErrorBox status={404} message="There is no page at this address." link={{ href: '/', label: 'Back to the quizzes' }} />, {
-    title: errorTitle(404),
-  })
+app.notFound(() => {
+  throw new Problem(404, 'There is no page at this address.')
 })
 
 const GENERIC: Record<number, string> = {
+  400: 'That request did not make sense to us, so nothing was changed.',
   403: 'This form did not come from this site, so it was not accepted. Reload the page and try again.',
   500: 'Something went wrong on our side. Nothing was lost: please try again.',
 }
@@ -62,7 +60,7 @@ app.onError((err, c) => {
   if (!known || status >= 500) console.error(JSON.stringify({ error: String(err), path: new URL(c.req.url).pathname }))
   const box = {
     status,
-    message: err instanceof Problem ? err.message : (GENERIC[status] ?? GENERIC[500]),
+    message: err instanceof Problem ? err.message : (GENERIC[status] ?? GENERIC[status < 500 ? 400 : 500]),
     link: err instanceof Problem ? err.link : { href: '/', label: 'Back to the quizzes' },
   }
   if (isPartial(c)) return c.html(<ErrorBox {...box} fragment />, status)

@@ -1,20 +1,9 @@
 // Prints every bank as one normalized JSON array (read by ../shared/tools/check-sources).
+import { optionsOf } from '../game/plan.ts'
 import type { Question } from '../questions/schema.ts'
 import { loadBanks } from './banks.ts'
 
-function choicesOf(q: Question): string[] {
-  switch (q.type) {
-    case 'single':
-    case 'multi':
-      return q.choices
-    case 'order':
-      return q.answer
-    case 'truefalse':
-      return ['True', 'False']
-    default:
-      return []
-  }
-}
+const choicesOf = (q: Question) => (q.type === 'truefalse' ? ['True', 'False'] : optionsOf(q))
 
 const banks = loadBanks().banks.map((bank) => ({
   id: bank.id,

@@ -28,8 +28,8 @@ export const attempts = sqliteTable(
   ],
 )
 
-// One answer per question of an attempt: the primary key is what makes a repeated
-// submission count once, whatever the code above it does.
+// One answer per question of an attempt: the primary key keeps a repeated submission to one
+// row, and the totals update in the same batch runs only while `answered` equals its position.
 export const answers = sqliteTable(
   'answers',
   {

@@ -72,7 +72,7 @@ export function readAnswer(q: Question, order: number[] | undefined, form: FormV
       if (text === undefined || rest.length) return text === undefined ? missing('Type your answer first.') : foreign()
       const trimmed = text.trim()
       if (!trimmed) return missing('Type your answer first.')
-      if (trimmed.length > MAX_TYPED_LENGTH) return foreign(`Keep your answer under ${MAX_TYPED_LENGTH} characters.`)
+      if (trimmed.length > MAX_TYPED_LENGTH) return missing(`Keep your answer under ${MAX_TYPED_LENGTH} characters.`)
       return { ok: true, value: trimmed }
     }
     case 'numeric': {

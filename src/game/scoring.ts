@@ -29,7 +29,7 @@ export function grade(q: Question, value: AnswerValue): number {
     case 'numeric': {
       const off = Math.abs(Number(value) - q.answer)
       if (off <= q.margin) return 1
-      return off < 2 * q.margin ? 0.5 : 0
+      return off <= 2 * q.margin ? 0.5 : 0
     }
   }
 }

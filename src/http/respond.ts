@@ -1,5 +1,16 @@
 import type { Context } from 'hono'
+import type { BodyData, ParseBodyOptions } from 'hono/utils/body'
+import { Problem } from './problem.ts'
 
 /** htmx swapping part of a page (not a boosted or history request, which wants the whole page). */
 export const isPartial = (c: Context) =>
   c.req.header('HX-Request') === 'true' && c.req.header('HX-Request-Type') !== 'full'
+
+/** The posted form, or a 400 when the body cannot be read as one (a broken multipart body). */
+export async function readForm(c: Context, options: Partial<ParseBodyOptions> = {}): Promise<BodyData> {
+  try {
+    return await c.req.parseBody(options)
+  } catch {
+    throw new Problem(400, 'That form arrived garbled, so nothing was changed. Reload the page and try again.')
+  }
+}

@@ -1,10 +1,10 @@
 // The grammar of a question bank (questions/*.yaml), checked at build and test time.
 // The Worker never sees this file: it gets the compiled, already-valid banks.
 import { z } from 'zod'
+import { foldAnswer as fold } from '../game/text.ts'
 
 const text = z.string().trim().min(1)
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens')
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim()
 
 const common = {
   id,

@@ -8,20 +8,18 @@ import { grade, points } from '../game/scoring.ts'
 import { isId, randomId } from '../http/ids.ts'
 import { ensureOwner, readOwner } from '../http/owner.ts'
 import { Problem } from '../http/problem.ts'
-import { isPartial } from '../http/respond.ts'
+import { isPartial, readForm } from '../http/respond.ts'
 import { findBank, findQuestion } from '../questions/registry.ts'
 import { PlayPage, StageFragment, type StageProps } from '../views/play/stage.tsx'
 
 const play = new Hono<AppEnv>()
 
 play.post('/', async (c) => {
-  const form = await c.req.parseBody()
-  const bank = findBank(String(form.bank ?? ''))
+  const bank = findBank(String((await readForm(c)).bank ?? ''))
   if (!bank) throw new Problem(404, 'That quiz does not exist. Pick one from the list.')
-  const size = Number(form.size ?? DEFAULT_QUIZ_SIZE)
-  if (!Number.isInteger(size) || size < 1 || size > 50) throw new Problem(400, 'A quiz has from 1 to 50 questions.')
   const id = randomId()
-  const plan = drawPlan(bank.questions, size)
+  // Every attempt has the same length, so points on a leaderboard compare like with like.
+  const plan = drawPlan(bank.questions, DEFAULT_QUIZ_SIZE)
   await createAttempt(c.var.db, { id, ownerHash: await ensureOwner(c), bankId: bank.id, plan, now: Date.now() })
   return c.redirect(`/play/${id}`, 303)
 })
@@ -32,7 +30,7 @@ play.get('/:id', async (c) => {
 })
 
 play.post('/:id/answer', async (c) => {
-  const form = await c.req.parseBody({ all: true })
+  const form = await readForm(c, { all: true })
   const position = positionOf(form.position)
   const { attempt, answer: stored } = await ownAttempt(c, position)
   // A retry of an answer already stored (double click, bad Wi-Fi): same verdict, counted once.
@@ -44,7 +42,7 @@ play.post('/:id/answer', async (c) => {
   if (!reading.ok) throw new Problem(reading.status, reading.message, backTo(attempt))
 
   const now = Date.now()
-  const timeMs = now - attempt.shownAt
+  const timeMs = Math.max(0, now - attempt.shownAt)
   const credit = grade(props.question, reading.value)
   const answer: Answer = {
     attemptId: attempt.id,
@@ -68,7 +66,7 @@ play.post('/:id/answer', async (c) => {
 })
 
 play.post('/:id/next', async (c) => {
-  const position = positionOf((await c.req.parseBody()).position)
+  const position = positionOf((await readForm(c)).position)
   const id = c.req.param('id')
   const owner = await readOwner(c)
   const moved = isId(id) && owner ? await advance(c.var.db, id, owner, position, Date.now()) : null

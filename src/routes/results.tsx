@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.ts'
 import { readNickname } from '../game/nickname.ts'
 import { isId } from '../http/ids.ts'
 import { readOwner } from '../http/owner.ts'
+import { readForm } from '../http/respond.ts'
 import { Problem } from '../http/problem.ts'
 import { findBank } from '../questions/registry.ts'
 import { ResultsPage } from '../views/results.tsx'
@@ -14,14 +15,15 @@ results.get('/:id', async (c) => render(c))
 
 results.post('/:id/nickname', async (c) => {
   const id = c.req.param('id')
-  const nickname = readNickname((await c.req.parseBody()).nickname)
-  if (!nickname.ok) return render(c, nickname.message)
+  const nickname = readNickname((await readForm(c)).nickname)
   const owner = await readOwner(c)
-  if (!isId(id) || !owner || !(await setNickname(c.var.db, id, owner, nickname.value)))
-    throw new Problem(403, 'Only the browser that played this quiz, once it is finished, can name it.', {
-      href: `/results/${id}`,
-      label: 'Back to the results',
-    })
+  const refused = new Problem(403, 'Only the browser that played this quiz, once it is finished, can name it.', {
+    href: `/results/${id}`,
+    label: 'Back to the results',
+  })
+  if (!isId(id) || !owner) throw refused
+  if (!nickname.ok) return render(c, nickname.message)
+  if (!(await setNickname(c.var.db, id, owner, nickname.value))) throw refused
   return c.redirect(`/results/${id}`, 303)
 })
 
@@ -32,6 +34,9 @@ async function render(c: Context<AppEnv>, nicknameError?: string) {
   const bank = found && findBank(found.attempt.bankId)
   if (!found || !bank) throw new Problem(404, 'We could not find those results. Check the link you were given.')
   const isOwner = (await readOwner(c)) === found.attempt.ownerHash
+  // Only the owner of a finished attempt sees the nickname form, and so its error.
+  if (nicknameError && !(isOwner && found.attempt.finishedAt !== null))
+    throw new Problem(403, 'Only the browser that played this quiz, once it is finished, can name it.')
   const shareUrl = new URL(`/results/${id}`, c.req.url).href
   if (nicknameError) c.status(422)
   return c.render(<ResultsPage {...found} bank={bank} isOwner={isOwner} shareUrl={shareUrl} nicknameError={nicknameError} />, {

@@ -38,7 +38,7 @@ export function LeaderboardPage({ bank, rows, total, mine }: LeaderboardProps) {
           <tbody>
             {rows.map((row) => (
               <tr class={row.mine ? 'mine' : undefined}>
-                <td>#{row.rank}</td>
+                <th scope="row">#{row.rank}</th>
                 <td>
                   {row.nickname ?? 'Anonymous'}
                   {row.mine && <strong> (you)</strong>}

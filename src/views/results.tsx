@@ -3,7 +3,8 @@ import type { Answer, Attempt } from '../db/schema.ts'
 import { findQuestion } from '../questions/registry.ts'
 import type { Bank } from '../questions/schema.ts'
 import { formatAnswer, formatDuration, formatKey, formatPoints, percent } from './format.ts'
-import { verdictLabel } from './play/verdict.tsx'
+import { NICKNAME_MAX, NICKNAME_MIN } from '../game/nickname.ts'
+import { verdictClass, verdictIcon, verdictLabel } from './play/verdict.tsx'
 
 export type ResultsProps = {
   attempt: Attempt
@@ -76,12 +77,11 @@ export function ResultsPage(props: ResultsProps) {
 function ReviewItem({ answer }: { answer: Answer }) {
   const question = findQuestion(answer.questionId)
   if (!question) return <li>This question has since been withdrawn from the bank.</li>
-  const mark = answer.credit === 1 ? '✓' : answer.credit > 0 ? '≈' : '✗'
   return (
-    <li class={answer.credit === 1 ? 'right' : answer.credit > 0 ? 'close' : 'wrong'}>
+    <li class={verdictClass(answer.credit)}>
       <p class="prompt">{question.prompt}</p>
       <p>
-        <span aria-hidden="true">{mark} </span>
+        <span aria-hidden="true">{verdictIcon(answer.credit)} </span>
         <strong>{verdictLabel(answer.credit)}</strong> · {formatPoints(answer.points)} points ·{' '}
         {formatDuration(answer.timeMs)}
       </p>
@@ -105,15 +105,15 @@ function NicknameForm({ attempt, nicknameError }: ResultsProps) {
           id="nickname"
           name="nickname"
           type="text"
-          minlength={2}
-          maxlength={24}
+          minlength={NICKNAME_MIN}
+          maxlength={NICKNAME_MAX}
           autocomplete="nickname"
           value={attempt.nickname ?? ''}
           aria-describedby={nicknameError ? 'nickname-error' : 'nickname-hint'}
           aria-invalid={nicknameError ? 'true' : undefined}
         />
         <span id="nickname-hint" class="hint">
-          2 to 24 characters. No real names needed.
+          {NICKNAME_MIN} to {NICKNAME_MAX} characters. No real names needed.
         </span>
         {nicknameError && (
           <span id="nickname-error" class="error" role="alert">

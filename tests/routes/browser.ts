@@ -33,8 +33,8 @@ export function browser(bindings?: Cloudflare.Env) {
       return send(path, { method: 'POST', body, headers })
     },
     /** Starts a quiz and returns the attempt id. */
-    async start(bank: string, size?: number) {
-      const res = await this.post('/play', size ? { bank, size: String(size) } : { bank })
+    async start(bank: string) {
+      const res = await this.post('/play', { bank })
       if (res.status !== 303) throw new Error(`start gave ${res.status}`)
       return res.headers.get('Location')!.split('/').pop()!
     },

@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:workers'
+import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { banks } from '../../src/questions/registry.ts'
 import { answerForm, browser, countingD1, onScreen, type Form } from './browser.ts'
@@ -16,43 +16,43 @@ async function answer(player: ReturnType<typeof browser>, id: string, right = tr
 describe('the play loop', () => {
   it('plays a whole quiz with plain forms and redirects, and scores it', async () => {
     const player = browser()
-    const id = await player.start(bank.id, 4)
+    const id = await player.start(bank.id)
     const first = await player.get(`/play/${id}`)
     expect(first.status).toBe(200)
     const page = await first.text()
-    expect(page).toContain('Question 1 of 4')
+    expect(page).toContain('Question 1 of 10')
     expect(page).toContain('<script src="/vendor/htmx-')
 
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 10; i++) {
       const res = await answer(player, id, i !== 1)
       expect(res.status).toBe(303)
       const verdict = await (await player.get(`/play/${id}`)).text()
       expect(verdict).toContain(i !== 1 ? 'Correct' : 'Not quite')
-      if (i < 3) expect((await player.post(`/play/${id}/next`, { position: String(i) })).status).toBe(303)
+      if (i < 9) expect((await player.post(`/play/${id}/next`, { position: String(i) })).status).toBe(303)
       else expect(verdict).toContain(`href="/results/${id}"`)
     }
     const row = await env.DB.prepare('select * from attempts where id = ?').bind(id).first<Record<string, number>>()
-    expect(row).toMatchObject({ answered: 4, correct: 3 })
+    expect(row).toMatchObject({ answered: 10, correct: 9 })
     expect(row!.finished_at).toBeGreaterThan(0)
     expect(row!.score).toBe(await count('select sum(points) as n from answers where attempt_id = ?', id))
-    expect(row!.score).toBeGreaterThanOrEqual(3000)
+    expect(row!.score).toBeGreaterThanOrEqual(9000)
 
     const results = await (await browser().get(`/results/${id}`)).text()
-    expect(results).toContain('3 of 4 (75%)')
+    expect(results).toContain('9 of 10 (90%)')
     expect(results).not.toContain('name="nickname"') // read-only for anyone but the player
   })
 
   it('swaps the verdict and the next question in as fragments for htmx', async () => {
     const player = browser()
-    const id = await player.start(bank.id, 2)
+    const id = await player.start(bank.id)
     const res = await answer(player, id, true, true)
     expect(res.status).toBe(200)
     const html = await res.text()
     expect(html).not.toContain('<html')
     expect(html).toContain('Correct')
-    expect(html).toMatch(/id="announce"[^>]*hx-swap-oob="true"[^>]*>Correct/)
+    expect(html).toMatch(/id="announce"[^>]*hx-swap-oob="innerHTML"[^>]*>Correct/)
     const next = await player.post(`/play/${id}/next`, { position: '0' }, { htmx: true })
-    expect(await next.text()).toContain('Question 2 of 2')
+    expect(await next.text()).toContain('Question 2 of 10')
   })
 
   it('keeps a question and its choices fixed across reloads, and never sends the key', async () => {
@@ -70,7 +70,7 @@ describe('D1 round trips', () => {
   it('costs one read and one batch write per answer, and one write per "Next"', async () => {
     const { db, calls } = countingD1(env.DB)
     const player = browser({ ...env, DB: db })
-    const id = await player.start(bank.id, 3)
+    const id = await player.start(bank.id)
     const { question, order } = await onScreen(id)
     Object.assign(calls, { reads: 0, writes: 0, batches: 0 })
     const res = await player.post(`/play/${id}/answer`, { position: '0', ...answerForm(question, order) }, { htmx: true })
@@ -86,8 +86,10 @@ describe('the mixed quiz', () => {
   it('draws across banks and has a leaderboard of its own', async () => {
     expect(await (await browser().get('/')).text()).toContain('Mixed: every bank')
     const player = browser()
-    const id = await player.start('mixed', banks.length * 3)
+    const res = await player.post('/play', { bank: 'mixed', size: '50' }) // a forged length is ignored
+    const id = res.headers.get('Location')!.split('/').pop()!
     const { attempt } = await onScreen(id)
+    expect(attempt.plan).toHaveLength(10)
     const drawnFrom = new Set(attempt.plan.map((item) => banks.find((b) => b.questions.some((q) => q.id === item.q))!.id))
     expect(drawnFrom.size).toBeGreaterThan(1)
     expect((await player.get('/leaderboard/mixed')).status).toBe(200)
@@ -97,7 +99,7 @@ describe('the mixed quiz', () => {
 describe('answers count once', () => {
   it('gives a repeated submission the same verdict and scores it once', async () => {
     const player = browser()
-    const id = await player.start(bank.id, 3)
+    const id = await player.start(bank.id)
     const first = await (await answer(player, id, true, true)).text()
     const again = await (await answer(player, id, true, true)).text()
     expect(again).toBe(first)
@@ -109,7 +111,7 @@ describe('answers count once', () => {
 
   it('scores two simultaneous submissions once', async () => {
     const player = browser()
-    const id = await player.start(bank.id, 3)
+    const id = await player.start(bank.id)
     const results = await Promise.all([answer(player, id), answer(player, id), answer(player, id, false)])
     expect(results.map((r) => r.status)).toEqual([303, 303, 303])
     expect(await count('select count(*) as n from answers where attempt_id = ?', id)).toBe(1)
@@ -118,7 +120,7 @@ describe('answers count once', () => {
 
   it('moves on once for a double-clicked "Next"', async () => {
     const player = browser()
-    const id = await player.start(bank.id, 3)
+    const id = await player.start(bank.id)
     await answer(player, id)
     await Promise.all([player.post(`/play/${id}/next`, { position: '0' }), player.post(`/play/${id}/next`, { position: '0' })])
     expect((await onScreen(id)).attempt.cursor).toBe(1)
@@ -141,7 +143,7 @@ describe('refused requests change nothing', () => {
 
   it('refuses an answer out of turn (409) or for a question past the end', async () => {
     const player = browser()
-    const id = await player.start(bank.id, 2)
+    const id = await player.start(bank.id)
     const before = await snapshot(id)
     const { question, order } = await onScreen(id, 1)
     const res = await player.post(`/play/${id}/answer`, { position: '1', ...answerForm(question, order) })
@@ -153,11 +155,16 @@ describe('refused requests change nothing', () => {
 
   it('refuses a finished attempt and an unknown one', async () => {
     const player = browser()
-    const id = await player.start(bank.id, 1)
-    await answer(player, id)
+    const id = await player.start(bank.id)
+    for (let i = 0; i < 10; i++) {
+      await answer(player, id)
+      await player.post(`/play/${id}/next`, { position: String(i) })
+    }
     const before = await snapshot(id)
+    expect(before).toMatchObject({ answered: 10, n: 10 })
+    expect(before!.finished_at).toBeGreaterThan(0)
     const { question, order } = await onScreen(id)
-    expect((await player.post(`/play/${id}/answer`, { position: '1', ...answerForm(question, order) })).status).toBe(409)
+    expect((await player.post(`/play/${id}/answer`, { position: '10', ...answerForm(question, order) })).status).toBe(409)
     expect(await snapshot(id)).toEqual(before)
     expect((await player.get('/play/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
     expect((await player.get('/play/not-an-id')).status).toBe(404)
@@ -177,7 +184,7 @@ describe('refused requests change nothing', () => {
       multi: { choice: ['0', '9'] },
       truefalse: { choice: 'maybe' },
       order: { 'place-0': '42' },
-      typed: { text: 'x'.repeat(500) },
+      typed: { text: ['one', 'two'] },
       numeric: { number: ['1', '2'] },
     }[question.type]
     const forged = await player.post(`/play/${id}/answer`, { position: '0', ...notOffered })
@@ -185,10 +192,22 @@ describe('refused requests change nothing', () => {
     expect(await snapshot(id)).toEqual(before)
   })
 
+  it('refuses a garbled multipart body (400), not with a 500', async () => {
+    const player = browser()
+    const id = await player.start(bank.id)
+    const res = await exports.default.fetch(
+      new Request(`http://quiz.test/play/${id}/answer`, {
+        method: 'POST',
+        body: '--x\r\nnot a part',
+        headers: { Origin: 'http://quiz.test', 'Content-Type': 'multipart/form-data; boundary=x' },
+      }),
+    )
+    expect(res.status).toBe(400)
+  })
+
   it('refuses a cross-site form post', async () => {
     const res = await browser().get('/') // warm
     expect(res.status).toBe(200)
-    const { exports } = await import('cloudflare:workers')
     const forged = await exports.default.fetch(
       new Request('http://quiz.test/play', {
         method: 'POST',

@@ -23,6 +23,7 @@ describe('readAnswer', () => {
     expect(readAnswer(multi, [0, 1, 2], {})).toMatchObject({ ok: false, status: 422 })
     expect(readAnswer(order, [2, 0, 1], { 'place-0': '1', 'place-1': '1', 'place-2': '2' })).toMatchObject({ status: 422 })
     expect(readAnswer(q({ type: 'typed', answer: 'x' }), undefined, { text: '   ' })).toMatchObject({ status: 422 })
+    expect(readAnswer(q({ type: 'typed', answer: 'x' }), undefined, { text: 'x'.repeat(201) })).toMatchObject({ status: 422 })
     expect(readAnswer(q({ type: 'numeric', answer: 1 }), undefined, { number: 'about ten' })).toMatchObject({ status: 422 })
   })
   it('refuses (400) a choice that is not offered', () => {

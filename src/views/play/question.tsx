@@ -1,4 +1,5 @@
 import { optionsOf } from '../../game/plan.ts'
+import { MAX_TYPED_LENGTH } from '../../game/response.ts'
 import type { Question } from '../../questions/schema.ts'
 import type { StageProps } from './stage.tsx'
 
@@ -91,7 +92,7 @@ function Inputs({ question, order }: { question: Question; order: number[] }) {
       return (
         <p class="field">
           <label for="text">Your answer</label>
-          <input id="text" name="text" type="text" maxlength={200} autocomplete="off" spellcheck={false} />
+          <input id="text" name="text" type="text" maxlength={MAX_TYPED_LENGTH} autocomplete="off" spellcheck={false} />
         </p>
       )
     case 'numeric':

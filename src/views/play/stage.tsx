@@ -32,10 +32,11 @@ export function Stage(props: StageProps) {
   )
 }
 
-/** The polite live region that speaks each verdict; swapped out of band after an answer. */
+/** The polite live region that speaks each verdict. htmx fills the existing region (innerHTML)
+ * rather than replacing it, since screen readers often miss a region inserted with its text. */
 export function Announce({ answer, oob }: { answer: Answer | null; oob?: boolean }) {
   return (
-    <p id="announce" class="visually-hidden" aria-live="polite" hx-swap-oob={oob ? 'true' : undefined}>
+    <p id="announce" class="visually-hidden" aria-live="polite" hx-swap-oob={oob ? 'innerHTML' : undefined}>
       {answer ? verdictLine(answer) : ''}
     </p>
   )

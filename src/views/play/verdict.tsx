@@ -4,8 +4,8 @@ import { formatAnswer, formatKey, formatPoints } from '../format.ts'
 import type { StageProps } from './stage.tsx'
 
 export const verdictLabel = (credit: number) => (credit === 1 ? 'Correct' : credit > 0 ? 'Close' : 'Not quite')
-const verdictClass = (credit: number) => (credit === 1 ? 'right' : credit > 0 ? 'close' : 'wrong')
-const verdictIcon = (credit: number) => (credit === 1 ? '✓' : credit > 0 ? '≈' : '✗')
+export const verdictClass = (credit: number) => (credit === 1 ? 'right' : credit > 0 ? 'close' : 'wrong')
+export const verdictIcon = (credit: number) => (credit === 1 ? '✓' : credit > 0 ? '≈' : '✗')
 
 export function verdictLine(answer: Answer): string {
   return `${verdictLabel(answer.credit)}: ${formatPoints(answer.points)} points.`
