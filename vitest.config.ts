@@ -16,6 +16,8 @@ export default defineConfig(async () => ({
           name: 'workers',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/db/**/*.test.ts', 'tests/routes/**/*.test.ts'],
           setupFiles: ['./tests/apply-migrations.ts'],
+          // obscenity ships CommonJS behind an ESM wrapper; let Vite pre-bundle it for workerd.
+          deps: { optimizer: { ssr: { enabled: true, include: ['obscenity'] } } },
         },
       },
       {

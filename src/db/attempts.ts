@@ -1,9 +1,9 @@
 // Query functions for attempts and their answers. Each returns domain values or null;
 // none builds a response. Every function is one D1 round trip (batch counts as one).
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
 import { rankRows } from '../game/ranking.ts'
 import type { DB } from './client.ts'
-import { answers, attempts, type Answer, type Attempt, type PlanItem } from './schema.ts'
+import { answers, attempts, classes, students, type Answer, type Attempt, type PlanItem, type Scoring } from './schema.ts'
 
 export type NewAttempt = { id: string; ownerHash: string; bankId: string; plan: PlanItem[]; now: number }
 export type NewAnswer = Omit<Answer, 'attemptId'>
@@ -14,19 +14,30 @@ export async function createAttempt(db: DB, a: NewAttempt): Promise<void> {
   await db.insert(attempts).values({ ...rest, startedAt: now, shownAt: now })
 }
 
-/** An attempt with its answer at `position` (default: the question on screen). */
-export async function readAttempt(
-  db: DB,
-  id: string,
-  position?: number,
-): Promise<{ attempt: Attempt; answer: Answer | null } | null> {
+/** A class attempt's seat: what scoring it plays under and what the class calls it. */
+export type Seat = { className: string; scoring: Scoring; extraTime: boolean; nickname: string }
+export type Play = { attempt: Attempt; answer: Answer | null; seat: Seat | null }
+// D1 hands batch rows to drizzle as objects keyed by column name, so a name selected twice
+// (attempts.nickname and students.nickname) would shift every later value: alias them apart.
+const seatColumns = {
+  className: classes.name,
+  scoring: classes.scoring,
+  extraTime: students.extraTime,
+  nickname: sql<string>`${students.nickname}`.as('seat_nickname'),
+}
+const seatOf = (seat: { [K in keyof Seat]: Seat[K] | null }): Seat | null => (seat.className === null ? null : (seat as Seat))
+
+/** An attempt with its answer at `position` (default: the question on screen) and its seat. */
+export async function readAttempt(db: DB, id: string, position?: number): Promise<Play | null> {
   const at = position === undefined ? attempts.cursor : sql`${position}`
   const [row] = await db
-    .select()
+    .select({ attempt: attempts, answer: answers, seat: seatColumns })
     .from(attempts)
     .leftJoin(answers, and(eq(answers.attemptId, attempts.id), eq(answers.position, at)))
+    .leftJoin(students, eq(students.attemptId, attempts.id))
+    .leftJoin(classes, eq(classes.id, students.classId))
     .where(eq(attempts.id, id))
-  return row ? { attempt: row.attempts, answer: row.answers } : null
+  return row ? { attempt: row.attempt, answer: row.answer, seat: seatOf(row.seat) } : null
 }
 
 /**
@@ -82,24 +93,39 @@ export async function setNickname(db: DB, id: string, ownerHash: string, nicknam
   return changed.length === 1
 }
 
-// Ranking: more points first, then less time. Equal on both means equal rank.
-// Both counts run on attempts_bank_rank_idx (its WHERE matches `finished_at is not null`).
-const sameBankFinished = sql.raw('other.bank_id = attempts.bank_id and other.finished_at is not null')
-const rankSql = sql<number>`(select count(*) + 1 from attempts as other where ${sameBankFinished}
-  and (other.score > attempts.score or (other.score = attempts.score and other.time_ms < attempts.time_ms)))`
-const totalSql = sql<number>`(select count(*) from attempts as other where ${sameBankFinished})`
+// Ranking: more points first, then less time; equal on both means equal rank. Solo attempts
+// rank among the bank's finished solo attempts (attempts_bank_rank_idx), class attempts among
+// their class (attempts_class_rank_idx), where an untimed class does not break ties by time.
+const inBank = sql.raw('other.bank_id = attempts.bank_id and other.finished_at is not null and other.class_id is null')
+const inClass = sql.raw('other.class_id = attempts.class_id')
+const better = (byTime: SQL) =>
+  sql`(other.score > attempts.score or (${byTime} and other.score = attempts.score and other.time_ms < attempts.time_ms))`
+const bankRankSql = sql<number>`(select count(*) + 1 from attempts as other where ${inBank} and ${better(sql`1`)})`
+const standingSql = {
+  rank: sql<number>`case when attempts.class_id is null then ${bankRankSql}
+    else (select count(*) + 1 from attempts as other where ${inClass} and ${better(sql`${classes.scoring} <> 'untimed'`)}) end`.as(
+    'standing_rank',
+  ),
+  total: sql<number>`(select count(*) from attempts as other where
+    case when attempts.class_id is null then ${inBank} else ${inClass} end)`.as('standing_total'),
+}
 
 export async function readResults(
   db: DB,
   id: string,
-): Promise<{ attempt: Attempt; answers: Answer[]; standing: Standing | null } | null> {
+): Promise<{ attempt: Attempt; seat: Seat | null; answers: Answer[]; standing: Standing | null } | null> {
   const [[row], list] = await db.batch([
-    db.select({ attempt: attempts, rank: rankSql, total: totalSql }).from(attempts).where(eq(attempts.id, id)),
+    db
+      .select({ attempt: attempts, seat: seatColumns, ...standingSql })
+      .from(attempts)
+      .leftJoin(students, eq(students.attemptId, attempts.id))
+      .leftJoin(classes, eq(classes.id, students.classId))
+      .where(eq(attempts.id, id)),
     db.select().from(answers).where(eq(answers.attemptId, id)).orderBy(asc(answers.position)),
   ])
   if (!row) return null
   const standing = row.attempt.finishedAt === null ? null : { rank: row.rank, total: row.total }
-  return { attempt: row.attempt, answers: list, standing }
+  return { attempt: row.attempt, seat: seatOf(row.seat), answers: list, standing }
 }
 
 export type BoardRow = Pick<Attempt, 'id' | 'ownerHash' | 'nickname' | 'score' | 'correct' | 'timeMs'> & { rank: number }
@@ -111,7 +137,7 @@ export async function readLeaderboard(
   bankId: string,
   ownerHash: string | undefined,
 ): Promise<{ rows: BoardRow[]; total: number; mine: (Standing & { id: string }) | null }> {
-  const finished = and(eq(attempts.bankId, bankId), sql`${attempts.finishedAt} is not null`)
+  const finished = and(eq(attempts.bankId, bankId), sql`${attempts.finishedAt} is not null and ${attempts.classId} is null`)
   const columns = {
     id: attempts.id,
     ownerHash: attempts.ownerHash,
@@ -125,7 +151,7 @@ export async function readLeaderboard(
       .limit(LEADERBOARD_SIZE),
     db.select({ total: sql<number>`count(*)` }).from(attempts).where(finished),
     db
-      .select({ id: attempts.id, rank: rankSql })
+      .select({ id: attempts.id, rank: bankRankSql })
       .from(attempts)
       .where(and(finished, eq(attempts.ownerHash, ownerHash ?? '')))
       .orderBy(desc(attempts.score), asc(attempts.timeMs))

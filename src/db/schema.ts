@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 // One play of one quiz. Totals are kept here, next to the answers they sum, so the
 // leaderboard reads one index instead of aggregating answers.
@@ -19,11 +19,18 @@ export const attempts = sqliteTable(
     shownAt: integer('shown_at').notNull(),
     finishedAt: integer('finished_at'),
     nickname: text('nickname'),
+    // A class attempt belongs to a class's seat (students.attempt_id); solo attempts have none.
+    // No foreign key on purpose: adding one makes drizzle-kit rebuild the table, which on D1
+    // can cascade-delete answers. Class deletion removes its attempts explicitly.
+    classId: text('class_id'),
   },
   (t) => [
     index('attempts_bank_rank_idx')
       .on(t.bankId, sql`${t.score} desc`, t.timeMs)
-      .where(sql`finished_at is not null`),
+      .where(sql`finished_at is not null and class_id is null`),
+    index('attempts_class_rank_idx')
+      .on(t.classId, sql`${t.score} desc`, t.timeMs)
+      .where(sql`class_id is not null`),
     index('attempts_owner_idx').on(t.ownerHash, t.bankId),
   ],
 )
@@ -47,10 +54,74 @@ export const answers = sqliteTable(
   (t) => [primaryKey({ name: 'answers_pk', columns: [t.attemptId, t.position] })],
 )
 
+export const SCORING = ['speed', 'accuracy', 'untimed'] as const
+export const NAMING = ['chosen', 'generated'] as const
+
+// A teacher's class. The teacher holds a secret link; only its SHA-256 is kept here.
+export const classes = sqliteTable(
+  'classes',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    boardId: text('board_id').notNull(),
+    teacherHash: text('teacher_hash').notNull(),
+    name: text('name').notNull(),
+    bankIds: text('bank_ids', { mode: 'json' }).notNull().$type<string[]>(),
+    questionIds: text('question_ids', { mode: 'json' }).notNull().$type<string[]>(),
+    scoring: text('scoring', { enum: SCORING }).notNull(),
+    naming: text('naming', { enum: NAMING }).notNull(),
+    open: integer('open', { mode: 'boolean' }).notNull().default(true),
+    hideNames: integer('hide_names', { mode: 'boolean' }).notNull().default(false),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('classes_code_uq').on(t.code),
+    uniqueIndex('classes_teacher_uq').on(t.teacherHash),
+    uniqueIndex('classes_board_uq').on(t.boardId),
+    index('classes_created_idx').on(t.createdAt),
+  ],
+)
+
+// A student's seat in a class: one per browser, holding that student's one attempt.
+export const students = sqliteTable(
+  'students',
+  {
+    attemptId: text('attempt_id').primaryKey(),
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    ownerHash: text('owner_hash').notNull(),
+    nickname: text('nickname').notNull(),
+    // The nickname folded (case, accents, spacing), so "José" and "jose" cannot both sit in a class.
+    nicknameKey: text('nickname_key').notNull(),
+    extraTime: integer('extra_time', { mode: 'boolean' }).notNull().default(false),
+    joinedAt: integer('joined_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('students_class_nickname_uq').on(t.classId, t.nicknameKey),
+    uniqueIndex('students_class_owner_uq').on(t.classId, t.ownerHash),
+  ],
+)
+
+// Browsers a teacher removed and blocked from a class.
+export const classBlocks = sqliteTable(
+  'class_blocks',
+  {
+    classId: text('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    ownerHash: text('owner_hash').notNull(),
+  },
+  (t) => [primaryKey({ name: 'class_blocks_pk', columns: [t.classId, t.ownerHash] })],
+)
+
 /** A drawn question and, for choice and ordering questions, the order its options are shown in. */
 export type PlanItem = { q: string; order?: number[] }
 /** What a player answered, in the bank's own terms (choice texts, not screen positions). */
 export type AnswerValue = string | string[] | boolean | number
 
 export type Attempt = typeof attempts.$inferSelect
+export type Class = typeof classes.$inferSelect
+export type Student = typeof students.$inferSelect
+export type Scoring = (typeof SCORING)[number]
 export type Answer = typeof answers.$inferSelect

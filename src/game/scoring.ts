@@ -1,4 +1,4 @@
-import type { AnswerValue } from '../db/schema.ts'
+import type { AnswerValue, Scoring } from '../db/schema.ts'
 import type { Question } from '../questions/schema.ts'
 import { foldAnswer } from './text.ts'
 
@@ -34,7 +34,16 @@ export function grade(q: Question, value: AnswerValue): number {
   }
 }
 
-export function points(credit: number, timeMs: number): number {
-  const speed = Math.max(0, 1 - Math.max(0, timeMs) / SPEED_WINDOW_MS)
+/**
+ * How long the speed bonus lasts. Classes may score accuracy alone (or untimed: no bonus,
+ * and time does not break ties); a student given extra time gets twice the window.
+ */
+export function speedWindow(scoring: Scoring = 'speed', extraTime = false): number {
+  if (scoring !== 'speed') return 0
+  return extraTime ? 2 * SPEED_WINDOW_MS : SPEED_WINDOW_MS
+}
+
+export function points(credit: number, timeMs: number, window = SPEED_WINDOW_MS): number {
+  const speed = window > 0 ? Math.max(0, 1 - Math.max(0, timeMs) / window) : 0
   return Math.round(credit * (BASE_POINTS + MAX_SPEED_BONUS * speed))
 }

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono'
-import { advance, createAttempt, readAttempt, recordAnswer } from '../db/attempts.ts'
+import { advance, createAttempt, readAttempt, recordAnswer, type Play } from '../db/attempts.ts'
 import type { Answer, Attempt } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { DEFAULT_QUIZ_SIZE, drawPlan } from '../game/plan.ts'
 import { readAnswer } from '../game/response.ts'
-import { grade, points } from '../game/scoring.ts'
+import { grade, points, speedWindow } from '../game/scoring.ts'
 import { isId, randomId } from '../http/ids.ts'
 import { ensureOwner, readOwner } from '../http/owner.ts'
 import { Problem } from '../http/problem.ts'
@@ -26,17 +26,17 @@ play.post('/', async (c) => {
 
 play.get('/:id', async (c) => {
   const props = await ownStage(c)
-  return c.render(<PlayPage {...props} />, { title: props.bank.title })
+  return c.render(<PlayPage {...props} />, { title: props.title })
 })
 
 play.post('/:id/answer', async (c) => {
   const form = await readForm(c, { all: true })
   const position = positionOf(form.position)
-  const { attempt, answer: stored } = await ownAttempt(c, position)
+  const { attempt, answer: stored, seat } = await ownAttempt(c, position)
   // A retry of an answer already stored (double click, bad Wi-Fi): same verdict, counted once.
-  if (stored) return show(c, position === attempt.cursor ? stageOf(attempt, stored) : await ownStage(c))
+  if (stored) return show(c, position === attempt.cursor ? stageOf({ attempt, answer: stored, seat }) : await ownStage(c))
   if (position !== attempt.cursor) throw outOfTurn(attempt)
-  const props = stageOf(attempt, null)
+  const props = stageOf({ attempt, answer: null, seat })
   const reading = readAnswer(props.question, attempt.plan[position].order, form)
   if (!reading.ok && reading.status === 422) return show(c, { ...props, error: reading.message }, 422)
   if (!reading.ok) throw new Problem(reading.status, reading.message, backTo(attempt))
@@ -51,7 +51,7 @@ play.post('/:id/answer', async (c) => {
     response: reading.value,
     credit,
     timeMs,
-    points: points(credit, timeMs),
+    points: points(credit, timeMs, speedWindow(seat?.scoring, seat?.extraTime)),
     answeredAt: now,
   }
   if (!(await recordAnswer(c.var.db, attempt, answer))) return show(c, await ownStage(c))
@@ -62,7 +62,7 @@ play.post('/:id/answer', async (c) => {
     correct: attempt.correct + (credit === 1 ? 1 : 0),
     timeMs: attempt.timeMs + timeMs,
   }
-  return show(c, stageOf(updated, answer))
+  return show(c, stageOf({ attempt: updated, answer, seat }))
 })
 
 play.post('/:id/next', async (c) => {
@@ -71,7 +71,7 @@ play.post('/:id/next', async (c) => {
   const owner = await readOwner(c)
   const moved = isId(id) && owner ? await advance(c.var.db, id, owner, position, Date.now()) : null
   // Not moved: a repeated "Next", or not this browser's quiz. Either way, show where it stands.
-  return show(c, moved ? stageOf(moved, null) : await ownStage(c))
+  return show(c, moved ? stageOf({ attempt: moved, answer: null, seat: null }) : await ownStage(c))
 })
 
 function positionOf(raw: unknown): number {
@@ -98,17 +98,13 @@ async function ownAttempt(c: Context<AppEnv>, position?: number) {
   return found
 }
 
-const ownStage = async (c: Context<AppEnv>) => {
-  const { attempt, answer } = await ownAttempt(c)
-  return stageOf(attempt, answer)
-}
+const ownStage = async (c: Context<AppEnv>) => stageOf(await ownAttempt(c))
 
-function stageOf(attempt: Attempt, answer: Answer | null): StageProps {
-  const bank = findBank(attempt.bankId)
+function stageOf({ attempt, answer, seat }: Play): StageProps {
   const question = findQuestion(attempt.plan[attempt.cursor].q)
-  // A bank or question removed since the attempt began: the attempt cannot go on.
-  if (!bank || !question) throw new Problem(410, 'This quiz uses a question that has since been withdrawn. Please start a new one.')
-  return { attempt, bank, question, answer }
+  // A question removed from its bank since the attempt began: the attempt cannot go on.
+  if (!question) throw new Problem(410, 'This quiz uses a question that has since been withdrawn. Please start a new one.')
+  return { attempt, question, answer, title: seat ? `${seat.className}: playing as ${seat.nickname}` : (findBank(attempt.bankId)?.title ?? 'Quiz') }
 }
 
 /** htmx gets the new stage; a plain form post gets a redirect (or the page, for a 422). */
@@ -116,7 +112,7 @@ function show(c: Context<AppEnv>, props: StageProps, status: 200 | 422 = 200) {
   if (isPartial(c)) return c.html(<StageFragment {...props} />, status)
   if (status === 200) return c.redirect(`/play/${props.attempt.id}`, 303)
   c.status(status)
-  return c.render(<PlayPage {...props} />, { title: props.bank.title })
+  return c.render(<PlayPage {...props} />, { title: props.title })
 }
 
 export default play

@@ -10,6 +10,17 @@ export function HomePage() {
         Vitorino's win in 2018 and Amy Pope's in 2023. Pick a quiz: {DEFAULT_QUIZ_SIZE} questions, one at a
         time, points for every right answer and a little more for speed.
       </p>
+      <section class="class-links" aria-label="Classes">
+        <form method="get" action="/join" class="inline">
+          <label for="home-code">Joining a class? Enter its code</label>{' '}
+          <input id="home-code" name="code" type="text" maxlength={12} autocomplete="off" class="code-input" />{' '}
+          <button type="submit">Join</button>
+        </form>
+        <p>
+          Teaching? <a href="/classes/new">Open a class</a>: your students join with a code, and you watch a live
+          leaderboard.
+        </p>
+      </section>
       <ul class="banks">
         {quizzes.map((bank) => (
           <li class="bank">

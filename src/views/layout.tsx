@@ -3,11 +3,12 @@ import assets from '../generated/assets.json'
 
 declare module 'hono' {
   interface ContextRenderer {
-    (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>
+    (content: string | Promise<string>, props: { title: string; refresh?: number }): Response | Promise<Response>
   }
 }
 
-export function Layout({ title, children }: { title: string; children?: Child }) {
+/** `refresh`: seconds after which a page without JavaScript reloads itself (htmx polls instead). */
+export function Layout({ title, refresh, children }: { title: string; refresh?: number; children?: Child }) {
   return (
     <html lang="en">
       <head>
@@ -17,6 +18,11 @@ export function Layout({ title, children }: { title: string; children?: Child })
         <title>{`${title} · IOM Race Quiz`}</title>
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.htmx} defer></script>
+        {refresh && (
+          <noscript>
+            <meta http-equiv="refresh" content={String(refresh)} />
+          </noscript>
+        )}
       </head>
       <body>
         <a class="skip" href="#main">

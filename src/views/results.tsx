@@ -1,4 +1,4 @@
-import type { Standing } from '../db/attempts.ts'
+import type { Seat, Standing } from '../db/attempts.ts'
 import type { Answer, Attempt } from '../db/schema.ts'
 import { findQuestion } from '../questions/registry.ts'
 import type { Bank } from '../questions/schema.ts'
@@ -8,6 +8,8 @@ import { verdictClass, verdictIcon, verdictLabel } from './play/verdict.tsx'
 
 export type ResultsProps = {
   attempt: Attempt
+  /** Set for a class attempt: its class and the student's nickname there. */
+  seat: Seat | null
   bank: Bank
   answers: Answer[]
   standing: Standing | null
@@ -17,11 +19,14 @@ export type ResultsProps = {
 }
 
 export function ResultsPage(props: ResultsProps) {
-  const { attempt, bank, answers, standing } = props
+  const { attempt, seat, bank, answers, standing } = props
   const total = attempt.plan.length
+  const nickname = seat?.nickname ?? attempt.nickname
   return (
     <>
-      <h1>{attempt.nickname ? `${attempt.nickname}'s results` : 'Results'}: {bank.title}</h1>
+      <h1>
+        {nickname ? `${nickname}'s results` : 'Results'}: {seat?.className ?? bank.title}
+      </h1>
       {attempt.finishedAt === null && (
         <p class="notice">
           This quiz is still in progress ({attempt.answered} of {total} answered).{' '}
@@ -45,14 +50,14 @@ export function ResultsPage(props: ResultsProps) {
         </div>
         {standing && (
           <div>
-            <dt>Rank</dt>
+            <dt>{seat ? 'Rank in the class' : 'Rank'}</dt>
             <dd>
               #{standing.rank} of {standing.total}
             </dd>
           </div>
         )}
       </dl>
-      {props.isOwner && attempt.finishedAt !== null && <NicknameForm {...props} />}
+      {props.isOwner && !seat && attempt.finishedAt !== null && <NicknameForm {...props} />}
       <p class="field">
         <label for="share">Share this result (anyone with the link can see it, read-only)</label>
         <input id="share" type="text" readonly value={props.shareUrl} />
@@ -63,13 +68,19 @@ export function ResultsPage(props: ResultsProps) {
           <ReviewItem answer={answer} />
         ))}
       </ol>
-      <form method="post" action="/play" class="actions">
-        <input type="hidden" name="bank" value={bank.id} />
-        <button type="submit" class="primary">
-          Play again
-        </button>{' '}
-        <a href={`/leaderboard/${bank.id}`}>Leaderboard</a> · <a href="/">All quizzes</a>
-      </form>
+      {seat ? (
+        <p class="actions">
+          <a href="/">All quizzes</a>
+        </p>
+      ) : (
+        <form method="post" action="/play" class="actions">
+          <input type="hidden" name="bank" value={bank.id} />
+          <button type="submit" class="primary">
+            Play again
+          </button>{' '}
+          <a href={`/leaderboard/${bank.id}`}>Leaderboard</a> · <a href="/">All quizzes</a>
+        </form>
+      )}
     </>
   )
 }

@@ -1,34 +1,16 @@
 // A whole quiz in a real browser against `wrangler dev`: by keyboard alone with htmx, and
 // with JavaScript off; axe-core checks every page on the way.
-import { AxeBuilder } from '@axe-core/playwright'
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Compiled } from '../../src/questions/compile.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import type { Question } from '../../src/questions/schema.ts'
-import { browserAvailable, CHROMIUM, LAUNCH_ARGS, startServer } from './server.ts'
+import { browserAvailable, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
-const { banks } = JSON.parse(readFileSync(join(import.meta.dirname, '../../src/generated/banks.json'), 'utf8')) as Compiled
-const byPrompt = new Map(banks.flatMap((b) => b.questions.map((q) => [q.prompt, q] as const)))
+const byPrompt = questionsByPrompt()
 const BANK = 'race-2018'
 
 describe.runIf(browserAvailable())('playing in a browser', () => {
-  let server: Awaited<ReturnType<typeof startServer>>
-  let browser: Browser
-  beforeAll(async () => {
-    server = await startServer()
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    server?.stop()
-  })
+  const server = useServerAndBrowser()
 
-  async function expectAccessible(page: Page) {
-    const { violations } = await new AxeBuilder({ page }).analyze()
-    expect(violations.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
-  }
 
   async function questionOnScreen(page: Page): Promise<Question> {
     const prompt = (await page.locator('legend h2').textContent())!.trim()
@@ -38,7 +20,7 @@ describe.runIf(browserAvailable())('playing in a browser', () => {
   }
 
   it('plays a whole quiz by keyboard alone, with htmx swapping each step in place', async () => {
-    const page = await (await browser.newContext()).newPage()
+    const page = await (await server.browser.newContext()).newPage()
     page.setDefaultTimeout(5_000)
     await page.goto(server.url)
     await expectAccessible(page)
@@ -73,7 +55,7 @@ describe.runIf(browserAvailable())('playing in a browser', () => {
   })
 
   it('plays a whole quiz with JavaScript off, names it, and finds it on the leaderboard', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false })
+    const context = await server.browser.newContext({ javaScriptEnabled: false })
     const page = await context.newPage()
     page.setDefaultTimeout(5_000)
     await page.goto(server.url)
@@ -99,7 +81,7 @@ describe.runIf(browserAvailable())('playing in a browser', () => {
     await expect(page.locator('.standing').textContent()).resolves.toMatch(/Your best: #\d+ of \d+/)
     const leaderboardUrl = page.url()
 
-    const stranger = await (await browser.newContext()).newPage()
+    const stranger = await (await server.browser.newContext()).newPage()
     await stranger.goto(resultsUrl)
     await expect(stranger.locator('h1').textContent()).resolves.toContain('Keyless Kim')
     expect(await stranger.locator('input[name=nickname]').count()).toBe(0)

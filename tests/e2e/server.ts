@@ -1,9 +1,14 @@
 // Starts `wrangler dev` on a free loopback port with its own fresh local D1, for browser tests.
+import { AxeBuilder } from '@axe-core/playwright'
 import { spawn, execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, expect } from 'vitest'
+import type { Compiled } from '../../src/questions/compile.ts'
+import type { Question } from '../../src/questions/schema.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler')
@@ -67,4 +72,32 @@ export function browserAvailable(): boolean {
   if (process.env.CI === 'true') throw new Error(`browser tests cannot run: ${how}`)
   console.warn(`Skipping the browser tests: ${how}.`)
   return false
+}
+
+/** For a describe block: a fresh `wrangler dev` and a Chromium, started once and stopped after. */
+export function useServerAndBrowser() {
+  const ctx = {} as { url: string; browser: Browser }
+  let server: Awaited<ReturnType<typeof startServer>> | undefined
+  beforeAll(async () => {
+    server = await startServer()
+    ctx.url = server.url
+    ctx.browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS })
+  })
+  afterAll(async () => {
+    await ctx.browser?.close()
+    server?.stop()
+  })
+  return ctx
+}
+
+/** axe-core finds no violation on the page as it stands (it needs JavaScript on). */
+export async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze()
+  expect(violations.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+}
+
+/** The banks as built into the Worker, to look up the question a page shows by its prompt. */
+export const questionsByPrompt = (): Map<string, Question> => {
+  const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
+  return new Map(banks.flatMap((b) => b.questions.map((q) => [q.prompt, q] as const)))
 }

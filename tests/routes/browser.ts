@@ -2,7 +2,7 @@
 // so several "browsers" can play against the same Worker.
 import { env, exports } from 'cloudflare:workers'
 import { readAttempt } from '../../src/db/attempts.ts'
-import app from '../../src/index.tsx'
+import app from '../../src/app.tsx'
 import { createDb } from '../../src/db/client.ts'
 import { optionsOf } from '../../src/game/plan.ts'
 import { findQuestion } from '../../src/questions/registry.ts'

@@ -1,12 +1,13 @@
 import type { Answer, Attempt } from '../../db/schema.ts'
-import type { Bank, Question } from '../../questions/schema.ts'
+import type { Question } from '../../questions/schema.ts'
 import { formatPoints } from '../format.ts'
 import { QuestionForm } from './question.tsx'
 import { Verdict, verdictLine } from './verdict.tsx'
 
 export type StageProps = {
   attempt: Attempt
-  bank: Bank
+  /** The bank's title, or the class's name for a class attempt. */
+  title: string
   question: Question
   answer: Answer | null
   error?: string
@@ -45,7 +46,7 @@ export function Announce({ answer, oob }: { answer: Answer | null; oob?: boolean
 export function PlayPage(props: StageProps) {
   return (
     <>
-      <h1 class="bank-title">{props.bank.title}</h1>
+      <h1 class="bank-title">{props.title}</h1>
       <section id="stage" aria-label="Quiz">
         <Stage {...props} />
       </section>

@@ -1,0 +1,176 @@
+// Query functions for classes, their seats and blocks. Values or null in, never responses.
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
+import type { DB } from './client.ts'
+import { answers, attempts, classBlocks, classes, students, type Class, type PlanItem, type Student } from './schema.ts'
+
+export type NewClass = Omit<Class, 'open' | 'hideNames'>
+
+/** Stores a class; false if its join code is taken (the caller draws another). */
+export async function createClass(db: DB, klass: NewClass): Promise<boolean> {
+  const rows = await db.insert(classes).values(klass).onConflictDoNothing({ target: classes.code }).returning({ id: classes.id })
+  return rows.length === 1
+}
+
+export async function findClassByTeacher(db: DB, teacherHash: string): Promise<Class | null> {
+  const [klass] = await db.select().from(classes).where(eq(classes.teacherHash, teacherHash))
+  return klass ?? null
+}
+
+export async function findClassByBoard(db: DB, boardId: string): Promise<Class | null> {
+  const [klass] = await db.select().from(classes).where(eq(classes.boardId, boardId))
+  return klass ?? null
+}
+
+/** A class by join code, with this browser's seat in it and whether it is blocked there. */
+export async function findClassForJoin(db: DB, code: string, ownerHash: string | undefined) {
+  const [row] = await db
+    .select({
+      klass: classes,
+      seat: students.attemptId,
+      blocked: sql<number>`exists (select 1 from ${classBlocks} where ${classBlocks.classId} = ${classes.id}
+        and ${classBlocks.ownerHash} = ${ownerHash ?? ''})`,
+    })
+    .from(classes)
+    .leftJoin(students, and(eq(students.classId, classes.id), eq(students.ownerHash, ownerHash ?? '')))
+    .where(eq(classes.code, code))
+  return row ? { klass: row.klass, seat: row.seat, blocked: row.blocked === 1 } : null
+}
+
+export type NewSeat = { klass: Class; attemptId: string; ownerHash: string; nickname: string; nicknameKey: string; plan: PlanItem[]; now: number }
+
+/** Seats a student and starts their attempt in one batch: both or neither. */
+export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nickname-taken' | 'already-seated'> {
+  const { klass, attemptId, ownerHash, now } = s
+  try {
+    await db.batch([
+      db.insert(attempts).values({
+        id: attemptId,
+        ownerHash,
+        bankId: klass.bankIds.length === 1 ? klass.bankIds[0] : 'mixed',
+        classId: klass.id,
+        plan: s.plan,
+        startedAt: now,
+        shownAt: now,
+      }),
+      db.insert(students).values({ attemptId, classId: klass.id, ownerHash, nickname: s.nickname, nicknameKey: s.nicknameKey, joinedAt: now }),
+    ])
+    return 'joined'
+  } catch (e) {
+    return uniqueViolation(e, 'nickname_key') ? 'nickname-taken' : uniqueViolation(e, 'owner_hash') ? 'already-seated' : Promise.reject(e)
+  }
+}
+
+const uniqueViolation = (e: unknown, column: string) =>
+  e instanceof Error && /UNIQUE constraint failed/.test(String(e.cause ?? e.message)) && String(e.cause ?? e.message).includes(column)
+
+export async function renameStudent(db: DB, classId: string, attemptId: string, nickname: string, nicknameKey: string) {
+  try {
+    const rows = await db
+      .update(students)
+      .set({ nickname, nicknameKey })
+      .where(and(eq(students.classId, classId), eq(students.attemptId, attemptId)))
+      .returning({ id: students.attemptId })
+    return rows.length === 1 ? 'renamed' : 'no-such-student'
+  } catch (e) {
+    if (uniqueViolation(e, 'nickname_key')) return 'nickname-taken'
+    throw e
+  }
+}
+
+export async function setExtraTime(db: DB, classId: string, attemptId: string, extraTime: boolean) {
+  await db.update(students).set({ extraTime }).where(and(eq(students.classId, classId), eq(students.attemptId, attemptId)))
+}
+
+/** Removes a student's seat, attempt and answers; with `block`, their browser may not rejoin. */
+export async function removeStudent(db: DB, classId: string, attemptId: string, block: boolean): Promise<void> {
+  const seat = and(eq(students.classId, classId), eq(students.attemptId, attemptId))
+  const blockIt = db
+    .insert(classBlocks)
+    .select(db.select({ classId: students.classId, ownerHash: students.ownerHash }).from(students).where(seat))
+    .onConflictDoNothing()
+  const remove = [
+    db.delete(answers).where(inArray(answers.attemptId, db.select({ id: students.attemptId }).from(students).where(seat))),
+    db.delete(attempts).where(and(eq(attempts.id, attemptId), eq(attempts.classId, classId))),
+    db.delete(students).where(seat),
+  ] as const
+  await (block ? db.batch([blockIt, ...remove]) : db.batch(remove))
+}
+
+export async function updateClass(db: DB, classId: string, change: Partial<Pick<Class, 'open' | 'hideNames'>>) {
+  await db.update(classes).set(change).where(eq(classes.id, classId))
+}
+
+/** Deletes classes (one, or all created before a time) with every seat, attempt and answer. */
+export async function deleteClasses(db: DB, which: { id: string } | { createdBefore: number }): Promise<void> {
+  const chosen = 'id' in which ? eq(classes.id, which.id) : lt(classes.createdAt, which.createdBefore)
+  const ids = db.select({ id: classes.id }).from(classes).where(chosen)
+  const classAttempts = db.select({ id: attempts.id }).from(attempts).where(inArray(attempts.classId, ids))
+  await db.batch([
+    db.delete(answers).where(inArray(answers.attemptId, classAttempts)),
+    db.delete(attempts).where(inArray(attempts.classId, ids)),
+    db.delete(students).where(inArray(students.classId, ids)),
+    db.delete(classBlocks).where(inArray(classBlocks.classId, ids)),
+    db.delete(classes).where(chosen),
+  ])
+}
+
+export type SeatRow = Pick<Student, 'attemptId' | 'nickname' | 'extraTime'> & {
+  score: number
+  correct: number
+  answered: number
+  timeMs: number
+  finished: boolean
+}
+
+const seatColumns = {
+  attemptId: students.attemptId,
+  nickname: students.nickname,
+  extraTime: students.extraTime,
+  score: attempts.score,
+  correct: attempts.correct,
+  answered: attempts.answered,
+  timeMs: attempts.timeMs,
+  finished: sql<boolean>`${attempts.finishedAt} is not null`.mapWith(Boolean),
+}
+
+/** The class ranked: points first, then time (untimed classes do not break ties by time). */
+export function rankedSeats(db: DB, klass: Class) {
+  const order = klass.scoring === 'untimed' ? [desc(attempts.score)] : [desc(attempts.score), asc(attempts.timeMs)]
+  return db
+    .select(seatColumns)
+    .from(attempts)
+    .innerJoin(students, eq(students.attemptId, attempts.id))
+    .where(eq(attempts.classId, klass.id))
+    .orderBy(...order)
+}
+
+export const BOARD_SIZE = 15
+
+/** The projector's top rows and the class size. Served by attempts_class_rank_idx, so rows read stay flat. */
+export async function readClassBoard(db: DB, klass: Class): Promise<{ rows: SeatRow[]; total: number }> {
+  const [rows, [count]] = await db.batch([
+    rankedSeats(db, klass).limit(BOARD_SIZE),
+    db.select({ total: sql<number>`count(*)` }).from(students).where(eq(students.classId, klass.id)),
+  ])
+  return { rows, total: count?.total ?? 0 }
+}
+
+export type QuestionStat = { questionId: string; answers: number; correct: number }
+
+/** Everything the teacher's dashboard shows: every seat ranked, and each question's correct rate. */
+export async function readDashboard(db: DB, klass: Class): Promise<{ seats: SeatRow[]; stats: QuestionStat[] }> {
+  const [seats, stats] = await db.batch([
+    rankedSeats(db, klass),
+    db
+      .select({
+        questionId: answers.questionId,
+        answers: sql<number>`count(*)`,
+        correct: sql<number>`sum(${answers.credit} = 1)`,
+      })
+      .from(answers)
+      .innerJoin(attempts, eq(attempts.id, answers.attemptId))
+      .where(eq(attempts.classId, klass.id))
+      .groupBy(answers.questionId),
+  ])
+  return { seats, stats }
+}

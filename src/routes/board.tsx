@@ -1,0 +1,27 @@
+import { Hono, type Context } from 'hono'
+import { findClassByBoard, readClassBoard } from '../db/classes.ts'
+import type { AppEnv } from '../env.ts'
+import { isId } from '../http/ids.ts'
+import { Problem } from '../http/problem.ts'
+import { BoardPage, BoardRows } from '../views/classes/board.tsx'
+
+// The projector's read-only leaderboard. Its address holds no teacher secret, so it is safe
+// to show on a screen the whole room can read.
+const board = new Hono<AppEnv>()
+
+async function load(c: Context<AppEnv>) {
+  const id = c.req.param('boardId') ?? ''
+  const klass = isId(id) ? await findClassByBoard(c.var.db, id) : null
+  if (!klass) throw new Problem(404, 'This class no longer exists. It may have been deleted or expired.')
+  const { rows, total } = await readClassBoard(c.var.db, klass)
+  return { klass, rows, total, joinUrl: new URL(`/join/${klass.code}`, c.req.url).href }
+}
+
+board.get('/:boardId', async (c) => {
+  const props = await load(c)
+  return c.render(<BoardPage {...props} />, { title: props.klass.name, refresh: 10 })
+})
+
+board.get('/:boardId/rows', async (c) => c.html(<BoardRows {...await load(c)} />))
+
+export default board

@@ -1,0 +1,59 @@
+import { Hono } from 'hono'
+import { createClass } from '../db/classes.ts'
+import { NAMING, SCORING } from '../db/schema.ts'
+import type { AppEnv } from '../env.ts'
+import { joinCode } from '../game/codes.ts'
+import { drawPlan } from '../game/plan.ts'
+import { randomId, sha256Hex } from '../http/ids.ts'
+import { Problem } from '../http/problem.ts'
+import { readForm } from '../http/respond.ts'
+import { findBank } from '../questions/registry.ts'
+import { NEW_CLASS_DEFAULTS, NewClassPage, type NewClassErrors, type NewClassValues } from '../views/classes/new.tsx'
+
+const classes = new Hono<AppEnv>()
+
+classes.get('/new', (c) => c.render(<NewClassPage values={NEW_CLASS_DEFAULTS} />, { title: 'Open a class' }))
+
+classes.post('/', async (c) => {
+  const form = await readForm(c, { all: true })
+  const list = (v: unknown) => [v ?? []].flat().filter((x): x is string => typeof x === 'string')
+  const values: NewClassValues = {
+    name: String(list(form.name)[0] ?? '').replace(/\s+/g, ' ').trim(),
+    banks: list(form.banks),
+    size: Number(list(form.size)[0] ?? NEW_CLASS_DEFAULTS.size),
+    scoring: String(list(form.scoring)[0] ?? 'speed'),
+    naming: String(list(form.naming)[0] ?? 'chosen'),
+  }
+  const banks = values.banks.map(findBank)
+  const errors: NewClassErrors = {}
+  if (!values.name || values.name.length > 80) errors.name = 'Give the class a name of up to 80 characters.'
+  if (banks.length === 0 || banks.some((b) => !b)) errors.banks = 'Pick at least one question bank.'
+  if (!Number.isInteger(values.size) || values.size < 1 || values.size > 30) errors.size = 'Choose from 1 to 30 questions.'
+  const scoring = SCORING.find((s) => s === values.scoring)
+  const naming = NAMING.find((n) => n === values.naming)
+  if (!scoring || !naming) throw new Problem(400, 'That scoring or naming choice is not one we offer.')
+  if (Object.keys(errors).length) {
+    c.status(422)
+    return c.render(<NewClassPage values={values} errors={errors} />, { title: 'Open a class' })
+  }
+  const questions = banks.flatMap((b) => b!.questions)
+  const secret = randomId(32)
+  const klass = {
+    id: randomId(),
+    boardId: randomId(),
+    teacherHash: await sha256Hex(secret),
+    name: values.name,
+    bankIds: values.banks,
+    questionIds: drawPlan(questions, values.size).map((item) => item.q),
+    scoring,
+    naming,
+    createdAt: Date.now(),
+  }
+  // Codes collide rarely (31^6 of them); draw again when one is taken.
+  for (let tries = 0; tries < 5; tries++) {
+    if (await createClass(c.var.db, { ...klass, code: joinCode() })) return c.redirect(`/teach/${secret}`, 303)
+  }
+  throw new Problem(503, 'We could not find a free class code just now. Please try again.')
+})
+
+export default classes

@@ -1,0 +1,85 @@
+import { Hono, type Context } from 'hono'
+import { findClassForJoin, joinClass } from '../db/classes.ts'
+import type { AppEnv } from '../env.ts'
+import { readCode } from '../game/codes.ts'
+import { generatedName, nicknameKey, readNickname } from '../game/nickname.ts'
+import { drawPlan } from '../game/plan.ts'
+import { randomId } from '../http/ids.ts'
+import { ensureOwner, readOwner } from '../http/owner.ts'
+import { Problem } from '../http/problem.ts'
+import { readForm } from '../http/respond.ts'
+import { findQuestion } from '../questions/registry.ts'
+import { JoinCodePage, JoinPage } from '../views/classes/join.tsx'
+
+const join = new Hono<AppEnv>()
+
+join.get('/', (c) => {
+  const raw = c.req.query('code')
+  if (raw === undefined) return c.render(<JoinCodePage />, { title: 'Join a class' })
+  const code = readCode(raw)
+  if (code) return c.redirect(`/join/${code}`, 303)
+  c.status(422)
+  return c.render(<JoinCodePage error="A class code has six letters and digits, like K7PQ2M." />, { title: 'Join a class' })
+})
+
+join.get('/:code', async (c) => {
+  const { klass, seat } = await joinable(c)
+  if (seat) return c.redirect(`/play/${seat}`, 303)
+  return c.render(<JoinPage klass={klass} />, { title: `Join ${klass.name}` })
+})
+
+join.post('/:code', async (c) => {
+  const { klass, seat } = await joinable(c)
+  if (seat) return c.redirect(`/play/${seat}`, 303)
+  const ownerHash = await ensureOwner(c)
+  const questions = klass.questionIds.map(findQuestion).filter((q) => q !== undefined)
+  const seatFor = (nickname: string) => ({
+    klass,
+    attemptId: randomId(),
+    ownerHash,
+    nickname,
+    nicknameKey: nicknameKey(nickname),
+    plan: drawPlan(questions, questions.length),
+    now: Date.now(),
+  })
+  let result
+  if (klass.naming === 'generated') {
+    // Draw names until one is free in this class (900 of them; a class is far smaller).
+    for (let tries = 0; tries < 20 && result?.outcome !== 'joined'; tries++) {
+      const s = seatFor(generatedName())
+      result = { outcome: await joinClass(c.var.db, s), attemptId: s.attemptId }
+    }
+  } else {
+    const raw = (await readForm(c)).nickname
+    const nickname = readNickname(raw)
+    if (!nickname.ok) return again(c, klass, raw, nickname.message)
+    const s = seatFor(nickname.value)
+    result = { outcome: await joinClass(c.var.db, s), attemptId: s.attemptId }
+    if (result.outcome === 'nickname-taken')
+      return again(c, klass, raw, 'Someone in this class already has that nickname. Please pick another.')
+  }
+  if (result?.outcome === 'joined') return c.redirect(`/play/${result.attemptId}`, 303)
+  if (result?.outcome === 'already-seated') return c.redirect(`/join/${klass.code}`, 303)
+  throw new Problem(503, 'We could not find you a free name just now. Please try again.')
+})
+
+function again(c: Context<AppEnv>, klass: Parameters<typeof JoinPage>[0]['klass'], raw: unknown, error: string) {
+  c.status(422)
+  return c.render(<JoinPage klass={klass} nickname={typeof raw === 'string' ? raw.slice(0, 40) : ''} error={error} />, {
+    title: `Join ${klass.name}`,
+  })
+}
+
+/** The class behind the code, if this browser may join it (or already sits in it). */
+async function joinable(c: Context<AppEnv>) {
+  const code = readCode(c.req.param('code'))
+  const found = code ? await findClassForJoin(c.var.db, code, await readOwner(c)) : null
+  const retry = { href: '/join', label: 'Enter another code' }
+  if (!found) throw new Problem(404, 'No class has that code. Check it against the board, or ask your teacher.', retry)
+  if (found.blocked) throw new Problem(403, 'Your teacher removed you from this class, so you cannot join it again.', retry)
+  if (!found.seat && !found.klass.open)
+    throw new Problem(403, 'This class is closed to new players. Ask your teacher to reopen it.', retry)
+  return found
+}
+
+export default join

@@ -1,0 +1,126 @@
+import { Hono, type Context } from 'hono'
+import {
+  deleteClasses,
+  findClassByTeacher,
+  readDashboard,
+  removeStudent,
+  renameStudent,
+  setExtraTime,
+  updateClass,
+} from '../db/classes.ts'
+import type { Class } from '../db/schema.ts'
+import type { AppEnv } from '../env.ts'
+import { nicknameKey, readNickname } from '../game/nickname.ts'
+import { rankRows } from '../game/ranking.ts'
+import { isId, sha256Hex } from '../http/ids.ts'
+import { Problem } from '../http/problem.ts'
+import { readForm } from '../http/respond.ts'
+import { DeleteClassPage, TeacherPage } from '../views/classes/teacher.tsx'
+import { toCsv } from '../views/csv.ts'
+import { percent } from '../views/format.ts'
+
+// Every URL here starts with the teacher's secret; only its hash is stored, so the class is
+// found by hashing what the URL holds. Pages set no-referrer (secureHeaders), keeping it private.
+const teach = new Hono<AppEnv>()
+
+async function teacherClass(c: Context<AppEnv>): Promise<{ klass: Class; base: string }> {
+  const secret = c.req.param('secret') ?? ''
+  const klass = /^[A-Za-z0-9_-]{43}$/.test(secret) ? await findClassByTeacher(c.var.db, await sha256Hex(secret)) : null
+  if (!klass) throw new Problem(404, 'No class has this teacher link. It may be mistyped, or the class was deleted or expired after 30 days.')
+  return { klass, base: `/teach/${secret}` }
+}
+
+teach.get('/:secret', async (c) => {
+  const { klass, base } = await teacherClass(c)
+  const { seats, stats } = await readDashboard(c.var.db, klass)
+  const url = (path: string) => new URL(path, c.req.url).href
+  return c.render(
+    <TeacherPage
+      klass={klass}
+      base={base}
+      teacherUrl={url(base)}
+      joinUrl={url(`/join/${klass.code}`)}
+      boardUrl={url(`/board/${klass.boardId}`)}
+      seats={seats}
+      stats={stats}
+      error={c.req.query('error') === 'nickname-taken' ? 'Another student already has that nickname.' : undefined}
+    />,
+    { title: `Teacher: ${klass.name}` },
+  )
+})
+
+teach.get('/:secret/results.csv', async (c) => {
+  const { klass } = await teacherClass(c)
+  const { seats } = await readDashboard(c.var.db, klass)
+  const size = klass.questionIds.length
+  const rows = rankRows(seats).map((s) => [
+    s.rank,
+    s.nickname,
+    s.score,
+    s.correct,
+    size,
+    percent(s.correct, size),
+    Math.round(s.timeMs / 1000),
+    s.answered,
+    s.finished ? 'yes' : 'no',
+  ])
+  const header = ['Rank', 'Nickname', 'Points', 'Correct', 'Questions', 'Accuracy (%)', 'Time (s)', 'Answered', 'Finished']
+  const filename = `${klass.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'class'}-results.csv`
+  return c.body(toCsv([header, ...rows]), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="class-results.csv"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+  })
+})
+
+const toggles: Record<string, Partial<Pick<Class, 'open' | 'hideNames'>>> = {
+  close: { open: false },
+  open: { open: true },
+  'hide-names': { hideNames: true },
+  'show-names': { hideNames: false },
+}
+for (const [action, change] of Object.entries(toggles))
+  teach.post(`/:secret/${action}`, async (c) => {
+    const { klass, base } = await teacherClass(c)
+    await updateClass(c.var.db, klass.id, change)
+    return c.redirect(base, 303)
+  })
+
+teach.post('/:secret/students/:attemptId/:action', async (c) => {
+  const { klass, base } = await teacherClass(c)
+  const attemptId = c.req.param('attemptId')
+  if (!isId(attemptId)) throw new Problem(404, 'No such student in this class.', { href: base, label: 'Back to the class' })
+  const form = await readForm(c)
+  switch (c.req.param('action')) {
+    case 'rename': {
+      const nickname = readNickname(form.nickname)
+      if (!nickname.ok) throw new Problem(422, nickname.message, { href: base, label: 'Back to the class' })
+      const done = await renameStudent(c.var.db, klass.id, attemptId, nickname.value, nicknameKey(nickname.value))
+      if (done === 'nickname-taken') return c.redirect(`${base}?error=nickname-taken#students`, 303)
+      break
+    }
+    case 'extra-time':
+      await setExtraTime(c.var.db, klass.id, attemptId, form.on === 'true')
+      break
+    case 'remove':
+    case 'block':
+      await removeStudent(c.var.db, klass.id, attemptId, c.req.param('action') === 'block')
+      break
+    default:
+      throw new Problem(404, 'There is no such action.', { href: base, label: 'Back to the class' })
+  }
+  return c.redirect(`${base}#students`, 303)
+})
+
+teach.get('/:secret/delete', async (c) => {
+  const { klass, base } = await teacherClass(c)
+  return c.render(<DeleteClassPage klass={klass} base={base} />, { title: `Delete ${klass.name}?` })
+})
+
+teach.post('/:secret/delete', async (c) => {
+  const { klass, base } = await teacherClass(c)
+  if ((await readForm(c)).confirm !== 'delete') return c.redirect(`${base}/delete`, 303)
+  await deleteClasses(c.var.db, { id: klass.id })
+  return c.redirect('/?deleted=1', 303)
+})
+
+export default teach

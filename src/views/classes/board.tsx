@@ -1,0 +1,67 @@
+import type { SeatRow } from '../../db/classes.ts'
+import type { Class } from '../../db/schema.ts'
+import { formatDuration, formatPoints } from '../format.ts'
+import { rankRows } from '../../game/ranking.ts'
+import { QrCode } from '../qr.tsx'
+
+export type BoardProps = { klass: Class; rows: SeatRow[]; total: number; joinUrl: string }
+export const BOARD_REFRESH_SECONDS = 3
+
+/** The class ranking; it polls itself through htmx and swaps in its own replacement. */
+export function BoardRows({ klass, rows, total }: BoardProps) {
+  const size = klass.questionIds.length
+  const url = `/board/${klass.boardId}/rows`
+  const ranked = klass.scoring === 'untimed' ? rankRows(rows.map((r) => ({ ...r, timeMs: 0 }))) : rankRows(rows)
+  return (
+    <div id="board" hx-get={url} hx-trigger={`every ${BOARD_REFRESH_SECONDS}s`} hx-swap="outerHTML">
+      <p class="board-count">
+        {total} {total === 1 ? 'student' : 'students'} {klass.open ? '' : '· closed to new joins'}
+      </p>
+      {ranked.length > 0 && (
+        <table class="board projector-table">
+          <caption class="visually-hidden">Class ranking: most points first, then fastest</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Player</th>
+              <th scope="col">Points</th>
+              <th scope="col">Progress</th>
+              {klass.scoring !== 'untimed' && <th scope="col">Time</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.map((row, i) => (
+              <tr>
+                <th scope="row">#{row.rank}</th>
+                <td>{klass.hideNames ? `Player ${i + 1}` : rows[i].nickname}</td>
+                <td>{formatPoints(row.score)}</td>
+                <td>
+                  {row.answered} of {size} answered{row.finished ? ' ✓' : ''}
+                </td>
+                {klass.scoring !== 'untimed' && <td>{formatDuration(rows[i].timeMs)}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  )
+}
+
+/** The projector page: large type, the code and QR to join, and the live ranking. */
+export function BoardPage(props: BoardProps) {
+  const { klass, joinUrl } = props
+  return (
+    <div class="projector">
+      <h1>{klass.name}</h1>
+      <div class="join-panel">
+        <p>
+          Join at <strong>{new URL(joinUrl).host}/join</strong> with code
+          <span class="big-code">{klass.code}</span>
+        </p>
+        <QrCode text={joinUrl} label={`QR code to join: ${joinUrl}`} />
+      </div>
+      <BoardRows {...props} />
+    </div>
+  )
+}

@@ -1,0 +1,93 @@
+import { DEFAULT_QUIZ_SIZE } from '../../game/plan.ts'
+import { banks } from '../../questions/registry.ts'
+
+export type NewClassValues = { name: string; banks: string[]; size: number; scoring: string; naming: string }
+export type NewClassErrors = Partial<Record<keyof NewClassValues, string>>
+export const NEW_CLASS_DEFAULTS: NewClassValues = { name: '', banks: [], size: DEFAULT_QUIZ_SIZE, scoring: 'speed', naming: 'chosen' }
+
+const SCORING_LABELS = {
+  speed: 'Accuracy, with a small bonus for speed',
+  accuracy: 'Accuracy only (time breaks ties)',
+  untimed: 'Untimed (no bonus; ties stay ties)',
+}
+
+function Err({ id, text }: { id: string; text?: string }) {
+  return text ? (
+    <p id={id} class="error" role="alert">
+      {text}
+    </p>
+  ) : null
+}
+
+/** The form a teacher opens a class with. It re-renders with messages on a mistake. */
+export function NewClassPage({ values, errors = {} }: { values: NewClassValues; errors?: NewClassErrors }) {
+  return (
+    <>
+      <h1>Open a class</h1>
+      <p class="lede">
+        Students join on their own phones with a six-character code and a nickname: no accounts, no e-mail. You get a
+        private link to watch and manage the class.
+      </p>
+      <form method="post" action="/classes" class="stack">
+        <p class="field">
+          <label for="name">Class name</label>
+          <input id="name" name="name" type="text" maxlength={80} value={values.name} placeholder="Year 11 politics, Tuesday" aria-describedby="name-error" />
+          <Err id="name-error" text={errors.name} />
+        </p>
+        <fieldset aria-describedby="banks-error">
+          <legend>Question banks</legend>
+          <ul class="choices">
+            {banks.map((bank) => (
+              <li>
+                <label>
+                  <input type="checkbox" name="banks" value={bank.id} checked={values.banks.includes(bank.id)} />{' '}
+                  <span>
+                    {bank.title} ({bank.questions.length} questions)
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <Err id="banks-error" text={errors.banks} />
+        </fieldset>
+        <p class="field">
+          <label for="size">Number of questions</label>
+          <input id="size" name="size" type="number" min={1} max={30} value={String(values.size)} aria-describedby="size-error" />
+          <Err id="size-error" text={errors.size} />
+        </p>
+        <fieldset>
+          <legend>Scoring</legend>
+          <ul class="choices">
+            {Object.entries(SCORING_LABELS).map(([value, label]) => (
+              <li>
+                <label>
+                  <input type="radio" name="scoring" value={value} checked={values.scoring === value} /> <span>{label}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <fieldset>
+          <legend>Nicknames</legend>
+          <ul class="choices">
+            <li>
+              <label>
+                <input type="radio" name="naming" value="chosen" checked={values.naming === 'chosen'} />{' '}
+                <span>Students choose one (checked for slurs and duplicates)</span>
+              </label>
+            </li>
+            <li>
+              <label>
+                <input type="radio" name="naming" value="generated" checked={values.naming === 'generated'} />{' '}
+                <span>Give each student a two-word name such as "Brave Heron"</span>
+              </label>
+            </li>
+          </ul>
+        </fieldset>
+        <button type="submit" class="primary">
+          Open the class
+        </button>
+      </form>
+    </>
+  )
+}

@@ -1,0 +1,153 @@
+import type { QuestionStat, SeatRow } from '../../db/classes.ts'
+import type { Class } from '../../db/schema.ts'
+import { NICKNAME_MAX, NICKNAME_MIN } from '../../game/nickname.ts'
+import { rankRows } from '../../game/ranking.ts'
+import { formatDuration, formatPoints, percent } from '../format.ts'
+import { QrCode } from '../qr.tsx'
+import { QuestionChart } from './chart.tsx'
+
+export type TeacherProps = {
+  klass: Class
+  base: string
+  teacherUrl: string
+  joinUrl: string
+  boardUrl: string
+  seats: SeatRow[]
+  stats: QuestionStat[]
+  error?: string
+}
+
+function Action({ base, path, label, hidden }: { base: string; path: string; label: string; hidden?: Record<string, string> }) {
+  return (
+    <form method="post" action={`${base}/${path}`} class="inline">
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit">{label}</button>
+    </form>
+  )
+}
+
+/** The teacher's private page: how to join, the class ranked, each question's correct rate, moderation. */
+export function TeacherPage(props: TeacherProps) {
+  const { klass, base, seats, stats } = props
+  const size = klass.questionIds.length
+  const ranked = rankRows(klass.scoring === 'untimed' ? seats.map((s) => ({ ...s, timeMs: 0 })) : seats)
+  return (
+    <>
+      <h1>{klass.name}</h1>
+      <div class="notice" role="note">
+        <p>
+          <strong>Keep this page's address.</strong> It is your only key to this class: there are no accounts, so if you lose
+          it you lose access, and anyone who has it can manage the class.
+        </p>
+        <p class="field">
+          <label for="teacher-link">Your private teacher link</label>
+          <input id="teacher-link" type="text" readonly value={props.teacherUrl} />
+        </p>
+      </div>
+      {props.error && (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      )}
+      <section aria-labelledby="join-heading" class="join-panel">
+        <h2 id="join-heading">How students join</h2>
+        <p>
+          Code <span class="big-code">{klass.code}</span> at <a href={props.joinUrl}>{props.joinUrl}</a>
+        </p>
+        <QrCode text={props.joinUrl} label={`QR code to join: ${props.joinUrl}`} />
+        <p>
+          <a class="button primary" href={props.boardUrl}>
+            Open the projector leaderboard
+          </a>{' '}
+          <a class="button" href={`${base}/results.csv`}>
+            Download results (CSV)
+          </a>
+        </p>
+        <p>
+          {klass.open ? 'Open to new students.' : 'Closed to new students.'}{' '}
+          <Action base={base} path={klass.open ? 'close' : 'open'} label={klass.open ? 'Close to new joins' : 'Reopen'} />{' '}
+          <Action base={base} path={klass.hideNames ? 'show-names' : 'hide-names'} label={klass.hideNames ? 'Show nicknames on the projector' : 'Hide nicknames on the projector'} />
+        </p>
+      </section>
+
+      <h2 id="students">Students ({seats.length})</h2>
+      {seats.length === 0 ? (
+        <p>Nobody has joined yet.</p>
+      ) : (
+        <table class="board">
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Nickname</th>
+              <th scope="col">Points</th>
+              <th scope="col">Accuracy</th>
+              <th scope="col">Time</th>
+              <th scope="col">Progress</th>
+              <th scope="col">Manage</th>
+            </tr>
+          </thead>
+          <tbody>
+            {ranked.map((row, i) => {
+              const seat = seats[i]
+              const student = `${base}/students/${seat.attemptId}`
+              return (
+                <tr>
+                  <th scope="row">#{row.rank}</th>
+                  <td>
+                    {seat.nickname}
+                    {seat.extraTime && <span class="tag"> extra time</span>}
+                  </td>
+                  <td>{formatPoints(seat.score)}</td>
+                  <td>{seat.answered ? `${percent(seat.correct, seat.answered)}%` : '–'}</td>
+                  <td>{formatDuration(seat.timeMs)}</td>
+                  <td>
+                    {seat.answered} of {size}
+                    {seat.finished ? ' ✓' : ''}
+                  </td>
+                  <td class="manage">
+                    <form method="post" action={`${student}/rename`} class="inline">
+                      <label for={`rename-${i}`} class="visually-hidden">
+                        New nickname for {seat.nickname}
+                      </label>
+                      <input id={`rename-${i}`} name="nickname" type="text" minlength={NICKNAME_MIN} maxlength={NICKNAME_MAX} value={seat.nickname} />
+                      <button type="submit">Rename</button>
+                    </form>
+                    <Action base={student} path="extra-time" label={seat.extraTime ? 'Normal time' : 'Give extra time'} hidden={{ on: seat.extraTime ? 'false' : 'true' }} />
+                    <Action base={student} path="remove" label="Remove" />
+                    <Action base={student} path="block" label="Remove and block" />
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Questions, hardest first</h2>
+      <QuestionChart stats={stats} />
+
+      <h2>Delete the class</h2>
+      <p>
+        <a href={`${base}/delete`}>Delete this class and all its answers…</a>
+      </p>
+    </>
+  )
+}
+
+export function DeleteClassPage({ klass, base }: { klass: Class; base: string }) {
+  return (
+    <>
+      <h1>Delete {klass.name}?</h1>
+      <p>This removes the class, every student's seat and every answer, now and for good. It cannot be undone.</p>
+      <form method="post" action={`${base}/delete`} class="stack">
+        <input type="hidden" name="confirm" value="delete" />
+        <button type="submit" class="danger">
+          Yes, delete the class
+        </button>{' '}
+        <a href={base}>No, keep it</a>
+      </form>
+    </>
+  )
+}
