@@ -135,7 +135,9 @@ const seatColumns = {
 
 /** The class ranked: points first, then time (untimed classes do not break ties by time). */
 export function rankedSeats(db: DB, klass: Class) {
-  const order = klass.scoring === 'untimed' ? [desc(attempts.score)] : [desc(attempts.score), asc(attempts.timeMs)]
+  // The index ends in the rowid, so ordering by it too keeps ties in a stable order (a polled
+  // board does not reshuffle) at no cost. An untimed class shows time-only ties as ties (rankSeats).
+  const order = [desc(attempts.score), asc(attempts.timeMs), asc(sql`${attempts}.rowid`)]
   return db
     .select(seatColumns)
     .from(attempts)

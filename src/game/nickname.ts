@@ -18,7 +18,7 @@ export function readNickname(raw: unknown): { ok: true; value: string } | { ok: 
   if (length < NICKNAME_MIN || length > NICKNAME_MAX)
     return { ok: false, message: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` }
   if (!nicknameKey(value)) return { ok: false, message: 'Put at least one letter or number in your nickname.' }
-  if (slurs.hasMatch(value)) return { ok: false, message: 'That nickname is not allowed here. Please pick another.' }
+  if (slurs.hasMatch(value) || slurs.hasMatch(nicknameKey(value))) return { ok: false, message: 'That nickname is not allowed here. Please pick another.' }
   return { ok: true, value }
 }
 

@@ -1,3 +1,8 @@
+/** Ranks a class's seats: an untimed class breaks no ties by time. */
+export function rankSeats<T extends { score: number; timeMs: number }>(rows: T[], untimed: boolean) {
+  return rankRows(untimed ? rows.map((r) => ({ ...r, timeMs: 0 })) : rows)
+}
+
 /** Competition ranking (1, 2, 2, 4) over rows already sorted best first. */
 export function rankRows<T extends { score: number; timeMs: number }>(rows: T[]): (T & { rank: number })[] {
   const ranked: (T & { rank: number })[] = []

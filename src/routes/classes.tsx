@@ -19,7 +19,7 @@ classes.post('/', async (c) => {
   const list = (v: unknown) => [v ?? []].flat().filter((x): x is string => typeof x === 'string')
   const values: NewClassValues = {
     name: String(list(form.name)[0] ?? '').replace(/\s+/g, ' ').trim(),
-    banks: list(form.banks),
+    banks: [...new Set(list(form.banks))],
     size: Number(list(form.size)[0] ?? NEW_CLASS_DEFAULTS.size),
     scoring: String(list(form.scoring)[0] ?? 'speed'),
     naming: String(list(form.naming)[0] ?? 'chosen'),
@@ -36,7 +36,8 @@ classes.post('/', async (c) => {
     c.status(422)
     return c.render(<NewClassPage values={values} errors={errors} />, { title: 'Open a class' })
   }
-  const questions = banks.flatMap((b) => b!.questions)
+  // The mixed quiz holds every bank's questions: count each question once.
+  const questions = [...new Map(banks.flatMap((b) => b!.questions).map((q) => [q.id, q])).values()]
   const secret = randomId(32)
   const klass = {
     id: randomId(),

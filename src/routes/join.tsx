@@ -33,6 +33,7 @@ join.post('/:code', async (c) => {
   if (seat) return c.redirect(`/play/${seat}`, 303)
   const ownerHash = await ensureOwner(c)
   const questions = klass.questionIds.map(findQuestion).filter((q) => q !== undefined)
+  if (questions.length === 0) throw new Problem(410, 'The questions of this class have been withdrawn. Ask your teacher to open a new class.')
   const seatFor = (nickname: string) => ({
     klass,
     attemptId: randomId(),
@@ -45,7 +46,7 @@ join.post('/:code', async (c) => {
   let result
   if (klass.naming === 'generated') {
     // Draw names until one is free in this class (900 of them; a class is far smaller).
-    for (let tries = 0; tries < 20 && result?.outcome !== 'joined'; tries++) {
+    for (let tries = 0; tries < 20 && (!result || result.outcome === 'nickname-taken'); tries++) {
       const s = seatFor(generatedName())
       result = { outcome: await joinClass(c.var.db, s), attemptId: s.attemptId }
     }
@@ -76,7 +77,7 @@ async function joinable(c: Context<AppEnv>) {
   const found = code ? await findClassForJoin(c.var.db, code, await readOwner(c)) : null
   const retry = { href: '/join', label: 'Enter another code' }
   if (!found) throw new Problem(404, 'No class has that code. Check it against the board, or ask your teacher.', retry)
-  if (found.blocked) throw new Problem(403, 'Your teacher removed you from this class, so you cannot join it again.', retry)
+  if (found.blocked) throw new Problem(403, 'Your teacher removed you from this class, so this browser cannot join it again.', retry)
   if (!found.seat && !found.klass.open)
     throw new Problem(403, 'This class is closed to new players. Ask your teacher to reopen it.', retry)
   return found

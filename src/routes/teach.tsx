@@ -11,7 +11,7 @@ import {
 import type { Class } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { nicknameKey, readNickname } from '../game/nickname.ts'
-import { rankRows } from '../game/ranking.ts'
+import { rankSeats } from '../game/ranking.ts'
 import { isId, sha256Hex } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'
 import { readForm } from '../http/respond.ts'
@@ -43,7 +43,7 @@ teach.get('/:secret', async (c) => {
       boardUrl={url(`/board/${klass.boardId}`)}
       seats={seats}
       stats={stats}
-      error={c.req.query('error') === 'nickname-taken' ? 'Another student already has that nickname.' : undefined}
+      error={c.req.query('error') === 'nickname-taken' ? 'Not renamed: another student in this class already has that nickname.' : undefined}
     />,
     { title: `Teacher: ${klass.name}` },
   )
@@ -53,7 +53,7 @@ teach.get('/:secret/results.csv', async (c) => {
   const { klass } = await teacherClass(c)
   const { seats } = await readDashboard(c.var.db, klass)
   const size = klass.questionIds.length
-  const rows = rankRows(seats).map((s) => [
+  const rows = rankSeats(seats, klass.scoring === 'untimed').map((s) => [
     s.rank,
     s.nickname,
     s.score,

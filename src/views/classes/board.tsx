@@ -1,7 +1,7 @@
 import type { SeatRow } from '../../db/classes.ts'
 import type { Class } from '../../db/schema.ts'
 import { formatDuration, formatPoints } from '../format.ts'
-import { rankRows } from '../../game/ranking.ts'
+import { rankSeats } from '../../game/ranking.ts'
 import { QrCode } from '../qr.tsx'
 
 export type BoardProps = { klass: Class; rows: SeatRow[]; total: number; joinUrl: string }
@@ -11,7 +11,7 @@ export const BOARD_REFRESH_SECONDS = 3
 export function BoardRows({ klass, rows, total }: BoardProps) {
   const size = klass.questionIds.length
   const url = `/board/${klass.boardId}/rows`
-  const ranked = klass.scoring === 'untimed' ? rankRows(rows.map((r) => ({ ...r, timeMs: 0 }))) : rankRows(rows)
+  const ranked = rankSeats(rows, klass.scoring === 'untimed')
   return (
     <div id="board" hx-get={url} hx-trigger={`every ${BOARD_REFRESH_SECONDS}s`} hx-swap="outerHTML">
       <p class="board-count">
@@ -19,7 +19,9 @@ export function BoardRows({ klass, rows, total }: BoardProps) {
       </p>
       {ranked.length > 0 && (
         <table class="board projector-table">
-          <caption class="visually-hidden">Class ranking: most points first, then fastest</caption>
+          <caption class="visually-hidden">
+            Class ranking: most points first{klass.scoring === 'untimed' ? '' : ', then fastest'}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Rank</th>

@@ -1,7 +1,7 @@
 import type { QuestionStat, SeatRow } from '../../db/classes.ts'
 import type { Class } from '../../db/schema.ts'
 import { NICKNAME_MAX, NICKNAME_MIN } from '../../game/nickname.ts'
-import { rankRows } from '../../game/ranking.ts'
+import { rankSeats } from '../../game/ranking.ts'
 import { formatDuration, formatPoints, percent } from '../format.ts'
 import { QrCode } from '../qr.tsx'
 import { QuestionChart } from './chart.tsx'
@@ -17,13 +17,16 @@ export type TeacherProps = {
   error?: string
 }
 
-function Action({ base, path, label, hidden }: { base: string; path: string; label: string; hidden?: Record<string, string> }) {
+function Action({ base, path, label, who, hidden }: { base: string; path: string; label: string; who?: string; hidden?: Record<string, string> }) {
   return (
     <form method="post" action={`${base}/${path}`} class="inline">
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
-      <button type="submit">{label}</button>
+      <button type="submit">
+        {label}
+        {who && <span class="visually-hidden"> ({who})</span>}
+      </button>
     </form>
   )
 }
@@ -32,7 +35,7 @@ function Action({ base, path, label, hidden }: { base: string; path: string; lab
 export function TeacherPage(props: TeacherProps) {
   const { klass, base, seats, stats } = props
   const size = klass.questionIds.length
-  const ranked = rankRows(klass.scoring === 'untimed' ? seats.map((s) => ({ ...s, timeMs: 0 })) : seats)
+  const ranked = rankSeats(seats, klass.scoring === 'untimed')
   return (
     <>
       <h1>{klass.name}</h1>
@@ -41,16 +44,15 @@ export function TeacherPage(props: TeacherProps) {
           <strong>Keep this page's address.</strong> It is your only key to this class: there are no accounts, so if you lose
           it you lose access, and anyone who has it can manage the class.
         </p>
-        <p class="field">
-          <label for="teacher-link">Your private teacher link</label>
-          <input id="teacher-link" type="text" readonly value={props.teacherUrl} />
-        </p>
+        <details>
+          <summary>Show my private teacher link</summary>
+          <p class="field">
+            <label for="teacher-link">Your private teacher link (do not project it)</label>
+            <input id="teacher-link" type="text" readonly value={props.teacherUrl} />
+          </p>
+        </details>
+        <p>To show the class the ranking, project the leaderboard page below, not this one.</p>
       </div>
-      {props.error && (
-        <p class="error" role="alert">
-          {props.error}
-        </p>
-      )}
       <section aria-labelledby="join-heading" class="join-panel">
         <h2 id="join-heading">How students join</h2>
         <p>
@@ -73,6 +75,11 @@ export function TeacherPage(props: TeacherProps) {
       </section>
 
       <h2 id="students">Students ({seats.length})</h2>
+      {props.error && (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      )}
       {seats.length === 0 ? (
         <p>Nobody has joined yet.</p>
       ) : (
@@ -112,11 +119,13 @@ export function TeacherPage(props: TeacherProps) {
                         New nickname for {seat.nickname}
                       </label>
                       <input id={`rename-${i}`} name="nickname" type="text" minlength={NICKNAME_MIN} maxlength={NICKNAME_MAX} value={seat.nickname} />
-                      <button type="submit">Rename</button>
+                      <button type="submit">
+                        Rename<span class="visually-hidden"> {seat.nickname}</span>
+                      </button>
                     </form>
-                    <Action base={student} path="extra-time" label={seat.extraTime ? 'Normal time' : 'Give extra time'} hidden={{ on: seat.extraTime ? 'false' : 'true' }} />
-                    <Action base={student} path="remove" label="Remove" />
-                    <Action base={student} path="block" label="Remove and block" />
+                    <Action base={student} path="extra-time" label={seat.extraTime ? 'Normal time' : 'Give extra time'} who={seat.nickname} hidden={{ on: seat.extraTime ? 'false' : 'true' }} />
+                    <Action base={student} path="remove" label="Remove" who={seat.nickname} />
+                    <Action base={student} path="block" label="Remove and block this browser" who={seat.nickname} />
                   </td>
                 </tr>
               )
