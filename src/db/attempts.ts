@@ -128,7 +128,7 @@ export async function readResults(
   return { attempt: row.attempt, seat: seatOf(row.seat), answers: list, standing }
 }
 
-export type BoardRow = Pick<Attempt, 'id' | 'ownerHash' | 'nickname' | 'score' | 'correct' | 'timeMs'> & { rank: number }
+export type BoardRow = Pick<Attempt, 'ownerHash' | 'nickname' | 'score' | 'correct' | 'timeMs'> & { rank: number }
 export const LEADERBOARD_SIZE = 50
 
 /** The bank's top 50, and where the viewer's best finished attempt stands. */
@@ -139,9 +139,12 @@ export async function readLeaderboard(
 ): Promise<{ rows: BoardRow[]; total: number; mine: (Standing & { id: string }) | null }> {
   const finished = and(eq(attempts.bankId, bankId), sql`${attempts.finishedAt} is not null and ${attempts.classId} is null`)
   const columns = {
-    id: attempts.id,
     ownerHash: attempts.ownerHash,
-    nickname: attempts.nickname, score: attempts.score, correct: attempts.correct, timeMs: attempts.timeMs }
+    nickname: attempts.nickname,
+    score: attempts.score,
+    correct: attempts.correct,
+    timeMs: attempts.timeMs,
+  }
   const [top, [count], mine] = await db.batch([
     db
       .select(columns)

@@ -1,5 +1,6 @@
 // Query functions for classes, their seats and blocks. Values or null in, never responses.
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
+import { MIXED_ID } from '../questions/reserved.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, classBlocks, classes, students, type Class, type PlanItem, type Student } from './schema.ts'
 
@@ -46,7 +47,7 @@ export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nicknam
       db.insert(attempts).values({
         id: attemptId,
         ownerHash,
-        bankId: klass.bankIds.length === 1 ? klass.bankIds[0] : 'mixed',
+        bankId: klass.bankIds.length === 1 ? klass.bankIds[0] : MIXED_ID,
         classId: klass.id,
         plan: s.plan,
         startedAt: now,

@@ -84,4 +84,3 @@ export const sourcesSchema = z.array(sourceSchema).min(1)
 export type Question = z.output<typeof questionSchema>
 export type Bank = z.output<typeof bankSchema>
 export type Source = z.output<typeof sourceSchema>
-export type QuestionType = Question['type']
