@@ -39,8 +39,11 @@ export async function findClassForJoin(db: DB, code: string, ownerHash: string |
 
 export type NewSeat = { klass: Class; attemptId: string; ownerHash: string; nickname: string; nicknameKey: string; plan: PlanItem[]; now: number }
 
-/** Seats a student and starts their attempt in one batch: both or neither. */
-export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nickname-taken' | 'already-seated'> {
+/**
+ * Seats a student and starts their attempt in one batch: both or neither. A class deleted since
+ * it was read fails the seat's foreign key, and the batch rolls back the attempt with it.
+ */
+export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nickname-taken' | 'already-seated' | 'class-gone'> {
   const { klass, attemptId, ownerHash, now } = s
   try {
     await db.batch([
@@ -57,12 +60,17 @@ export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nicknam
     ])
     return 'joined'
   } catch (e) {
-    return uniqueViolation(e, 'nickname_key') ? 'nickname-taken' : uniqueViolation(e, 'owner_hash') ? 'already-seated' : Promise.reject(e)
+    if (violated(e, 'UNIQUE', 'nickname_key')) return 'nickname-taken'
+    if (violated(e, 'UNIQUE', 'owner_hash')) return 'already-seated'
+    if (violated(e, 'FOREIGN KEY')) return 'class-gone'
+    throw e
   }
 }
 
-const uniqueViolation = (e: unknown, column: string) =>
-  e instanceof Error && /UNIQUE constraint failed/.test(String(e.cause ?? e.message)) && String(e.cause ?? e.message).includes(column)
+const violated = (e: unknown, kind: 'UNIQUE' | 'FOREIGN KEY', column = '') => {
+  const message = e instanceof Error ? String(e.cause ?? e.message) : ''
+  return message.includes(`${kind} constraint failed`) && message.includes(column)
+}
 
 export async function renameStudent(db: DB, classId: string, attemptId: string, nickname: string, nicknameKey: string) {
   try {
@@ -73,17 +81,26 @@ export async function renameStudent(db: DB, classId: string, attemptId: string, 
       .returning({ id: students.attemptId })
     return rows.length === 1 ? 'renamed' : 'no-such-student'
   } catch (e) {
-    if (uniqueViolation(e, 'nickname_key')) return 'nickname-taken'
+    if (violated(e, 'UNIQUE', 'nickname_key')) return 'nickname-taken'
     throw e
   }
 }
 
-export async function setExtraTime(db: DB, classId: string, attemptId: string, extraTime: boolean) {
-  await db.update(students).set({ extraTime }).where(and(eq(students.classId, classId), eq(students.attemptId, attemptId)))
+/** Gives or takes a student's extra time; false when the class has no such student. */
+export async function setExtraTime(db: DB, classId: string, attemptId: string, extraTime: boolean): Promise<boolean> {
+  const rows = await db
+    .update(students)
+    .set({ extraTime })
+    .where(and(eq(students.classId, classId), eq(students.attemptId, attemptId)))
+    .returning({ id: students.attemptId })
+  return rows.length === 1
 }
 
-/** Removes a student's seat, attempt and answers; with `block`, their browser may not rejoin. */
-export async function removeStudent(db: DB, classId: string, attemptId: string, block: boolean): Promise<void> {
+/**
+ * Removes a student's seat, attempt and answers; with `block`, their browser may not rejoin.
+ * False when the class has no such student (then nothing changed).
+ */
+export async function removeStudent(db: DB, classId: string, attemptId: string, block: boolean): Promise<boolean> {
   const seat = and(eq(students.classId, classId), eq(students.attemptId, attemptId))
   const blockIt = db
     .insert(classBlocks)
@@ -92,9 +109,14 @@ export async function removeStudent(db: DB, classId: string, attemptId: string, 
   const remove = [
     db.delete(answers).where(inArray(answers.attemptId, db.select({ id: students.attemptId }).from(students).where(seat))),
     db.delete(attempts).where(and(eq(attempts.id, attemptId), eq(attempts.classId, classId))),
-    db.delete(students).where(seat),
+    db.delete(students).where(seat).returning({ id: students.attemptId }),
   ] as const
-  await (block ? db.batch([blockIt, ...remove]) : db.batch(remove))
+  if (block) {
+    const [, , , removed] = await db.batch([blockIt, ...remove])
+    return removed.length === 1
+  }
+  const [, , removed] = await db.batch(remove)
+  return removed.length === 1
 }
 
 export async function updateClass(db: DB, classId: string, change: Partial<Pick<Class, 'open' | 'hideNames'>>) {

@@ -53,18 +53,21 @@ export function readAnswer(q: Question, order: number[] | undefined, form: FormV
       return { ok: true, value: picked[0] === 'true' }
     }
     case 'order': {
-      const places: number[] = []
+      // A place for an item that is not on the screen is a forged form.
+      const places = shown.map((_, i) => `place-${i}`)
+      if (Object.keys(form).some((name) => name.startsWith('place-') && !places.includes(name))) return foreign()
+      const given: number[] = []
       for (let i = 0; i < shown.length; i++) {
-        const raw = strings(form, `place-${i}`)
+        const raw = strings(form, places[i])
         if (!raw || raw.length > 1) return foreign()
         if (raw.length === 0 || raw[0] === '') return missing('Give every item a place.')
         const place = /^\d{1,2}$/.test(raw[0]) ? Number(raw[0]) - 1 : -1
         if (place < 0 || place >= shown.length) return foreign(`Places go from 1 to ${shown.length}.`)
-        places.push(place)
+        given.push(place)
       }
-      if (new Set(places).size !== places.length) return missing('Give each item a different place.')
+      if (new Set(given).size !== given.length) return missing('Give each item a different place.')
       const ordered: string[] = []
-      places.forEach((place, i) => (ordered[place] = shown[i]))
+      given.forEach((place, i) => (ordered[place] = shown[i]))
       return { ok: true, value: ordered }
     }
     case 'typed': {

@@ -10,3 +10,9 @@ export async function sha256Hex(text: string): Promise<string> {
 }
 
 export const isId = (s: string) => /^[A-Za-z0-9_-]{22}$/.test(s)
+
+/** Compares two secrets in constant time (for equal lengths; the length of a token is no secret). */
+export function sameSecret(a: string, b: string): boolean {
+  const [x, y] = [new TextEncoder().encode(a), new TextEncoder().encode(b)]
+  return x.byteLength === y.byteLength && crypto.subtle.timingSafeEqual(x, y)
+}

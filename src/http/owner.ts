@@ -3,7 +3,7 @@
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../env.ts'
-import { randomId, sha256Hex } from './ids.ts'
+import { randomId, sameSecret, sha256Hex } from './ids.ts'
 
 const COOKIE = 'player'
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
@@ -13,6 +13,12 @@ const ONE_YEAR = 60 * 60 * 24 * 365
 export async function readOwner(c: Context<AppEnv>): Promise<string | undefined> {
   const token = getCookie(c, COOKIE)
   return token && TOKEN.test(token) ? sha256Hex(token) : undefined
+}
+
+/** Whether this browser owns what `ownerHash` belongs to (compared in constant time). */
+export async function isOwnedBy(c: Context<AppEnv>, ownerHash: string): Promise<boolean> {
+  const mine = await readOwner(c)
+  return mine !== undefined && sameSecret(mine, ownerHash)
 }
 
 /** The owner hash of this browser, giving it a token first if it has none. */

@@ -5,6 +5,7 @@ import type { AppEnv } from '../env.ts'
 import { joinCode } from '../game/codes.ts'
 import { drawPlan } from '../game/plan.ts'
 import { randomId, sha256Hex } from '../http/ids.ts'
+import { clientAddress, withinLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
 import { readForm } from '../http/respond.ts'
 import { findBank } from '../questions/registry.ts'
@@ -15,6 +16,7 @@ const classes = new Hono<AppEnv>()
 classes.get('/new', (c) => c.render(<NewClassPage values={NEW_CLASS_DEFAULTS} />, { title: 'Open a class' }))
 
 classes.post('/', async (c) => {
+  await withinLimit(c, 'CLASS_LIMIT', clientAddress(c), { href: '/classes/new', label: 'Back to the form' })
   const form = await readForm(c, { all: true })
   const list = (v: unknown) => [v ?? []].flat().filter((x): x is string => typeof x === 'string')
   const values: NewClassValues = {

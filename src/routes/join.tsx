@@ -6,6 +6,7 @@ import { generatedName, nicknameKey, readNickname } from '../game/nickname.ts'
 import { drawPlan } from '../game/plan.ts'
 import { randomId } from '../http/ids.ts'
 import { ensureOwner, readOwner } from '../http/owner.ts'
+import { clientAddress, withinLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
 import { readForm } from '../http/respond.ts'
 import { findQuestion } from '../questions/registry.ts'
@@ -31,6 +32,7 @@ join.get('/:code', async (c) => {
 join.post('/:code', async (c) => {
   const { klass, seat } = await joinable(c)
   if (seat) return c.redirect(`/play/${seat}`, 303)
+  await withinLimit(c, 'START_LIMIT', clientAddress(c), { href: `/join/${klass.code}`, label: 'Back to the class' })
   const ownerHash = await ensureOwner(c)
   const questions = klass.questionIds.map(findQuestion).filter((q) => q !== undefined)
   if (questions.length === 0) throw new Problem(410, 'The questions of this class have been withdrawn. Ask your teacher to open a new class.')
@@ -61,6 +63,7 @@ join.post('/:code', async (c) => {
   }
   if (result?.outcome === 'joined') return c.redirect(`/play/${result.attemptId}`, 303)
   if (result?.outcome === 'already-seated') return c.redirect(`/join/${klass.code}`, 303)
+  if (result?.outcome === 'class-gone') throw new Problem(404, 'This class was deleted a moment ago. Ask your teacher for the new code.', { href: '/join', label: 'Enter another code' })
   throw new Problem(503, 'We could not find you a free name just now. Please try again.')
 })
 
@@ -76,6 +79,7 @@ async function joinable(c: Context<AppEnv>) {
   const code = readCode(c.req.param('code'))
   const found = code ? await findClassForJoin(c.var.db, code, await readOwner(c)) : null
   const retry = { href: '/join', label: 'Enter another code' }
+  if (!found) await withinLimit(c, 'CODE_LIMIT', clientAddress(c), retry)
   if (!found) throw new Problem(404, 'No class has that code. Check it against the board, or ask your teacher.', retry)
   if (found.blocked) throw new Problem(403, 'Your teacher removed you from this class, so this browser cannot join it again.', retry)
   if (!found.seat && !found.klass.open)

@@ -6,7 +6,8 @@ import { DEFAULT_QUIZ_SIZE, drawPlan } from '../game/plan.ts'
 import { readAnswer } from '../game/response.ts'
 import { grade, points, speedWindow } from '../game/scoring.ts'
 import { isId, randomId } from '../http/ids.ts'
-import { ensureOwner, readOwner } from '../http/owner.ts'
+import { ensureOwner, isOwnedBy, readOwner } from '../http/owner.ts'
+import { clientAddress, withinLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
 import { isPartial, readForm } from '../http/respond.ts'
 import { findBank, findQuestion } from '../questions/registry.ts'
@@ -15,7 +16,9 @@ import { PlayPage, StageFragment, type StageProps } from '../views/play/stage.ts
 const play = new Hono<AppEnv>()
 
 play.post('/', async (c) => {
-  const bank = findBank(String((await readForm(c)).bank ?? ''))
+  await withinLimit(c, 'START_LIMIT', clientAddress(c), { href: '/', label: 'Back to the quizzes' })
+  const { bank: chosen } = await readForm(c, { all: true })
+  const bank = typeof chosen === 'string' ? findBank(chosen) : undefined
   if (!bank) throw new Problem(404, 'That quiz does not exist. Pick one from the list.')
   const id = randomId()
   // Every attempt has the same length, so points on a leaderboard compare like with like.
@@ -30,11 +33,14 @@ play.get('/:id', async (c) => {
 })
 
 play.post('/:id/answer', async (c) => {
+  await withinLimit(c, 'ANSWER_LIMIT', c.req.param('id'), { href: `/play/${c.req.param('id')}`, label: 'Back to your quiz' })
   const form = await readForm(c, { all: true })
   const position = positionOf(form.position)
   const { attempt, answer: stored, seat } = await ownAttempt(c, position)
   // A retry of an answer already stored (double click, bad Wi-Fi): same verdict, counted once.
-  if (stored) return show(c, position === attempt.cursor ? stageOf({ attempt, answer: stored, seat }) : await ownStage(c))
+  if (stored && position === attempt.cursor) return show(c, stageOf({ attempt, answer: stored, seat }))
+  // An old question's form sent again (the back button): the quiz has moved on.
+  if (stored) throw new Problem(409, `You already answered question ${position + 1}, and your quiz has moved on.`, backTo(attempt))
   if (position !== attempt.cursor) throw outOfTurn(attempt)
   const props = stageOf({ attempt, answer: null, seat })
   const reading = readAnswer(props.question, attempt.plan[position].order, form)
@@ -89,7 +95,7 @@ async function ownAttempt(c: Context<AppEnv>, position?: number) {
   const id = c.req.param('id') ?? ''
   const found = isId(id) ? await readAttempt(c.var.db, id, position) : null
   if (!found) throw new Problem(404, 'We could not find that quiz. It may have been mistyped: start a new one.')
-  if ((await readOwner(c)) !== found.attempt.ownerHash)
+  if (!(await isOwnedBy(c, found.attempt.ownerHash)))
     throw new Problem(403, 'This quiz was started in another browser, so only that browser can answer it.', {
       href: `/results/${id}`,
       label: 'See its results page',

@@ -3,7 +3,7 @@ import { readResults, setNickname } from '../db/attempts.ts'
 import type { AppEnv } from '../env.ts'
 import { readNickname } from '../game/nickname.ts'
 import { isId } from '../http/ids.ts'
-import { readOwner } from '../http/owner.ts'
+import { isOwnedBy, readOwner } from '../http/owner.ts'
 import { readForm } from '../http/respond.ts'
 import { Problem } from '../http/problem.ts'
 import { findBank } from '../questions/registry.ts'
@@ -21,7 +21,8 @@ results.post('/:id/nickname', async (c) => {
     href: `/results/${id}`,
     label: 'Back to the results',
   })
-  if (!isId(id) || !owner) throw refused
+  if (!isId(id)) throw new Problem(404, 'We could not find those results. Check the link you were given.')
+  if (!owner) throw refused
   if (!nickname.ok) return render(c, nickname.message)
   if (!(await setNickname(c.var.db, id, owner, nickname.value))) throw refused
   return c.redirect(`/results/${id}`, 303)
@@ -33,7 +34,7 @@ async function render(c: Context<AppEnv>, nicknameError?: string) {
   const found = isId(id) ? await readResults(c.var.db, id) : null
   const bank = found && findBank(found.attempt.bankId)
   if (!found || !bank) throw new Problem(404, 'We could not find those results. Check the link you were given.')
-  const isOwner = (await readOwner(c)) === found.attempt.ownerHash
+  const isOwner = await isOwnedBy(c, found.attempt.ownerHash)
   // Only the owner of a finished attempt sees the nickname form, and so its error.
   if (nicknameError && !(isOwner && found.attempt.finishedAt !== null))
     throw new Problem(403, 'Only the browser that played this quiz, once it is finished, can name it.')

@@ -87,27 +87,31 @@ for (const [action, change] of Object.entries(toggles))
 
 teach.post('/:secret/students/:attemptId/:action', async (c) => {
   const { klass, base } = await teacherClass(c)
+  const back = { href: base, label: 'Back to the class' }
   const attemptId = c.req.param('attemptId')
-  if (!isId(attemptId)) throw new Problem(404, 'No such student in this class.', { href: base, label: 'Back to the class' })
   const form = await readForm(c)
-  switch (c.req.param('action')) {
+  let done: boolean
+  switch (isId(attemptId) && c.req.param('action')) {
     case 'rename': {
       const nickname = readNickname(form.nickname)
-      if (!nickname.ok) throw new Problem(422, nickname.message, { href: base, label: 'Back to the class' })
-      const done = await renameStudent(c.var.db, klass.id, attemptId, nickname.value, nicknameKey(nickname.value))
-      if (done === 'nickname-taken') return c.redirect(`${base}?error=nickname-taken#students`, 303)
+      if (!nickname.ok) throw new Problem(422, nickname.message, back)
+      const outcome = await renameStudent(c.var.db, klass.id, attemptId, nickname.value, nicknameKey(nickname.value))
+      if (outcome === 'nickname-taken') return c.redirect(`${base}?error=nickname-taken#students`, 303)
+      done = outcome === 'renamed'
       break
     }
     case 'extra-time':
-      await setExtraTime(c.var.db, klass.id, attemptId, form.on === 'true')
+      done = await setExtraTime(c.var.db, klass.id, attemptId, form.on === 'true')
       break
     case 'remove':
     case 'block':
-      await removeStudent(c.var.db, klass.id, attemptId, c.req.param('action') === 'block')
+      done = await removeStudent(c.var.db, klass.id, attemptId, c.req.param('action') === 'block')
       break
     default:
-      throw new Problem(404, 'There is no such action.', { href: base, label: 'Back to the class' })
+      done = false
   }
+  // A student of another class, one already removed, or an action we do not have: nothing changed.
+  if (!done) throw new Problem(404, 'There is no such student in this class (or no such action). Nothing was changed.', back)
   return c.redirect(`${base}#students`, 303)
 })
 

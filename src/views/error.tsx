@@ -1,4 +1,10 @@
-export type ErrorProps = { status: number; message: string; link: { href: string; label: string } }
+export type ErrorProps = {
+  status: number
+  message: string
+  link: { href: string; label: string }
+  /** Sends the failed request again: a GET link, or a POST form with the same fields. */
+  retry?: { action: string; method?: 'post'; fields: [string, string][] }
+}
 
 const TITLES: Record<number, string> = {
   400: 'That did not work',
@@ -6,14 +12,16 @@ const TITLES: Record<number, string> = {
   404: 'Not found',
   409: 'Already moved on',
   413: 'Too much at once',
+  415: 'That did not work',
   422: 'Please check your answer',
   429: 'Too many requests',
+  503: 'Please try again',
 }
 
 export const errorTitle = (status: number) => TITLES[status] ?? (status >= 500 ? 'Something went wrong' : 'That did not work')
 
 /** An error as a box: the whole page without JavaScript, the swapped fragment with htmx. */
-export function ErrorBox({ status, message, link, fragment = false }: ErrorProps & { fragment?: boolean }) {
+export function ErrorBox({ status, message, link, retry, fragment = false }: ErrorProps & { fragment?: boolean }) {
   const Heading = fragment ? 'h2' : 'h1'
   return (
     <div class="error-box" role="alert">
@@ -21,7 +29,22 @@ export function ErrorBox({ status, message, link, fragment = false }: ErrorProps
         {errorTitle(status)}
       </Heading>
       <p>{message}</p>
+      {retry?.method === 'post' && (
+        <form method="post" action={retry.action} class="actions">
+          {retry.fields.map(([name, value]) => (
+            <input type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit" class="primary">
+            Try again
+          </button>
+        </form>
+      )}
       <p>
+        {retry && !retry.method && (
+          <a class="button primary" href={retry.action}>
+            Try again
+          </a>
+        )}{' '}
         <a class="button" href={link.href}>
           {link.label}
         </a>

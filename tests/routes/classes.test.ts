@@ -8,35 +8,10 @@ import { CODE_ALPHABET } from '../../src/game/codes.ts'
 import { nicknameKey } from '../../src/game/nickname.ts'
 import { randomId, sha256Hex } from '../../src/http/ids.ts'
 import { CLASS_LIFETIME_MS, scheduled } from '../../src/cron.ts'
-import { answerForm, browser, onScreen, type Form } from './browser.ts'
+import { browser } from './browser.ts'
+import { classByCode, join, openClass, playAll } from './fixtures.ts'
 
-type Browser = ReturnType<typeof browser>
 const db = createDb(env.DB)
-const classByCode = (code: string) => env.DB.prepare('select * from classes where code = ?').bind(code).first<Record<string, unknown>>()
-
-/** Opens a class through the form; returns the teacher's browser, base URL and join code. */
-async function openClass(fields: Form = {}) {
-  const teacher = browser()
-  const res = await teacher.post('/classes', { name: 'Year 11, Tuesday', banks: 'race-2018', size: '3', scoring: 'speed', naming: 'chosen', ...fields })
-  expect(res.status).toBe(303)
-  const base = new URL(res.headers.get('Location')!, 'http://quiz.test').pathname
-  const page = await (await teacher.get(base)).text()
-  const code = page.match(/class="big-code">([A-Z0-9]{6})</)![1]
-  return { teacher, base, code, secret: base.split('/').pop()! }
-}
-
-async function join(code: string, nickname?: string, student: Browser = browser()) {
-  const res = await student.post(`/join/${code}`, nickname === undefined ? {} : { nickname })
-  return { student, res, attemptId: res.headers.get('Location')?.match(/\/play\/(.+)$/)?.[1] }
-}
-
-async function playAll(student: Browser, attemptId: string, right: (i: number) => boolean = () => true) {
-  for (let i = 0; i < 3; i++) {
-    const { question, order } = await onScreen(attemptId)
-    await student.post(`/play/${attemptId}/answer`, { position: String(i), ...answerForm(question, order, right(i)) })
-    await student.post(`/play/${attemptId}/next`, { position: String(i) })
-  }
-}
 
 describe('opening a class', () => {
   it('gives a six-character code without look-alikes, a QR code, and a teacher link stored only hashed', async () => {

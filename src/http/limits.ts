@@ -1,0 +1,25 @@
+// Rate limits through the Workers Rate Limiting binding (wrangler.toml). It counts in memory at
+// each Cloudflare location, with no D1 read or write, and runs locally under wrangler dev and in
+// tests. Its counts are approximate, which is right for abuse control and wrong for nothing here.
+import type { Context } from 'hono'
+import type { AppEnv } from '../env.ts'
+import { Problem } from './problem.ts'
+
+/** Each limit's window in seconds, as wrangler.toml sets it: the honest Retry-After. */
+const LIMITS = {
+  CLASS_LIMIT: { period: 60, message: 'You have opened a lot of classes in a short time. Please wait a minute and try again.' },
+  START_LIMIT: { period: 60, message: 'A great many quizzes were started from your network just now. Please wait a minute and try again.' },
+  CODE_LIMIT: { period: 60, message: 'Too many class codes were tried from your network. Please wait a minute, then check the code on the board.' },
+  ANSWER_LIMIT: { period: 10, message: 'That was a lot of answers very quickly. Please wait a few seconds and try again: nothing was lost.' },
+} as const
+
+/** The client's address: Cloudflare sets it; locally it is absent and everyone shares one key. */
+export const clientAddress = (c: Context<AppEnv>) => c.req.header('CF-Connecting-IP') ?? 'local'
+
+/** Counts one request against a limit, and refuses it with a 429 and Retry-After once over. */
+export async function withinLimit(c: Context<AppEnv>, name: keyof typeof LIMITS, key: string, back: Problem['link']): Promise<void> {
+  const { success } = await c.env[name].limit({ key })
+  if (success) return
+  const { period, message } = LIMITS[name]
+  throw new Problem(429, message, back, { 'Retry-After': String(period) })
+}

@@ -1,0 +1,92 @@
+// Generated junk at every form endpoint (fast-check): whatever arrives, the app answers below
+// 500, a refusal changes nothing in the database, and every total still equals its answers.
+import fc from 'fast-check'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { TOKEN_FIELD } from '../../src/http/forms.ts'
+import { browser, ORIGIN, type Browser } from './browser.ts'
+import { databaseState, join, openClass, totalsDisagree } from './fixtures.ts'
+
+type World = { player: Browser; quizzes: string[]; code: string; secret: string; seat: string }
+
+/** Text a form field might hold: arbitrary Unicode (lone surrogates too), and values near the valid ones. */
+const junkText = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.constantFrom('', ' ', '0', '1', '-1', '9', '10', '99', '1e999', 'NaN', 'true', 'false', 'race-2018', 'all',
+    'speed', 'untimed', 'chosen', 'generated', '=cmd|calc', '<script>x</script>', '\u0000', '\u202E', '\uFFFD', 'x'.repeat(300)),
+)
+const fieldName = fc.oneof(
+  fc.constantFrom('position', 'choice', 'text', 'number', 'place-0', 'place-1', 'place-9', 'nickname', 'bank', 'banks',
+    'name', 'size', 'scoring', 'naming', 'confirm', 'on', TOKEN_FIELD),
+  fc.string({ maxLength: 12 }),
+)
+const junkForm = fc.array(fc.tuple(fieldName, junkText), { maxLength: 8 })
+const junkSegment = fc.oneof(junkText, fc.constantFrom('AAAAAAAAAAAAAAAAAAAAAA', 'A'.repeat(43), 'ZZZZZZ', '..', '%'))
+
+/** Every form endpoint, with its ids now real, now junk. */
+function endpoint(w: World) {
+  const id = fc.oneof(fc.constantFrom(...w.quizzes, w.seat), junkSegment)
+  const secret = fc.oneof(fc.constant(w.secret), junkSegment)
+  const action = fc.oneof(fc.constantFrom('close', 'open', 'hide-names', 'show-names', 'delete'), junkSegment)
+  const studentAction = fc.oneof(fc.constantFrom('rename', 'extra-time', 'remove', 'block'), junkSegment)
+  const seg = encodeURIComponent
+  return fc.oneof(
+    fc.constantFrom('/play', '/classes'),
+    id.map((i) => `/play/${seg(i)}/answer`),
+    id.map((i) => `/play/${seg(i)}/next`),
+    id.map((i) => `/results/${seg(i)}/nickname`),
+    fc.oneof(fc.constant(w.code), junkSegment).map((c) => `/join/${seg(c)}`),
+    fc.tuple(secret, action).map(([s, a]) => `/teach/${seg(s)}/${seg(a)}`),
+    fc.tuple(secret, id, studentAction).map(([s, i, a]) => `/teach/${seg(s)}/students/${seg(i)}/${seg(a)}`),
+  )
+}
+
+/** The junk as a browser could send it: URL-encoded, multipart, or raw bytes under a form type. */
+const encoding = fc.constantFrom('urlencoded', 'multipart', 'bytes')
+
+async function send(w: World, path: string, fields: [string, string][], how: string, htmx: boolean, bytes: Uint8Array) {
+  const token: [string, string][] = fields.some(([k]) => k === TOKEN_FIELD) ? [] : [[TOKEN_FIELD, w.player.cookies.get('csrf')!]]
+  const all = [...token, ...fields]
+  const headers: Record<string, string> = { Origin: ORIGIN, 'CF-Connecting-IP': `10.1.${bytes[0] ?? 0}.${bytes[1] ?? 0}` }
+  if (htmx) Object.assign(headers, { 'HX-Request': 'true', 'HX-Request-Type': 'partial' })
+  let body: BodyInit
+  if (how === 'multipart') {
+    // Written out by hand as the HTML spec encodes it: FormData here refuses some names a forger can send.
+    const escape = (s: string) => s.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22')
+    const boundary = '----junk' + bytes.length
+    body = all.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escape(k)}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`
+    headers['Content-Type'] = `multipart/form-data; boundary=${boundary}`
+  } else if (how === 'bytes') {
+    body = bytes
+    headers['Content-Type'] = 'application/x-www-form-urlencoded'
+  } else {
+    body = new URLSearchParams(all)
+    headers['Content-Type'] = 'application/x-www-form-urlencoded'
+  }
+  return w.player.raw(path, { method: 'POST', body, headers })
+}
+
+describe('junk at every form endpoint', () => {
+  let world: World
+  beforeAll(async () => {
+    const player = browser()
+    const quizzes = [await player.start('race-2018'), await player.start('timeline'), await player.start('race-2023')]
+    const { code, secret } = await openClass({ size: '5' })
+    const { attemptId } = await join(code, 'Ana', player)
+    world = { player, quizzes, code, secret, seat: attemptId! }
+  })
+
+  it('never answers 500, and a refusal changes nothing', async () => {
+    await fc.assert(
+      fc.asyncProperty(endpoint(world), junkForm, encoding, fc.boolean(), fc.uint8Array({ maxLength: 64 }), async (path, fields, how, htmx, bytes) => {
+        const before = await databaseState()
+        const res = await send(world, path, fields, how, htmx, bytes)
+        await res.arrayBuffer()
+        expect(res.status, path).toBeLessThan(500)
+        if (res.status >= 400) expect(await databaseState(), `${res.status} ${path}`).toBe(before)
+      }),
+      { numRuns: 400 },
+    )
+    expect(await totalsDisagree()).toEqual([])
+  }, 120_000)
+})

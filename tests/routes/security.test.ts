@@ -1,0 +1,209 @@
+import { env, exports } from 'cloudflare:workers'
+import { describe, expect, it, vi } from 'vitest'
+import { TOKEN_FIELD } from '../../src/http/forms.ts'
+import { answerForm, browser, onScreen, ORIGIN } from './browser.ts'
+import { classByCode, databaseState, join, openClass, playAll } from './fixtures.ts'
+
+describe('secure headers', () => {
+  it('sends a script-src self CSP, no framing, no referrer, and HSTS on https', async () => {
+    const res = await browser().get('/')
+    const csp = res.headers.get('Content-Security-Policy')!
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(csp).not.toContain('unsafe-eval')
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(res.headers.get('Referrer-Policy')).toBe('no-referrer')
+    expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff')
+    expect(await res.text()).not.toMatch(/<script(?![^>]*\ssrc=)/) // no inline script at all
+    const secure = await exports.default.fetch(new Request('https://quiz.test/'))
+    expect(secure.headers.get('Strict-Transport-Security')).toContain('max-age=')
+  })
+
+  it('sets cookies HttpOnly and SameSite=Lax, and Secure with a __Host- name on https', async () => {
+    const player = browser()
+    const page = await player.get('/')
+    expect(page.headers.get('Set-Cookie')).toMatch(/^csrf=[\w-]{43};.*HttpOnly;.*SameSite=Lax/)
+    const start = await player.post('/play', { bank: 'race-2018' })
+    expect(start.headers.get('Set-Cookie')).toMatch(/^player=[\w-]{43};.*HttpOnly;.*SameSite=Lax/)
+    const secure = await exports.default.fetch(new Request('https://quiz.test/'))
+    expect(secure.headers.get('Set-Cookie')).toMatch(/^__Host-csrf=[\w-]{43};.*Path=\/;.*HttpOnly;.*Secure;.*SameSite=Lax/)
+  })
+})
+
+describe('cross-site requests', () => {
+  it('writes the form token into every form, and refuses a post without it or with another', async () => {
+    const player = browser()
+    const home = await (await player.get('/')).text()
+    const token = player.cookies.get('csrf')!
+    const forms = home.match(/<form method="post"[^>]*>/g)!
+    expect(forms.length).toBeGreaterThan(0)
+    expect(home.split(`name="${TOKEN_FIELD}" value="${token}"`).length - 1).toBe(forms.length)
+
+    const before = await databaseState()
+    expect((await player.post('/play', { bank: 'race-2018' }, { token: false })).status).toBe(403)
+    expect((await player.post('/play', { bank: 'race-2018', [TOKEN_FIELD]: 'x'.repeat(43) })).status).toBe(403)
+    expect((await player.post('/play', { bank: 'race-2018', [TOKEN_FIELD]: browser().cookies.get('csrf') ?? '' })).status).toBe(403)
+    expect(await databaseState()).toBe(before)
+  })
+
+  it('refuses a post from another origin, a cross-site fetch, one that names no origin, and anything but a form', async () => {
+    const player = browser()
+    await player.get('/')
+    const body = () => new URLSearchParams({ bank: 'race-2018', [TOKEN_FIELD]: player.cookies.get('csrf')! })
+    const form = { 'Content-Type': 'application/x-www-form-urlencoded' }
+    const before = await databaseState()
+    for (const headers of [
+      { ...form, Origin: 'https://evil.example' },
+      { ...form, Origin: 'null' },
+      { ...form, 'Sec-Fetch-Site': 'cross-site' },
+      { ...form, 'Sec-Fetch-Site': 'same-site', Origin: 'http://sub.quiz.test' },
+      form, // neither Origin nor Sec-Fetch-Site
+    ])
+      expect((await player.raw('/play', { method: 'POST', body: body(), headers })).status, JSON.stringify(headers)).toBe(403)
+    for (const type of ['application/json', 'text/plain', 'application/xml', ''])
+      expect((await player.raw('/play', { method: 'POST', body: '{"bank":"race-2018"}', headers: { Origin: ORIGIN, 'Content-Type': type } })).status, type).toBe(415)
+    expect(await databaseState()).toBe(before)
+    // The same form from this site goes through.
+    expect((await player.raw('/play', { method: 'POST', body: body(), headers: { ...form, 'Sec-Fetch-Site': 'same-origin' } })).status).toBe(303)
+  })
+
+  it('never changes anything on a GET', async () => {
+    const { teacher, base, code } = await openClass()
+    const { student, attemptId } = await join(code, 'Ana')
+    const before = await databaseState()
+    for (const path of [`${base}/close`, `${base}/delete`, `${base}/students/${attemptId}/remove`, `/play/${attemptId}/next`, `/join/${code}`, '/play'])
+      expect((await teacher.get(path)).status, path).toBeLessThan(500)
+    await student.get(`/play/${attemptId}`)
+    expect(await databaseState()).toBe(before)
+  })
+})
+
+describe('teacher links and other people\'s data', () => {
+  it('keeps a student out of every teacher URL and another class, whatever ids they put in', async () => {
+    const mine = await openClass()
+    const other = await openClass()
+    const ana = await join(mine.code, 'Ana')
+    const ola = await join(other.code, 'Ola')
+    const klass = (await classByCode(mine.code))!
+    const before = await databaseState()
+    const guesses = [ana.attemptId!, klass.id, klass.board_id, mine.code, klass.teacher_hash, 'x'.repeat(43), other.secret.slice(1) + 'A']
+    for (const guess of guesses) {
+      for (const path of ['', '/results.csv', '/delete'])
+        expect((await ana.student.get(`/teach/${guess}${path}`)).status, `${guess}${path}`).toBe(404)
+      for (const path of ['/close', '/open', '/hide-names', '/delete', `/students/${ola.attemptId}/remove`])
+        expect((await ana.student.post(`/teach/${guess}${path}`, { confirm: 'delete' })).status, `${guess}${path}`).toBe(404)
+    }
+    // A real teacher link cannot reach a student of another class.
+    for (const action of ['remove', 'block', 'rename', 'extra-time'])
+      await mine.teacher.post(`${mine.base}/students/${ola.attemptId}/${action}`, { nickname: 'Renamed', on: 'true' })
+    // Nor can a student answer or read another student's quiz, or reach a board by its code.
+    expect((await ana.student.get(`/play/${ola.attemptId}`)).status).toBe(403)
+    expect((await ana.student.post(`/play/${ola.attemptId}/answer`, { position: '0', choice: '0' })).status).toBe(403)
+    expect((await ana.student.get(`/board/${mine.code}`)).status).toBe(404)
+    expect((await ana.student.get(`/board/${klass.teacher_hash}`)).status).toBe(404)
+    expect(await databaseState()).toBe(before)
+  })
+
+  it('never shows the teacher link on the board, results, leaderboards or in the export, nor logs it', async () => {
+    const { teacher, base, code, secret } = await openClass()
+    const { student, attemptId } = await join(code, 'Ana')
+    await playAll(student, attemptId!)
+    const klass = (await classByCode(code))!
+    for (const path of [`/board/${klass.board_id}`, `/board/${klass.board_id}/rows`, `/results/${attemptId}`, '/leaderboard/race-2018', `/join/${code}`])
+      expect(await (await student.get(path)).text(), path).not.toContain(secret)
+    expect(await (await teacher.get(`${base}/results.csv`)).text()).not.toContain(secret)
+
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const failing = { ...env, DB: { prepare: () => { throw new Error('D1_ERROR: Network connection lost.') }, batch: () => Promise.reject(new Error('D1_ERROR: Network connection lost.')) } as unknown as D1Database }
+    expect((await browser(failing).get(base)).status).toBe(503)
+    expect(log).toHaveBeenCalled()
+    expect(JSON.stringify(log.mock.calls)).not.toContain(secret)
+    log.mockRestore()
+  })
+})
+
+describe('what people type', () => {
+  it('is escaped on every page that shows it, and defused in the CSV', async () => {
+    const name = '<script>alert("c")</script>'
+    const { teacher, base, code } = await openClass({ name })
+    const nick = '<b onclick=x>Hi</b>'
+    const { student, attemptId } = await join(code, nick)
+    await playAll(student, attemptId!)
+    const klass = (await classByCode(code))!
+    const solo = browser()
+    const soloId = await solo.start('race-2018')
+    for (let i = 0; i < 10; i++) {
+      const { question, order } = await onScreen(soloId)
+      await solo.post(`/play/${soloId}/answer`, { position: String(i), ...answerForm(question, order) })
+      await solo.post(`/play/${soloId}/next`, { position: String(i) })
+    }
+    expect((await solo.post(`/results/${soloId}/nickname`, { nickname: '"><svg onload=x>' })).status).toBe(303)
+    for (const [who, path] of [
+      [teacher, base],
+      [student, `/play/${attemptId}`],
+      [student, `/results/${attemptId}`],
+      [student, `/board/${klass.board_id}`],
+      [student, `/board/${klass.board_id}/rows`],
+      [solo, `/results/${soloId}`],
+      [solo, '/leaderboard/race-2018'],
+    ] as const) {
+      const html = await (await who.get(path)).text()
+      expect(html, path).not.toContain('<script>alert')
+      expect(html, path).not.toContain('<b onclick')
+      expect(html, path).not.toContain('<svg onload')
+    }
+    expect(await (await teacher.get(base)).text()).toContain('&lt;b onclick=x&gt;Hi&lt;/b&gt;')
+    const joined = await join(code, '=1+2')
+    expect(joined.res.status).toBe(303)
+    expect(await (await teacher.get(`${base}/results.csv`)).text()).toContain(`"'=1+2"`)
+  })
+})
+
+describe('rate limits', () => {
+  it('answers a burst of new classes from one address with 429 and Retry-After, and opens none of them', async () => {
+    const teacher = browser()
+    const form = { name: 'Burst', banks: 'race-2018', size: '3', scoring: 'speed', naming: 'chosen' }
+    const statuses = []
+    for (let i = 0; i < 10; i++) statuses.push((await teacher.post('/classes', form)).status)
+    expect(statuses.every((s) => s === 303)).toBe(true)
+    const before = await databaseState()
+    const refused = await teacher.post('/classes', form)
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('Retry-After')).toBe('60')
+    expect(await refused.text()).toContain('wait a minute')
+    expect(await databaseState()).toBe(before)
+    expect((await browser().post('/classes', form)).status).toBe(303) // another address is not held up
+  })
+
+  it('limits class codes guessed from one address, not codes found', async () => {
+    const { code } = await openClass()
+    const guesser = browser()
+    for (let i = 0; i < 30; i++) expect((await guesser.get(`/join/ZZZZZ${'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[i]}`)).status).toBe(404)
+    const refused = await guesser.get('/join/ZZZZZZ')
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('Retry-After')).toBe('60')
+    expect((await guesser.get(`/join/${code}`)).status).toBe(200)
+  })
+
+  it('limits quizzes started from one address, which a whole class behind one school network fits under', async () => {
+    const { code } = await openClass({ naming: 'generated' })
+    const address = '10.99.99.99'
+    const results = []
+    for (let i = 0; i < 301; i++) results.push((await join(code, undefined, browser(undefined, { address }))).res.status)
+    expect(results.slice(0, 300).every((s) => s === 303)).toBe(true)
+    expect(results[300]).toBe(429)
+  })
+
+  it('limits answers per quiz to what a person can send, and a refused one is not lost', async () => {
+    const player = browser()
+    const id = await player.start('race-2018')
+    const { question, order } = await onScreen(id)
+    const form = { position: '0', ...answerForm(question, order) }
+    const statuses = []
+    for (let i = 0; i < 31; i++) statuses.push((await player.post(`/play/${id}/answer`, form)).status)
+    expect(statuses.slice(0, 30).every((s) => s === 303)).toBe(true)
+    expect(statuses[30]).toBe(429)
+    const { attempt } = await onScreen(id)
+    expect(attempt.answered).toBe(1)
+  })
+})
