@@ -1,6 +1,7 @@
 // Query functions for attempts and their answers. Each returns domain values or null;
 // none builds a response. Every function is one D1 round trip (batch counts as one).
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { liveClass } from './classes.ts'
 import { rankRows } from '../game/ranking.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, classes, students, type Answer, type Attempt, type PlanItem, type Scoring } from './schema.ts'
@@ -27,8 +28,8 @@ const seatColumns = {
 }
 const seatOf = (seat: { [K in keyof Seat]: Seat[K] | null }): Seat | null => (seat.className === null ? null : (seat as Seat))
 
-/** An attempt with its answer at `position` (default: the question on screen) and its seat. */
-export async function readAttempt(db: DB, id: string, position?: number): Promise<Play | null> {
+/** An attempt with its answer at `position` (default: the question on screen) and its seat; none once its class expired. */
+export async function readAttempt(db: DB, id: string, position?: number, now = Date.now()): Promise<Play | null> {
   const at = position === undefined ? attempts.cursor : sql`${position}`
   const [row] = await db
     .select({ attempt: attempts, answer: answers, seat: seatColumns })
@@ -36,7 +37,7 @@ export async function readAttempt(db: DB, id: string, position?: number): Promis
     .leftJoin(answers, and(eq(answers.attemptId, attempts.id), eq(answers.position, at)))
     .leftJoin(students, eq(students.attemptId, attempts.id))
     .leftJoin(classes, eq(classes.id, students.classId))
-    .where(eq(attempts.id, id))
+    .where(and(eq(attempts.id, id), or(isNull(attempts.classId), liveClass(now))))
   return row ? { attempt: row.attempt, answer: row.answer, seat: seatOf(row.seat) } : null
 }
 

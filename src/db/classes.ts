@@ -1,10 +1,15 @@
 // Query functions for classes, their seats and blocks. Values or null in, never responses.
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm'
 import { MIXED_ID } from '../questions/reserved.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, classBlocks, classes, students, type Class, type PlanItem, type Student } from './schema.ts'
 
 export type NewClass = Omit<Class, 'open' | 'hideNames'>
+
+/** Classes and everything in them last 30 days from opening; the daily cron then deletes them. */
+export const CLASS_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000
+/** A class still within its lifetime: until the cron runs, an expired class is already gone. */
+export const liveClass = (now: number) => gt(classes.createdAt, now - CLASS_LIFETIME_MS)
 
 /** Stores a class; false if its join code is taken (the caller draws another). */
 export async function createClass(db: DB, klass: NewClass): Promise<boolean> {
@@ -12,18 +17,18 @@ export async function createClass(db: DB, klass: NewClass): Promise<boolean> {
   return rows.length === 1
 }
 
-export async function findClassByTeacher(db: DB, teacherHash: string): Promise<Class | null> {
-  const [klass] = await db.select().from(classes).where(eq(classes.teacherHash, teacherHash))
+export async function findClassByTeacher(db: DB, teacherHash: string, now = Date.now()): Promise<Class | null> {
+  const [klass] = await db.select().from(classes).where(and(eq(classes.teacherHash, teacherHash), liveClass(now)))
   return klass ?? null
 }
 
-export async function findClassByBoard(db: DB, boardId: string): Promise<Class | null> {
-  const [klass] = await db.select().from(classes).where(eq(classes.boardId, boardId))
+export async function findClassByBoard(db: DB, boardId: string, now = Date.now()): Promise<Class | null> {
+  const [klass] = await db.select().from(classes).where(and(eq(classes.boardId, boardId), liveClass(now)))
   return klass ?? null
 }
 
 /** A class by join code, with this browser's seat in it and whether it is blocked there. */
-export async function findClassForJoin(db: DB, code: string, ownerHash: string | undefined) {
+export async function findClassForJoin(db: DB, code: string, ownerHash: string | undefined, now = Date.now()) {
   const [row] = await db
     .select({
       klass: classes,
@@ -33,7 +38,7 @@ export async function findClassForJoin(db: DB, code: string, ownerHash: string |
     })
     .from(classes)
     .leftJoin(students, and(eq(students.classId, classes.id), eq(students.ownerHash, ownerHash ?? '')))
-    .where(eq(classes.code, code))
+    .where(and(eq(classes.code, code), liveClass(now)))
   return row ? { klass: row.klass, seat: row.seat, blocked: row.blocked === 1 } : null
 }
 
@@ -111,12 +116,9 @@ export async function removeStudent(db: DB, classId: string, attemptId: string, 
     db.delete(attempts).where(and(eq(attempts.id, attemptId), eq(attempts.classId, classId))),
     db.delete(students).where(seat).returning({ id: students.attemptId }),
   ] as const
-  if (block) {
-    const [, , , removed] = await db.batch([blockIt, ...remove])
-    return removed.length === 1
-  }
-  const [, , removed] = await db.batch(remove)
-  return removed.length === 1
+  // The seat's own delete comes last (the others find the seat through it) and says whether there was one.
+  const seats = block ? (await db.batch([blockIt, ...remove]))[3] : (await db.batch(remove))[2]
+  return seats.length === 1
 }
 
 export async function updateClass(db: DB, classId: string, change: Partial<Pick<Class, 'open' | 'hideNames'>>) {

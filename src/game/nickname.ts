@@ -1,5 +1,5 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity'
-import { foldAnswer } from './text.ts'
+import { foldAnswer, hasUnprintable } from './text.ts'
 
 export const NICKNAME_MIN = 2
 export const NICKNAME_MAX = 24
@@ -13,9 +13,7 @@ export const nicknameKey = (nickname: string) => foldAnswer(nickname)
 export function readNickname(raw: unknown): { ok: true; value: string } | { ok: false; message: string } {
   if (typeof raw !== 'string') return { ok: false, message: 'Type a nickname.' }
   const value = raw.normalize('NFC').replace(/\s+/g, ' ').trim()
-  // Control, format (such as right-to-left overrides), private and unassigned characters, and
-  // U+FFFD, which stands where a browser sent bytes that were not UTF-8.
-  if (/[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\uFFFD]/u.test(value)) return { ok: false, message: 'Use letters, numbers and ordinary punctuation only.' }
+  if (hasUnprintable(value)) return { ok: false, message: 'Use letters, numbers and ordinary punctuation only.' }
   const length = [...value].length
   if (length < NICKNAME_MIN || length > NICKNAME_MAX)
     return { ok: false, message: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` }

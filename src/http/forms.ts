@@ -15,13 +15,13 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/
 const ONE_YEAR = 60 * 60 * 24 * 365
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i
 
-const isPost = (method: string) => !/^(GET|HEAD|OPTIONS)$/.test(method)
+const changesState = (method: string) => !/^(GET|HEAD|OPTIONS)$/.test(method)
 // The __Host- prefix makes browsers refuse the cookie from a sibling subdomain (cookie tossing).
 const cookieName = (url: string) => (new URL(url).protocol === 'https:' ? '__Host-csrf' : 'csrf')
 
 /** 415 for a POST that is not a form (JSON, plain text, none): the game only takes forms. */
 export const formsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (isPost(c.req.method) && !FORM_TYPES.test(c.req.header('Content-Type') ?? ''))
+  if (changesState(c.req.method) && !FORM_TYPES.test(c.req.header('Content-Type') ?? ''))
     throw new Problem(415, 'The game only takes answers sent from its own forms, so nothing was changed.')
   await next()
 }
@@ -31,16 +31,16 @@ export const formToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   const name = cookieName(c.req.url)
   const cookie = getCookie(c, name)
   const known = cookie !== undefined && TOKEN.test(cookie)
-  if (isPost(c.req.method)) {
+  const token = known ? cookie : randomId(32)
+  // A browser without the cookie gets one now, even on a refusal, so reloading the page mends it.
+  if (!known) setCookie(c, name, token, { httpOnly: true, sameSite: 'Lax', secure: name.startsWith('__Host-'), path: '/', maxAge: ONE_YEAR })
+  if (changesState(c.req.method)) {
     const sent = (await readForm(c))[TOKEN_FIELD]
     if (!known || typeof sent !== 'string' || !sameSecret(sent, cookie))
-      throw new Problem(403, 'This form has expired or did not come from this site, so nothing was changed. Reload the page and try again.')
+      throw new Problem(403, 'This form had expired or did not come from this site, so nothing was changed. Go back, reload the page and send it again.')
   }
-  const token = known ? cookie : randomId(32)
   await next()
   if (!c.res.headers.get('Content-Type')?.startsWith('text/html')) return
-  if (!known)
-    setCookie(c, name, token, { httpOnly: true, sameSite: 'Lax', secure: name.startsWith('__Host-'), path: '/', maxAge: ONE_YEAR })
   c.res = new HTMLRewriter()
     .on('form[method="post"]', {
       element: (form) => {

@@ -4,6 +4,7 @@ import { NAMING, SCORING } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { joinCode } from '../game/codes.ts'
 import { drawPlan } from '../game/plan.ts'
+import { hasUnprintable } from '../game/text.ts'
 import { randomId, sha256Hex } from '../http/ids.ts'
 import { clientAddress, withinLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
@@ -29,6 +30,7 @@ classes.post('/', async (c) => {
   const banks = values.banks.map(findBank)
   const errors: NewClassErrors = {}
   if (!values.name || values.name.length > 80) errors.name = 'Give the class a name of up to 80 characters.'
+  else if (hasUnprintable(values.name)) errors.name = 'Use letters, numbers and ordinary punctuation in the name.'
   if (banks.length === 0 || banks.some((b) => !b)) errors.banks = 'Pick at least one question bank.'
   if (!Number.isInteger(values.size) || values.size < 1 || values.size > 30) errors.size = 'Choose from 1 to 30 questions.'
   const scoring = SCORING.find((s) => s === values.scoring)

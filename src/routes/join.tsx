@@ -6,7 +6,7 @@ import { generatedName, nicknameKey, readNickname } from '../game/nickname.ts'
 import { drawPlan } from '../game/plan.ts'
 import { randomId } from '../http/ids.ts'
 import { ensureOwner, readOwner } from '../http/owner.ts'
-import { clientAddress, withinLimit } from '../http/limits.ts'
+import { charge, clientAddress, withinLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
 import { readForm } from '../http/respond.ts'
 import { findQuestion } from '../questions/registry.ts'
@@ -67,6 +67,8 @@ join.post('/:code', async (c) => {
   throw new Problem(503, 'We could not find you a free name just now. Please try again.')
 })
 
+const CODE_MISS_COST = 30
+
 function again(c: Context<AppEnv>, klass: Parameters<typeof JoinPage>[0]['klass'], raw: unknown, error: string) {
   c.status(422)
   return c.render(<JoinPage klass={klass} nickname={typeof raw === 'string' ? raw.slice(0, 40) : ''} error={error} />, {
@@ -76,10 +78,14 @@ function again(c: Context<AppEnv>, klass: Parameters<typeof JoinPage>[0]['klass'
 
 /** The class behind the code, if this browser may join it (or already sits in it). */
 async function joinable(c: Context<AppEnv>) {
-  const code = readCode(c.req.param('code'))
-  const found = code ? await findClassForJoin(c.var.db, code, await readOwner(c)) : null
   const retry = { href: '/join', label: 'Enter another code' }
-  if (!found) await withinLimit(c, 'CODE_LIMIT', clientAddress(c), retry)
+  // Every lookup costs 1 and a code not found 30 more (CODE_LIMIT allows 1,000 a minute): a hall
+  // of students behind one school network fits, and a guesser is stopped after about 30 misses.
+  // Once over, every lookup waits, found or not, so a 429 says nothing about a code.
+  await withinLimit(c, 'CODE_LIMIT', clientAddress(c), retry)
+  const code = readCode(c.req.param('code'))
+  const found = code ? await findClassForJoin(c.var.db, code, await readOwner(c), Date.now()) : null
+  if (!found) await charge(c, 'CODE_LIMIT', clientAddress(c), CODE_MISS_COST)
   if (!found) throw new Problem(404, 'No class has that code. Check it against the board, or ask your teacher.', retry)
   if (found.blocked) throw new Problem(403, 'Your teacher removed you from this class, so this browser cannot join it again.', retry)
   if (!found.seat && !found.klass.open)

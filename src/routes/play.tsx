@@ -33,7 +33,9 @@ play.get('/:id', async (c) => {
 })
 
 play.post('/:id/answer', async (c) => {
-  await withinLimit(c, 'ANSWER_LIMIT', c.req.param('id'), { href: `/play/${c.req.param('id')}`, label: 'Back to your quiz' })
+  // Keyed by quiz and browser: another browser's posts to this quiz cannot use up its owner's allowance.
+  const key = `${c.req.param('id')}:${(await readOwner(c)) ?? 'none'}`
+  await withinLimit(c, 'ANSWER_LIMIT', key, { href: `/play/${c.req.param('id')}`, label: 'Back to your quiz' })
   const form = await readForm(c, { all: true })
   const position = positionOf(form.position)
   const { attempt, answer: stored, seat } = await ownAttempt(c, position)

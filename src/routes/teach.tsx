@@ -88,10 +88,12 @@ for (const [action, change] of Object.entries(toggles))
 teach.post('/:secret/students/:attemptId/:action', async (c) => {
   const { klass, base } = await teacherClass(c)
   const back = { href: base, label: 'Back to the class' }
-  const attemptId = c.req.param('attemptId')
+  const { attemptId, action } = c.req.param()
+  const noSuch = new Problem(404, 'There is no such student in this class (or no such action). Nothing was changed.', back)
+  if (!isId(attemptId)) throw noSuch
   const form = await readForm(c)
   let done: boolean
-  switch (isId(attemptId) && c.req.param('action')) {
+  switch (action) {
     case 'rename': {
       const nickname = readNickname(form.nickname)
       if (!nickname.ok) throw new Problem(422, nickname.message, back)
@@ -105,13 +107,13 @@ teach.post('/:secret/students/:attemptId/:action', async (c) => {
       break
     case 'remove':
     case 'block':
-      done = await removeStudent(c.var.db, klass.id, attemptId, c.req.param('action') === 'block')
+      done = await removeStudent(c.var.db, klass.id, attemptId, action === 'block')
       break
     default:
       done = false
   }
   // A student of another class, one already removed, or an action we do not have: nothing changed.
-  if (!done) throw new Problem(404, 'There is no such student in this class (or no such action). Nothing was changed.', back)
+  if (!done) throw noSuch
   return c.redirect(`${base}#students`, 303)
 })
 

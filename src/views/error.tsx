@@ -2,8 +2,8 @@ export type ErrorProps = {
   status: number
   message: string
   link: { href: string; label: string }
-  /** Sends the failed request again: a GET link, or a POST form with the same fields. */
-  retry?: { action: string; method?: 'post'; fields: [string, string][] }
+  /** Sends the failed request again: a link to the page, or a form that posts the same fields. */
+  retry?: { kind: 'link'; href: string } | { kind: 'form'; action: string; fields: [string, string][] }
 }
 
 const TITLES: Record<number, string> = {
@@ -29,7 +29,7 @@ export function ErrorBox({ status, message, link, retry, fragment = false }: Err
         {errorTitle(status)}
       </Heading>
       <p>{message}</p>
-      {retry?.method === 'post' && (
+      {retry?.kind === 'form' && (
         <form method="post" action={retry.action} class="actions">
           {retry.fields.map(([name, value]) => (
             <input type="hidden" name={name} value={value} />
@@ -40,8 +40,8 @@ export function ErrorBox({ status, message, link, retry, fragment = false }: Err
         </form>
       )}
       <p>
-        {retry && !retry.method && (
-          <a class="button primary" href={retry.action}>
+        {retry?.kind === 'link' && (
+          <a class="button primary" href={retry.href}>
             Try again
           </a>
         )}{' '}

@@ -3,12 +3,19 @@ import assets from '../generated/assets.json'
 
 declare module 'hono' {
   interface ContextRenderer {
-    (content: string | Promise<string>, props: { title: string; refresh?: number }): Response | Promise<Response>
+    (content: string | Promise<string>, props: LayoutProps): Response | Promise<Response>
   }
 }
 
-/** `refresh`: seconds after which a page without JavaScript reloads itself (htmx polls instead). */
-export function Layout({ title, refresh, children }: { title: string; refresh?: number; children?: Child }) {
+type LayoutProps = {
+  title: string
+  /** Seconds after which a page without JavaScript reloads itself (with it, htmx polls instead). */
+  refresh?: number
+  /** Seconds after which the page reloads itself, JavaScript or not (an error that may pass). */
+  reload?: number
+}
+
+export function Layout({ title, refresh, reload, children }: LayoutProps & { children?: Child }) {
   return (
     <html lang="en">
       <head>
@@ -18,6 +25,7 @@ export function Layout({ title, refresh, children }: { title: string; refresh?: 
         <title>{`${title} · IOM Race Quiz`}</title>
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.htmx} defer></script>
+        {reload && <meta http-equiv="refresh" content={String(reload)} />}
         {refresh && (
           <noscript>
             <meta http-equiv="refresh" content={String(refresh)} />

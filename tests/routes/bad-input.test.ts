@@ -3,7 +3,8 @@
 import { createScheduledController } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { CLASS_LIFETIME_MS, scheduled } from '../../src/cron.ts'
+import { scheduled } from '../../src/cron.ts'
+import { CLASS_LIFETIME_MS } from '../../src/db/classes.ts'
 import { createAttempt } from '../../src/db/attempts.ts'
 import { createDb } from '../../src/db/client.ts'
 import { drawPlan } from '../../src/game/plan.ts'
@@ -57,12 +58,18 @@ async function buildWorld() {
   const deletedBoard = await boardOf(deleted.code)
   await deleted.teacher.post(`${deleted.base}/delete`, { confirm: 'delete' })
 
+  // Expired, but the daily clean-up has not run yet; and expired and cleaned up.
   const expired = await openClass()
   const exp = await join(expired.code, 'Eve')
-  await env.DB.prepare('update classes set created_at = ? where code = ?').bind(Date.now() - CLASS_LIFETIME_MS - 1000, expired.code).run()
+  const swept = await openClass()
+  const swe = await join(swept.code, 'Sol')
+  const old = Date.now() - CLASS_LIFETIME_MS - 1000
+  await env.DB.prepare('update classes set created_at = ? where code = ?').bind(old, swept.code).run()
   await scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '17 3 * * *' }), env)
+  await env.DB.prepare('update classes set created_at = ? where code = ?').bind(old, expired.code).run()
+  const expiredBoard = await boardOf(expired.code)
 
-  return { player, quiz, finished, movedOn, oldForm, open, ana, ola, closed, deleted, del, deletedBoard, expired, exp }
+  return { player, quiz, finished, movedOn, oldForm, open, ana, ola, closed, deleted, del, deletedBoard, expired, exp, expiredBoard, swept, swe }
 }
 
 type Case = [label: string, send: (w: World) => Promise<Response>, status: number, says: string]
@@ -146,7 +153,7 @@ const cases: Case[] = [
   ['a rename to a control character', (w) => w.open.teacher.post(`${w.open.base}/students/${w.ana.attemptId}/rename`, { nickname: 'A\u0001B' }), 422, 'ordinary punctuation'],
 
   // Finished, expired, closed and deleted.
-  ['an answer to a finished quiz', (w) => w.player.post(`/play/${w.finished}/answer`, { position: '10', choice: '0' }), 409, 'not the one on your screen'],
+  ['an answer to a finished quiz', (w) => w.player.post(`/play/${w.finished}/answer`, { position: '3', choice: '0' }), 409, 'already answered question 4'],
   ['a name for an unfinished quiz', (w) => w.player.post(`/results/${w.quiz.single}/nickname`, { nickname: 'Ana' }), 403, 'once it is finished'],
   ['joining a closed class', (w) => joinAs(w, 'Late', w.closed.code), 403, 'closed to new players'],
   ['joining a deleted class', (w) => joinAs(w, 'Late', w.deleted.code), 404, 'No class has that code'],
@@ -156,6 +163,10 @@ const cases: Case[] = [
   ['joining an expired class', (w) => joinAs(w, 'Late', w.expired.code), 404, 'No class has that code'],
   ['an answer in an expired class', (w) => w.exp.student.post(`/play/${w.exp.attemptId}/answer`, { position: '0', choice: '0' }), 404, 'could not find that quiz'],
   ['the teacher page of an expired class', (w) => w.expired.teacher.get(w.expired.base), 404, 'deleted or expired'],
+  ['a teacher action in an expired class', (w) => w.expired.teacher.post(`${w.expired.base}/close`, {}), 404, 'deleted or expired'],
+  ['the board of an expired class', (w) => w.player.get(`/board/${w.expiredBoard}`), 404, 'no longer exists'],
+  ['joining a class cleaned up after expiry', (w) => joinAs(w, 'Late', w.swept.code), 404, 'No class has that code'],
+  ['an answer in a class cleaned up after expiry', (w) => w.swe.student.post(`/play/${w.swe.attemptId}/answer`, { position: '0', choice: '0' }), 404, 'could not find that quiz'],
 
   // Replays.
   ['an old answer form sent again', (w) => w.player.post(`/play/${w.movedOn}/answer`, w.oldForm), 409, 'already answered question 1'],

@@ -8,14 +8,15 @@ import { databaseState, openClass, totalsDisagree } from './fixtures.ts'
 const LOST = 'D1_ERROR: Network connection lost.'
 
 /** D1 as the app sees it when reads, batches or both fail; `afterCommit` fails a batch once it has run. */
-function failingD1(fail: { reads?: boolean; batches?: boolean; afterCommit?: boolean }): D1Database {
+function failingD1(fail: { reads?: boolean; batches?: boolean; afterCommit?: boolean; error?: string }): D1Database {
+  const error = () => new Error(fail.error ?? LOST)
   return new Proxy(env.DB, {
     get(target, prop) {
-      if (prop === 'prepare' && fail.reads) return () => { throw new Error(LOST) }
+      if (prop === 'prepare' && fail.reads) return () => { throw error() }
       if (prop === 'batch' && (fail.batches || fail.afterCommit))
         return async (stmts: D1PreparedStatement[]) => {
           if (fail.afterCommit) await target.batch(stmts)
-          throw new Error(LOST)
+          throw error()
         }
       const value = Reflect.get(target, prop, target)
       return typeof value === 'function' ? value.bind(target) : value
@@ -56,6 +57,7 @@ describe('when D1 fails', () => {
     const html = await page.text()
     expect(html).toContain('could not reach the scores database')
     expect(html).toContain(`href="/play/${id}">Try again</a>`)
+    expect(html).toContain('<meta http-equiv="refresh" content="5"/>') // and by itself, JavaScript or not
     expect(html).not.toMatch(/D1_ERROR|at \w+ \(|\.tsx?:\d+/)
 
     const answer = { position: '0', ...answerForm(question, order) }
@@ -71,6 +73,29 @@ describe('when D1 fails', () => {
     expect((await onScreen(id)).attempt.answered).toBe(1)
     expect(await totalsDisagree()).toEqual([])
     expect(log).toHaveBeenCalled()
+    log.mockRestore()
+  })
+
+  it('calls a D1 error that a retry would only repeat a 500, not a 503', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const player = browser()
+    const id = await player.start('race-2018')
+    const res = await withFailingD1(player, { reads: true, error: 'D1_ERROR: no such column: cursor: SQLITE_ERROR' }).get(`/play/${id}`)
+    expect(res.status).toBe(500)
+    expect(res.headers.get('Retry-After')).toBeNull()
+    expect(await res.text()).not.toContain('no such column')
+    log.mockRestore()
+  })
+
+  it('keeps the projector polling through a failed refresh', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const { code } = await openClass()
+    const board = String((await env.DB.prepare('select board_id from classes where code = ?').bind(code).first('board_id'))!)
+    const page = await (await browser().get(`/board/${board}`)).text()
+    expect(page).toContain('hx-status:5xx="swap:none"') // a 503 to the poll leaves the last ranking up
+    const poll = await browser({ ...env, DB: failingD1({ reads: true }) }).get(`/board/${board}/rows`, { 'HX-Request': 'true', 'HX-Request-Type': 'partial' })
+    expect(poll.status).toBe(503)
+    expect(await poll.text()).not.toContain('Try again</a>') // no link to a bare fragment
     log.mockRestore()
   })
 

@@ -8,10 +8,11 @@ import { databaseState, join, openClass, totalsDisagree } from './fixtures.ts'
 
 type World = { player: Browser; quizzes: string[]; code: string; secret: string; seat: string }
 
-/** Text a form field might hold: arbitrary Unicode (lone surrogates too), and values near the valid ones. */
+/** Text a form field might hold: arbitrary Unicode, lone surrogates, and values near the valid ones. */
 const junkText = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
+  fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((n) => String.fromCharCode(n)), maxLength: 3 }),
   fc.constantFrom('', ' ', '0', '1', '-1', '9', '10', '99', '1e999', 'NaN', 'true', 'false', 'race-2018', 'all',
     'speed', 'untimed', 'chosen', 'generated', '=cmd|calc', '<script>x</script>', '\u0000', '\u202E', '\uFFFD', 'x'.repeat(300)),
 )
@@ -21,27 +22,32 @@ const fieldName = fc.oneof(
   fc.string({ maxLength: 12 }),
 )
 const junkForm = fc.array(fc.tuple(fieldName, junkText), { maxLength: 8 })
-const junkSegment = fc.oneof(junkText, fc.constantFrom('AAAAAAAAAAAAAAAAAAAAAA', 'A'.repeat(43), 'ZZZZZZ', '..', '%'))
+const junkSegment = fc.oneof(junkText, fc.constantFrom('AAAAAAAAAAAAAAAAAAAAAA', 'A'.repeat(43), 'ZZZZZZ', '..', 'x'.repeat(5000)))
+/** Path segments sent as they are, not encoded: broken percent-escapes and the like. */
+const rawSegment = fc.constantFrom('%', '%E0%A4%A', '%00', '%FF%FE', '..%2F..%2F', '%2e%2e', ';x', 'a%20b')
 
 /** Every form endpoint, with its ids now real, now junk. */
 function endpoint(w: World) {
-  const id = fc.oneof(fc.constantFrom(...w.quizzes, w.seat), junkSegment)
-  const secret = fc.oneof(fc.constant(w.secret), junkSegment)
-  const action = fc.oneof(fc.constantFrom('close', 'open', 'hide-names', 'show-names', 'delete'), junkSegment)
-  const studentAction = fc.oneof(fc.constantFrom('rename', 'extra-time', 'remove', 'block'), junkSegment)
-  const seg = encodeURIComponent
+  const seg = (s: string) => (RAW.has(s) ? s : encodeURIComponent(s.toWellFormed()))
+  const junk = fc.oneof(junkSegment, rawSegment)
+  const id = fc.oneof(fc.constantFrom(...w.quizzes, w.seat), junk)
+  const secret = fc.oneof(fc.constant(w.secret), junk)
+  const action = fc.oneof(fc.constantFrom('close', 'open', 'hide-names', 'show-names', 'delete'), junk)
+  const studentAction = fc.oneof(fc.constantFrom('rename', 'extra-time', 'remove', 'block'), junk)
   return fc.oneof(
     fc.constantFrom('/play', '/classes'),
     id.map((i) => `/play/${seg(i)}/answer`),
     id.map((i) => `/play/${seg(i)}/next`),
     id.map((i) => `/results/${seg(i)}/nickname`),
-    fc.oneof(fc.constant(w.code), junkSegment).map((c) => `/join/${seg(c)}`),
+    fc.oneof(fc.constant(w.code), junk).map((c) => `/join/${seg(c)}`),
     fc.tuple(secret, action).map(([s, a]) => `/teach/${seg(s)}/${seg(a)}`),
     fc.tuple(secret, id, studentAction).map(([s, i, a]) => `/teach/${seg(s)}/students/${seg(i)}/${seg(a)}`),
   )
 }
 
-/** The junk as a browser could send it: URL-encoded, multipart, or raw bytes under a form type. */
+const RAW = new Set(['%', '%E0%A4%A', '%00', '%FF%FE', '..%2F..%2F', '%2e%2e', ';x', 'a%20b'])
+
+/** The junk as a browser could send it: URL-encoded, multipart (some parts as files), or raw bytes under a form type. */
 const encoding = fc.constantFrom('urlencoded', 'multipart', 'bytes')
 
 async function send(w: World, path: string, fields: [string, string][], how: string, htmx: boolean, bytes: Uint8Array) {
@@ -54,10 +60,11 @@ async function send(w: World, path: string, fields: [string, string][], how: str
     // Written out by hand as the HTML spec encodes it: FormData here refuses some names a forger can send.
     const escape = (s: string) => s.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22')
     const boundary = '----junk' + bytes.length
-    body = all.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${escape(k)}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`
+    const file = (i: number) => ((bytes[i] ?? 0) % 3 === 0 ? `; filename="${escape(String(i))}.txt"\r\nContent-Type: text/plain` : '')
+    body = all.map(([k, v], i) => `--${boundary}\r\nContent-Disposition: form-data; name="${escape(k)}"${file(i)}\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`
     headers['Content-Type'] = `multipart/form-data; boundary=${boundary}`
   } else if (how === 'bytes') {
-    body = bytes
+    body = new Blob([`${new URLSearchParams(token)}&`, bytes]) // the token, then anything at all
     headers['Content-Type'] = 'application/x-www-form-urlencoded'
   } else {
     body = new URLSearchParams(all)

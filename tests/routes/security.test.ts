@@ -46,6 +46,13 @@ describe('cross-site requests', () => {
     expect(await databaseState()).toBe(before)
   })
 
+  it('gives a browser without the cookie one with its refusal, so reloading the page mends the form', async () => {
+    const res = await browser().post('/play', { bank: 'race-2018', [TOKEN_FIELD]: 'x'.repeat(43) }, { token: false }) // no page fetched first
+    expect(res.status).toBe(403)
+    expect(res.headers.get('Set-Cookie')).toMatch(/^csrf=[\w-]{43};/)
+    expect(await res.text()).toContain('reload the page')
+  })
+
   it('refuses a post from another origin, a cross-site fetch, one that names no origin, and anything but a form', async () => {
     const player = browser()
     await player.get('/')
@@ -95,7 +102,7 @@ describe('teacher links and other people\'s data', () => {
     }
     // A real teacher link cannot reach a student of another class.
     for (const action of ['remove', 'block', 'rename', 'extra-time'])
-      await mine.teacher.post(`${mine.base}/students/${ola.attemptId}/${action}`, { nickname: 'Renamed', on: 'true' })
+      expect((await mine.teacher.post(`${mine.base}/students/${ola.attemptId}/${action}`, { nickname: 'Renamed', on: 'true' })).status, action).toBe(404)
     // Nor can a student answer or read another student's quiz, or reach a board by its code.
     expect((await ana.student.get(`/play/${ola.attemptId}`)).status).toBe(403)
     expect((await ana.student.post(`/play/${ola.attemptId}/answer`, { position: '0', choice: '0' })).status).toBe(403)
@@ -159,51 +166,76 @@ describe('what people type', () => {
   })
 })
 
+/**
+ * Sends until a 429. The binding counts in fixed windows, so a burst that straddles two may
+ * pass up to twice the limit: expect at least `limit` to pass, and a refusal by 2 × limit + 1.
+ */
+async function untilRefused(limit: number, send: (i: number) => Promise<Response>): Promise<{ passed: number[]; refused: Response }> {
+  const passed: number[] = []
+  for (let i = 0; i <= 2 * limit; i++) {
+    const res = await send(i)
+    if (res.status === 429) {
+      expect(passed.length).toBeGreaterThanOrEqual(limit)
+      return { passed, refused: res }
+    }
+    passed.push(res.status)
+  }
+  throw new Error(`no 429 after ${2 * limit + 1} requests`)
+}
+
 describe('rate limits', () => {
   it('answers a burst of new classes from one address with 429 and Retry-After, and opens none of them', async () => {
     const teacher = browser()
     const form = { name: 'Burst', banks: 'race-2018', size: '3', scoring: 'speed', naming: 'chosen' }
-    const statuses = []
-    for (let i = 0; i < 10; i++) statuses.push((await teacher.post('/classes', form)).status)
-    expect(statuses.every((s) => s === 303)).toBe(true)
-    const before = await databaseState()
-    const refused = await teacher.post('/classes', form)
-    expect(refused.status).toBe(429)
+    let before = ''
+    const { passed, refused } = await untilRefused(10, async () => {
+      before = await databaseState()
+      return teacher.post('/classes', form)
+    })
+    expect(passed.every((s) => s === 303)).toBe(true)
     expect(refused.headers.get('Retry-After')).toBe('60')
     expect(await refused.text()).toContain('wait a minute')
     expect(await databaseState()).toBe(before)
     expect((await browser().post('/classes', form)).status).toBe(303) // another address is not held up
   })
 
-  it('limits class codes guessed from one address, not codes found', async () => {
+  it('stops a code guesser after about 30 misses, and then refuses every code, right or wrong', async () => {
     const { code } = await openClass()
     const guesser = browser()
-    for (let i = 0; i < 30; i++) expect((await guesser.get(`/join/ZZZZZ${'ABCDEFGHJKMNPQRSTUVWXYZ23456789'[i]}`)).status).toBe(404)
-    const refused = await guesser.get('/join/ZZZZZZ')
-    expect(refused.status).toBe(429)
+    const wrong = (i: number) => `ZZZZ${String(i).padStart(2, 'Z').replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)])}`
+    const { passed, refused } = await untilRefused(30, (i) => guesser.get(`/join/${wrong(i)}`))
+    expect(passed.every((s) => s === 404)).toBe(true)
     expect(refused.headers.get('Retry-After')).toBe('60')
-    expect((await guesser.get(`/join/${code}`)).status).toBe(200)
+    expect(await refused.text()).toContain('Too many class codes')
+    expect((await guesser.get(`/join/${code}`)).status).toBe(429) // a right guess now looks just like a wrong one
+    expect((await browser().get(`/join/${code}`)).status).toBe(200)
   })
 
   it('limits quizzes started from one address, which a whole class behind one school network fits under', async () => {
     const { code } = await openClass({ naming: 'generated' })
     const address = '10.99.99.99'
-    const results = []
-    for (let i = 0; i < 301; i++) results.push((await join(code, undefined, browser(undefined, { address }))).res.status)
-    expect(results.slice(0, 300).every((s) => s === 303)).toBe(true)
-    expect(results[300]).toBe(429)
-  })
+    const { passed } = await untilRefused(300, async () => (await join(code, undefined, browser(undefined, { address }))).res)
+    expect(passed.every((s) => s === 303)).toBe(true)
+  }, 60_000)
 
   it('limits answers per quiz to what a person can send, and a refused one is not lost', async () => {
     const player = browser()
     const id = await player.start('race-2018')
     const { question, order } = await onScreen(id)
     const form = { position: '0', ...answerForm(question, order) }
-    const statuses = []
-    for (let i = 0; i < 31; i++) statuses.push((await player.post(`/play/${id}/answer`, form)).status)
-    expect(statuses.slice(0, 30).every((s) => s === 303)).toBe(true)
-    expect(statuses[30]).toBe(429)
+    const { passed, refused } = await untilRefused(30, () => player.post(`/play/${id}/answer`, form))
+    expect(passed.every((s) => s === 303)).toBe(true)
+    expect(refused.headers.get('Retry-After')).toBe('10')
     const { attempt } = await onScreen(id)
     expect(attempt.answered).toBe(1)
+  })
+
+  it('does not let another browser use up a player\'s allowance', async () => {
+    const player = browser()
+    const id = await player.start('race-2018')
+    const intruder = browser()
+    await untilRefused(30, () => intruder.post(`/play/${id}/answer`, { position: '0', choice: '0' }))
+    const { question, order } = await onScreen(id)
+    expect((await player.post(`/play/${id}/answer`, { position: '0', ...answerForm(question, order) })).status).toBe(303)
   })
 })

@@ -13,7 +13,8 @@ export function BoardRows({ klass, rows, total }: BoardProps) {
   const url = `/board/${klass.boardId}/rows`
   const ranked = rankSeats(rows, klass.scoring === 'untimed')
   return (
-    <div id="board" hx-get={url} hx-trigger={`every ${BOARD_REFRESH_SECONDS}s`} hx-swap="outerHTML">
+    // A failed refresh (a D1 blip) keeps the last ranking on screen and tries again on the next tick.
+    <div id="board" hx-get={url} hx-trigger={`every ${BOARD_REFRESH_SECONDS}s`} hx-swap="outerHTML" {...{ 'hx-status:5xx': 'swap:none' }}>
       <p class="board-count">
         {total} {total === 1 ? 'student' : 'students'} {klass.open ? '' : '· closed to new joins'}
       </p>
