@@ -17,6 +17,7 @@ import play from './routes/play.tsx'
 import results from './routes/results.tsx'
 import teach from './routes/teach.tsx'
 import { Layout } from './views/layout.tsx'
+import { FormToken } from './views/post-form.tsx'
 
 const app = new Hono<AppEnv>()
 
@@ -32,7 +33,13 @@ app.use(
     },
   }),
 )
-app.use(jsxRenderer(({ children, ...props }) => <Layout {...props}>{children}</Layout>))
+app.use(
+  jsxRenderer(({ children, ...props }, c) => (
+    <FormToken.Provider value={c.var.formToken}>
+      <Layout {...props}>{children}</Layout>
+    </FormToken.Provider>
+  )),
+)
 app.use(formsOnly)
 app.use(csrf())
 // Our forms are a few hundred bytes; anything near this is not a player.

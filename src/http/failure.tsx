@@ -6,6 +6,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../env.ts'
 import { ErrorBox, errorTitle, type ErrorProps } from '../views/error.tsx'
+import { fragment } from '../views/post-form.tsx'
 import { TOKEN_FIELD } from './forms.ts'
 import { Problem } from './problem.ts'
 import { isPartial } from './respond.ts'
@@ -33,7 +34,7 @@ export async function renderFailure(err: Error, c: Context<AppEnv>) {
     link: problem?.link ?? { href: '/', label: 'Back to the quizzes' },
     retry: status >= 500 ? await retryOf(c) : undefined,
   }
-  if (isPartial(c)) return c.html(<ErrorBox {...box} fragment />, status)
+  if (isPartial(c)) return fragment(c, <ErrorBox {...box} fragment />, status)
   c.status(status)
   // A page that could not be read reloads itself once D1 may be back (the projector, say).
   const reload = unavailable && c.req.method === 'GET' ? RETRY_AFTER_SECONDS : undefined

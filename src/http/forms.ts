@@ -2,7 +2,7 @@
 //  1. it is a form (415 otherwise), so hono/csrf's origin check covers every POST;
 //  2. hono/csrf: the browser says it came from this origin (Origin or Sec-Fetch-Site);
 //  3. a token: the form carries the value of this browser's `csrf` cookie (double submit).
-// The token is added to every POST form of every HTML response here, so views never handle it.
+// Views write <PostForm> (src/views/post-form.tsx), which takes the token from `c.var.formToken`.
 import type { MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../env.ts'
@@ -26,7 +26,7 @@ export const formsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next()
 }
 
-/** Checks the token on every POST and writes it into every POST form this response renders. */
+/** Checks the token on every POST, and gives the page's forms the token to carry. */
 export const formToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   const name = cookieName(c.req.url)
   const cookie = getCookie(c, name)
@@ -34,18 +34,11 @@ export const formToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = known ? cookie : randomId(32)
   // A browser without the cookie gets one now, even on a refusal, so reloading the page mends it.
   if (!known) setCookie(c, name, token, { httpOnly: true, sameSite: 'Lax', secure: name.startsWith('__Host-'), path: '/', maxAge: ONE_YEAR })
+  c.set('formToken', token)
   if (changesState(c.req.method)) {
     const sent = (await readForm(c))[TOKEN_FIELD]
     if (!known || typeof sent !== 'string' || !sameSecret(sent, cookie))
       throw new Problem(403, 'This form had expired or did not come from this site, so nothing was changed. Go back, reload the page and send it again.')
   }
   await next()
-  if (!c.res.headers.get('Content-Type')?.startsWith('text/html')) return
-  c.res = new HTMLRewriter()
-    .on('form[method="post"]', {
-      element: (form) => {
-        form.prepend(`<input type="hidden" name="${TOKEN_FIELD}" value="${token}">`, { html: true })
-      },
-    })
-    .transform(c.res)
 }

@@ -12,6 +12,7 @@ import { Problem } from '../http/problem.ts'
 import { isPartial, readForm } from '../http/respond.ts'
 import { findBank, findQuestion } from '../questions/registry.ts'
 import { PlayPage, StageFragment, type StageProps } from '../views/play/stage.tsx'
+import { fragment } from '../views/post-form.tsx'
 
 const play = new Hono<AppEnv>()
 
@@ -117,7 +118,7 @@ function stageOf({ attempt, answer, seat }: Play): StageProps {
 
 /** htmx gets the new stage; a plain form post gets a redirect (or the page, for a 422). */
 function show(c: Context<AppEnv>, props: StageProps, status: 200 | 422 = 200) {
-  if (isPartial(c)) return c.html(<StageFragment {...props} />, status)
+  if (isPartial(c)) return fragment(c, <StageFragment {...props} />, status)
   if (status === 200) return c.redirect(`/play/${props.attempt.id}`, 303)
   c.status(status)
   return c.render(<PlayPage {...props} />, { title: props.title })

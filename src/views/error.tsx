@@ -1,3 +1,5 @@
+import { PostForm } from './post-form.tsx'
+
 export type ErrorProps = {
   status: number
   message: string
@@ -30,14 +32,14 @@ export function ErrorBox({ status, message, link, retry, fragment = false }: Err
       </Heading>
       <p>{message}</p>
       {retry?.kind === 'form' && (
-        <form method="post" action={retry.action} class="actions">
+        <PostForm action={retry.action} class="actions">
           {retry.fields.map(([name, value]) => (
             <input type="hidden" name={name} value={value} />
           ))}
           <button type="submit" class="primary">
             Try again
           </button>
-        </form>
+        </PostForm>
       )}
       <p>
         {retry?.kind === 'link' && (

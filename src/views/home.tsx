@@ -1,5 +1,6 @@
 import { DEFAULT_QUIZ_SIZE } from '../game/plan.ts'
 import { difficultyOf, quizzes } from '../questions/registry.ts'
+import { PostForm } from './post-form.tsx'
 
 export function HomePage() {
   return (
@@ -29,7 +30,7 @@ export function HomePage() {
             <p class="meta">
               {bank.questions.length} questions · {difficultyOf(bank)}
             </p>
-            <form method="post" action="/play">
+            <PostForm action="/play">
               <input type="hidden" name="bank" value={bank.id} />
               <button type="submit" class="primary" aria-describedby={`bank-${bank.id}`}>
                 Play
@@ -37,7 +38,7 @@ export function HomePage() {
               <a href={`/leaderboard/${bank.id}`} aria-describedby={`bank-${bank.id}`}>
                 Leaderboard
               </a>
-            </form>
+            </PostForm>
           </li>
         ))}
       </ul>

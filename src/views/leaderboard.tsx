@@ -2,6 +2,7 @@ import type { Standing } from '../db/attempts.ts'
 import type { BoardRow } from '../db/attempts.ts'
 import type { Bank } from '../questions/schema.ts'
 import { formatDuration, formatPoints } from './format.ts'
+import { PostForm } from './post-form.tsx'
 
 export type LeaderboardProps = {
   bank: Bank
@@ -51,13 +52,13 @@ export function LeaderboardPage({ bank, rows, total, mine }: LeaderboardProps) {
           </tbody>
         </table>
       )}
-      <form method="post" action="/play" class="actions">
+      <PostForm action="/play" class="actions">
         <input type="hidden" name="bank" value={bank.id} />
         <button type="submit" class="primary">
           Play this quiz
         </button>{' '}
         <a href="/">All quizzes</a>
-      </form>
+      </PostForm>
     </>
   )
 }

@@ -5,6 +5,7 @@ import type { Bank } from '../questions/schema.ts'
 import { formatAnswer, formatDuration, formatKey, formatPoints, percent } from './format.ts'
 import { NICKNAME_MAX, NICKNAME_MIN } from '../game/nickname.ts'
 import { verdictClass, verdictIcon, verdictLabel } from './play/verdict.tsx'
+import { PostForm } from './post-form.tsx'
 
 export type ResultsProps = {
   attempt: Attempt
@@ -73,13 +74,13 @@ export function ResultsPage(props: ResultsProps) {
           <a href="/">All quizzes</a>
         </p>
       ) : (
-        <form method="post" action="/play" class="actions">
+        <PostForm action="/play" class="actions">
           <input type="hidden" name="bank" value={bank.id} />
           <button type="submit" class="primary">
             Play again
           </button>{' '}
           <a href={`/leaderboard/${bank.id}`}>Leaderboard</a> · <a href="/">All quizzes</a>
-        </form>
+        </PostForm>
       )}
     </>
   )
@@ -109,7 +110,7 @@ function ReviewItem({ answer }: { answer: Answer }) {
 function NicknameForm({ attempt, nicknameError }: ResultsProps) {
   const action = `/results/${attempt.id}/nickname`
   return (
-    <form method="post" action={action} class="nickname">
+    <PostForm action={action} class="nickname">
       <p class="field">
         <label for="nickname">{attempt.nickname ? 'Change your nickname' : 'Put a nickname on the leaderboard'}</label>
         <input
@@ -133,6 +134,6 @@ function NicknameForm({ attempt, nicknameError }: ResultsProps) {
         )}
       </p>
       <button type="submit">Save nickname</button>
-    </form>
+    </PostForm>
   )
 }

@@ -1,7 +1,7 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it, vi } from 'vitest'
 import { TOKEN_FIELD } from '../../src/http/forms.ts'
-import { answerForm, browser, onScreen, ORIGIN } from './browser.ts'
+import { answerForm, browser, onScreen, ORIGIN, type Browser } from './browser.ts'
 import { classByCode, databaseState, join, openClass, playAll } from './fixtures.ts'
 
 describe('secure headers', () => {
@@ -31,13 +31,25 @@ describe('secure headers', () => {
 })
 
 describe('cross-site requests', () => {
-  it('writes the form token into every form, and refuses a post without it or with another', async () => {
+  it('writes the form token into every form of every page and fragment, and refuses a post without it or with another', async () => {
+    const { teacher, base, code } = await openClass()
+    const { student, attemptId } = await join(code, 'Ana')
+    const pages: [Browser, string, Record<string, string>?][] = [
+      [teacher, '/'], [teacher, '/classes/new'], [teacher, base], [teacher, `${base}/delete`], [browser(), `/join/${code}`],
+      [student, `/play/${attemptId}`], [student, `/play/${attemptId}`, { 'HX-Request': 'true', 'HX-Request-Type': 'partial' }],
+    ]
+    for (const [who, path, headers] of pages) {
+      const html = await (await who.get(path, headers)).text()
+      const forms = html.match(/<form method="post"[^>]*>/g) ?? []
+      expect(forms.length, path).toBeGreaterThan(0)
+      expect(html.split(`name="${TOKEN_FIELD}" value="${who.cookies.get('csrf')}"`).length - 1, path).toBe(forms.length)
+    }
+    const { question, order } = await onScreen(attemptId!)
+    const verdict = await (await student.post(`/play/${attemptId}/answer`, { position: '0', ...answerForm(question, order) }, { htmx: true })).text()
+    expect(verdict).toContain(`name="${TOKEN_FIELD}" value="${student.cookies.get('csrf')}"`) // the "Next" form of the swapped-in verdict
+
     const player = browser()
-    const home = await (await player.get('/')).text()
-    const token = player.cookies.get('csrf')!
-    const forms = home.match(/<form method="post"[^>]*>/g)!
-    expect(forms.length).toBeGreaterThan(0)
-    expect(home.split(`name="${TOKEN_FIELD}" value="${token}"`).length - 1).toBe(forms.length)
+    await player.get('/')
 
     const before = await databaseState()
     expect((await player.post('/play', { bank: 'race-2018' }, { token: false })).status).toBe(403)

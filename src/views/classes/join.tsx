@@ -1,5 +1,6 @@
 import type { Class } from '../../db/schema.ts'
 import { NICKNAME_MAX, NICKNAME_MIN } from '../../game/nickname.ts'
+import { PostForm } from '../post-form.tsx'
 
 /** Where a student types the code from the board. */
 export function JoinCodePage({ error }: { error?: string }) {
@@ -29,7 +30,7 @@ export function JoinPage({ klass, nickname = '', error }: { klass: Class; nickna
   return (
     <>
       <h1>Join {klass.name}</h1>
-      <form method="post" action={`/join/${klass.code}`} class="stack">
+      <PostForm action={`/join/${klass.code}`} class="stack">
         {klass.naming === 'chosen' ? (
           <p class="field">
             <label for="nickname">Your nickname</label>
@@ -49,7 +50,7 @@ export function JoinPage({ klass, nickname = '', error }: { klass: Class; nickna
         <button type="submit" class="primary">
           Join and start
         </button>
-      </form>
+      </PostForm>
     </>
   )
 }

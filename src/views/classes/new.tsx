@@ -1,5 +1,6 @@
 import { DEFAULT_QUIZ_SIZE } from '../../game/plan.ts'
 import { banks } from '../../questions/registry.ts'
+import { PostForm } from '../post-form.tsx'
 
 export type NewClassValues = { name: string; banks: string[]; size: number; scoring: string; naming: string }
 export type NewClassErrors = Partial<Record<keyof NewClassValues, string>>
@@ -28,7 +29,7 @@ export function NewClassPage({ values, errors = {} }: { values: NewClassValues; 
         Students join on their own phones with a six-character code and a nickname: no accounts, no e-mail. You get a
         private link to watch and manage the class.
       </p>
-      <form method="post" action="/classes" class="stack">
+      <PostForm action="/classes" class="stack">
         <p class="field">
           <label for="name">Class name</label>
           <input id="name" name="name" type="text" maxlength={80} value={values.name} placeholder="Year 11 politics, Tuesday" aria-describedby="name-error" />
@@ -87,7 +88,7 @@ export function NewClassPage({ values, errors = {} }: { values: NewClassValues; 
         <button type="submit" class="primary">
           Open the class
         </button>
-      </form>
+      </PostForm>
     </>
   )
 }

@@ -5,6 +5,7 @@ import { rankSeats } from '../../game/ranking.ts'
 import { formatDuration, formatPoints, percent } from '../format.ts'
 import { QrCode } from '../qr.tsx'
 import { QuestionChart } from './chart.tsx'
+import { PostForm } from '../post-form.tsx'
 
 export type TeacherProps = {
   klass: Class
@@ -19,7 +20,7 @@ export type TeacherProps = {
 
 function Action({ base, path, label, who, hidden }: { base: string; path: string; label: string; who?: string; hidden?: Record<string, string> }) {
   return (
-    <form method="post" action={`${base}/${path}`} class="inline">
+    <PostForm action={`${base}/${path}`} class="inline">
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
@@ -27,7 +28,7 @@ function Action({ base, path, label, who, hidden }: { base: string; path: string
         {label}
         {who && <span class="visually-hidden"> ({who})</span>}
       </button>
-    </form>
+    </PostForm>
   )
 }
 
@@ -114,7 +115,7 @@ export function TeacherPage(props: TeacherProps) {
                     {seat.finished ? ' ✓' : ''}
                   </td>
                   <td class="manage">
-                    <form method="post" action={`${student}/rename`} class="inline">
+                    <PostForm action={`${student}/rename`} class="inline">
                       <label for={`rename-${i}`} class="visually-hidden">
                         New nickname for {seat.nickname}
                       </label>
@@ -122,7 +123,7 @@ export function TeacherPage(props: TeacherProps) {
                       <button type="submit">
                         Rename<span class="visually-hidden"> {seat.nickname}</span>
                       </button>
-                    </form>
+                    </PostForm>
                     <Action base={student} path="extra-time" label={seat.extraTime ? 'Normal time' : 'Give extra time'} who={seat.nickname} hidden={{ on: seat.extraTime ? 'false' : 'true' }} />
                     <Action base={student} path="remove" label="Remove" who={seat.nickname} />
                     <Action base={student} path="block" label="Remove and block this browser" who={seat.nickname} />
@@ -150,13 +151,13 @@ export function DeleteClassPage({ klass, base }: { klass: Class; base: string })
     <>
       <h1>Delete {klass.name}?</h1>
       <p>This removes the class, every student's seat and every answer, now and for good. It cannot be undone.</p>
-      <form method="post" action={`${base}/delete`} class="stack">
+      <PostForm action={`${base}/delete`} class="stack">
         <input type="hidden" name="confirm" value="delete" />
         <button type="submit" class="danger">
           Yes, delete the class
         </button>{' '}
         <a href={base}>No, keep it</a>
-      </form>
+      </PostForm>
     </>
   )
 }

@@ -2,6 +2,7 @@ import { optionsOf } from '../../game/plan.ts'
 import { MAX_TYPED_LENGTH } from '../../game/response.ts'
 import type { Question } from '../../questions/schema.ts'
 import type { StageProps } from './stage.tsx'
+import { PostForm } from '../post-form.tsx'
 
 const HINTS: Record<Question['type'], string> = {
   single: 'Choose one answer.',
@@ -16,7 +17,7 @@ const HINTS: Record<Question['type'], string> = {
 export function QuestionForm({ attempt, question, error }: StageProps) {
   const action = `/play/${attempt.id}/answer`
   return (
-    <form method="post" action={action} hx-post={action} hx-target="#stage" class="question" novalidate>
+    <PostForm action={action} hx-post={action} hx-target="#stage" class="question" novalidate>
       <input type="hidden" name="position" value={String(attempt.cursor)} />
       <fieldset aria-describedby={error ? 'hint answer-error' : 'hint'}>
         <legend>
@@ -38,7 +39,7 @@ export function QuestionForm({ attempt, question, error }: StageProps) {
       <button type="submit" class="primary">
         Submit answer
       </button>
-    </form>
+    </PostForm>
   )
 }
 

@@ -2,6 +2,7 @@ import type { Answer } from '../../db/schema.ts'
 import { sourceOf } from '../../questions/registry.ts'
 import { formatAnswer, formatKey, formatPoints } from '../format.ts'
 import type { StageProps } from './stage.tsx'
+import { PostForm } from '../post-form.tsx'
 
 export const verdictLabel = (credit: number) => (credit === 1 ? 'Correct' : credit > 0 ? 'Close' : 'Not quite')
 export const verdictClass = (credit: number) => (credit === 1 ? 'right' : credit > 0 ? 'close' : 'wrong')
@@ -39,12 +40,12 @@ export function Verdict({ attempt, question, answer }: StageProps & { answer: An
           See your results
         </a>
       ) : (
-        <form method="post" action={next} hx-post={next} hx-target="#stage">
+        <PostForm action={next} hx-post={next} hx-target="#stage">
           <input type="hidden" name="position" value={String(attempt.cursor)} />
           <button type="submit" class="primary">
             Next question
           </button>
-        </form>
+        </PostForm>
       )}
     </article>
   )
