@@ -4,7 +4,7 @@ import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { liveClass } from './classes.ts'
 import { rankRows } from '../game/ranking.ts'
 import type { DB } from './client.ts'
-import { answers, attempts, classes, students, type Answer, type Attempt, type PlanItem, type Scoring } from './schema.ts'
+import { answers, attempts, bankTotals, classes, students, type Answer, type Attempt, type PlanItem, type Scoring } from './schema.ts'
 
 export type NewAttempt = { id: string; ownerHash: string; bankId: string; plan: PlanItem[]; now: number }
 export type NewAnswer = Omit<Answer, 'attemptId'>
@@ -107,8 +107,10 @@ const standingSql = {
     else (select count(*) + 1 from attempts as other where ${inClass} and ${better(sql`${classes.scoring} <> 'untimed'`)}) end`.as(
     'standing_rank',
   ),
-  total: sql<number>`(select count(*) from attempts as other where
-    case when attempts.class_id is null then ${inBank} else ${inClass} end)`.as('standing_total'),
+  // Kept by triggers (bank_totals, classes.seats): one row each, however large the board.
+  total: sql<number>`case when attempts.class_id is null
+    then (select finished from bank_totals where bank_totals.bank_id = attempts.bank_id)
+    else (select seats from classes as own where own.id = attempts.class_id) end`.as('standing_total'),
 }
 
 export async function readResults(
@@ -153,7 +155,7 @@ export async function readLeaderboard(
       .where(finished)
       .orderBy(desc(attempts.score), asc(attempts.timeMs))
       .limit(LEADERBOARD_SIZE),
-    db.select({ total: sql<number>`count(*)` }).from(attempts).where(finished),
+    db.select({ total: bankTotals.finished }).from(bankTotals).where(eq(bankTotals.bankId, bankId)),
     db
       .select({ id: attempts.id, rank: bankRankSql })
       .from(attempts)

@@ -1,10 +1,10 @@
 // Query functions for classes, their seats and blocks. Values or null in, never responses.
-import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm'
 import { MIXED_ID } from '../questions/reserved.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, classBlocks, classes, students, type Class, type PlanItem, type Student } from './schema.ts'
 
-export type NewClass = Omit<Class, 'open' | 'hideNames'>
+export type NewClass = Omit<Class, 'open' | 'hideNames' | 'seats'>
 
 /** Classes and everything in them last 30 days from opening; the daily cron then deletes them. */
 export const CLASS_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000
@@ -22,10 +22,6 @@ export async function findClassByTeacher(db: DB, teacherHash: string, now = Date
   return klass ?? null
 }
 
-export async function findClassByBoard(db: DB, boardId: string, now = Date.now()): Promise<Class | null> {
-  const [klass] = await db.select().from(classes).where(and(eq(classes.boardId, boardId), liveClass(now)))
-  return klass ?? null
-}
 
 /** A class by join code, with this browser's seat in it and whether it is blocked there. */
 export async function findClassForJoin(db: DB, code: string, ownerHash: string | undefined, now = Date.now()) {
@@ -159,7 +155,7 @@ const seatColumns = {
 }
 
 /** The class ranked: points first, then time (untimed classes do not break ties by time). */
-export function rankedSeats(db: DB, klass: Class) {
+export function rankedSeats(db: DB, classId: string | SQL) {
   // The index ends in the rowid, so ordering by it too keeps ties in a stable order (a polled
   // board does not reshuffle) at no cost. An untimed class shows time-only ties as ties (rankSeats).
   const order = [desc(attempts.score), asc(attempts.timeMs), asc(sql`${attempts}.rowid`)]
@@ -167,19 +163,23 @@ export function rankedSeats(db: DB, klass: Class) {
     .select(seatColumns)
     .from(attempts)
     .innerJoin(students, eq(students.attemptId, attempts.id))
-    .where(eq(attempts.classId, klass.id))
+    .where(eq(attempts.classId, classId))
     .orderBy(...order)
 }
 
 export const BOARD_SIZE = 15
 
-/** The projector's top rows and the class size. Served by attempts_class_rank_idx, so rows read stay flat. */
-export async function readClassBoard(db: DB, klass: Class): Promise<{ rows: SeatRow[]; total: number }> {
-  const [rows, [count]] = await db.batch([
-    rankedSeats(db, klass).limit(BOARD_SIZE),
-    db.select({ total: sql<number>`count(*)` }).from(students).where(eq(students.classId, klass.id)),
+/**
+ * The projector's class and its top rows, in one round trip (it polls every few seconds).
+ * Served by attempts_class_rank_idx, so rows read stay flat; the class size is `klass.seats`.
+ */
+export async function readBoard(db: DB, boardId: string, now = Date.now()): Promise<{ klass: Class; rows: SeatRow[] } | null> {
+  const live = and(eq(classes.boardId, boardId), liveClass(now))
+  const [[klass], rows] = await db.batch([
+    db.select().from(classes).where(live),
+    rankedSeats(db, sql`(select ${classes.id} from ${classes} where ${live})`).limit(BOARD_SIZE),
   ])
-  return { rows, total: count?.total ?? 0 }
+  return klass ? { klass, rows } : null
 }
 
 export type QuestionStat = { questionId: string; answers: number; correct: number }
@@ -187,7 +187,7 @@ export type QuestionStat = { questionId: string; answers: number; correct: numbe
 /** Everything the teacher's dashboard shows: every seat ranked, and each question's correct rate. */
 export async function readDashboard(db: DB, klass: Class): Promise<{ seats: SeatRow[]; stats: QuestionStat[] }> {
   const [seats, stats] = await db.batch([
-    rankedSeats(db, klass),
+    rankedSeats(db, klass.id),
     db
       .select({
         questionId: answers.questionId,

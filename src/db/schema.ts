@@ -31,9 +31,19 @@ export const attempts = sqliteTable(
     index('attempts_class_rank_idx')
       .on(t.classId, sql`${t.score} desc`, t.timeMs)
       .where(sql`class_id is not null`),
-    index('attempts_owner_idx').on(t.ownerHash, t.bankId),
+    // A player's best finished solo attempt in a bank, read straight off the top of this index.
+    index('attempts_owner_best_idx')
+      .on(t.ownerHash, t.bankId, sql`${t.score} desc`, t.timeMs)
+      .where(sql`finished_at is not null and class_id is null`),
   ],
 )
+
+// How many finished solo attempts each bank's leaderboard holds, kept by triggers on attempts
+// (migrations/0002_leaderboard_sizes.sql), so "of 100,000" costs one row, not a count over the index.
+export const bankTotals = sqliteTable('bank_totals', {
+  bankId: text('bank_id').primaryKey(),
+  finished: integer('finished').notNull().default(0),
+})
 
 // One answer per question of an attempt: the primary key keeps a repeated submission to one
 // row, and the totals update in the same batch runs only while `answered` equals its position.
@@ -73,6 +83,8 @@ export const classes = sqliteTable(
     open: integer('open', { mode: 'boolean' }).notNull().default(true),
     hideNames: integer('hide_names', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
+    // How many students sit in the class, kept by triggers on students (migrations/0002_leaderboard_sizes.sql).
+    seats: integer('seats').notNull().default(0),
   },
   (t) => [
     uniqueIndex('classes_code_uq').on(t.code),

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { findClassByBoard, readClassBoard } from '../db/classes.ts'
+import { readBoard } from '../db/classes.ts'
 import type { AppEnv } from '../env.ts'
 import { isId } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'
@@ -11,10 +11,10 @@ const board = new Hono<AppEnv>()
 
 async function load(c: Context<AppEnv>) {
   const id = c.req.param('boardId') ?? ''
-  const klass = isId(id) ? await findClassByBoard(c.var.db, id) : null
-  if (!klass) throw new Problem(404, 'This class no longer exists. It may have been deleted or expired.')
-  const { rows, total } = await readClassBoard(c.var.db, klass)
-  return { klass, rows, total, joinUrl: new URL(`/join/${klass.code}`, c.req.url).href }
+  const found = isId(id) ? await readBoard(c.var.db, id) : null
+  if (!found) throw new Problem(404, 'This class no longer exists. It may have been deleted or expired.')
+  const { klass, rows } = found
+  return { klass, rows, total: klass.seats, joinUrl: new URL(`/join/${klass.code}`, c.req.url).href }
 }
 
 board.get('/:boardId', async (c) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createAttempt, readLeaderboard, readResults, recordAnswer, readAttempt } from '../../src/db/attempts.ts'
 import { createDb } from '../../src/db/client.ts'
 import { randomId } from '../../src/http/ids.ts'
+import { metered, newMeter } from '../bench/d1-meter.ts'
 
 const db = createDb(env.DB)
 const plan = [{ q: 'a' }, { q: 'b' }]
@@ -64,5 +65,49 @@ describe('ranking', () => {
       .all<{ detail: string }>()
     expect(plan.results.map((r) => r.detail).join(' ')).toContain('USING INDEX attempts_bank_rank_idx')
     expect(plan.results.map((r) => r.detail).join(' ')).not.toContain('TEMP B-TREE')
+  })
+})
+
+describe('leaderboard sizes', () => {
+  const total = (bank: string) => env.DB.prepare('select finished from bank_totals where bank_id = ?').bind(bank).first<number>('finished')
+
+  it('counts finished solo attempts exactly, whoever writes them, and only once each', async () => {
+    const bank = 'count-bank'
+    const id = randomId()
+    await createAttempt(db, { id, ownerHash: 'a', bankId: bank, plan, now: 1 })
+    expect(await total(bank)).toBeNull() // not finished yet
+    await finished(bank, 'b', 100, 1)
+    expect(await total(bank)).toBe(1)
+    await env.DB.prepare('update attempts set finished_at = 5 where id = ?').bind(id).run()
+    await env.DB.prepare('update attempts set finished_at = 6, score = 9 where id = ?').bind(id).run() // already finished
+    expect(await total(bank)).toBe(2)
+    await env.DB.prepare("insert into attempts (id, owner_hash, bank_id, plan, started_at, shown_at, finished_at, class_id) values ('c1', 'c', ?, '[]', 1, 1, 2, 'some-class')").bind(bank).run()
+    expect(await total(bank)).toBe(2) // class attempts are not on the bank's board
+    await env.DB.prepare('delete from attempts where id = ?').bind(id).run()
+    expect(await total(bank)).toBe(1)
+    expect((await readLeaderboard(db, bank, undefined)).total).toBe(1)
+  })
+
+  it('reads the same few rows for a leaderboard of 100 and of 5,000', async () => {
+    const seed = (bank: string, n: number) =>
+      env.DB.prepare(`insert into attempts (id, owner_hash, bank_id, plan, started_at, shown_at, finished_at, score, time_ms)
+        with recursive n(i) as (select 0 union all select i + 1 from n where i < ${n - 1})
+        select ? || i, 'owner' || i, ?, '[]', 1, 1, 2, abs(random()) % 12001, i from n`).bind(bank, bank).run()
+    const rowsRead = async (bank: string, owner: string) => {
+      const meter = newMeter()
+      const board = await readLeaderboard(createDb(metered(env.DB, meter)), bank, owner)
+      expect(meter.trips).toBe(1)
+      return { rows: meter.rowsRead, board }
+    }
+    await seed('small-bank', 100)
+    await seed('large-bank', 5_000)
+    const small = await rowsRead('small-bank', 'nobody')
+    const large = await rowsRead('large-bank', 'nobody')
+    expect(large.board.total).toBe(5_000)
+    expect(large.rows).toBe(small.rows)
+    expect(large.rows).toBeLessThan(60) // the top 50, the size, and the viewer's best
+    // A viewer on the board: their best comes off attempts_owner_best_idx, and their rank costs one row per player above them.
+    const { board } = await rowsRead('large-bank', 'owner7')
+    expect(board.mine?.rank).toBeGreaterThan(0)
   })
 })

@@ -21,7 +21,8 @@ function freePort(): Promise<number> {
 
 export type LocalServer = { url: string; persist: string; stop: () => void; d1: (sql: string) => Record<string, unknown>[] }
 
-export async function startServer(): Promise<LocalServer> {
+/** `script`: another Worker entry to serve instead of wrangler.toml's `main` (the bench build). */
+export async function startServer({ script }: { script?: string } = {}): Promise<LocalServer> {
   const persist = mkdtempSync(join(tmpdir(), 'iom-quiz-'))
   execFileSync(wrangler, ['d1', 'migrations', 'apply', 'iom-race-quiz', '--local', '--persist-to', persist], {
     cwd: root,
@@ -29,7 +30,7 @@ export async function startServer(): Promise<LocalServer> {
     env: { ...process.env, CI: 'true' },
   })
   const [port, inspector] = [await freePort(), await freePort()]
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', persist]
+  const args = ['dev', ...(script ? [script] : []), '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', persist]
   const child = spawn(wrangler, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout!.on('data', (d) => (log += d))

@@ -1,0 +1,265 @@
+// npm run bench: the game's speed and weight, each route beside the runtime's own floor, in one
+// run on one machine. It starts the bench build (tests/bench/worker.ts) under `wrangler dev` on a
+// fresh local D1, seeds it, drives each route with autocannon over loopback, and prints a table;
+// the same figures go to tests/bench/results/<date>-<commit>.json for comparison across commits.
+import autocannon from 'autocannon'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { Compiled } from '../../src/questions/compile.ts'
+import { startServer, type LocalServer } from '../harness/wrangler-dev.ts'
+
+const root = join(import.meta.dirname, '..', '..')
+const wrangler = join(root, 'node_modules', '.bin', 'wrangler')
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5) // per route
+const CONNECTIONS = 10
+const ANSWERS = 2_000 // answer POSTs measured, each a first answer to its own quiz
+const SMALL = 1_000
+const LARGE = 100_000
+
+// One browser's cookies, set up front: a player token (its hash owns the seeded quizzes) and a form token.
+const PLAYER = 'b'.repeat(43)
+const CSRF = 'c'.repeat(43)
+const COOKIE = `player=${PLAYER}; csrf=${CSRF}`
+const HTMX = { 'HX-Request': 'true', 'HX-Request-Type': 'partial' }
+const sql = (s: string) => `'${s.replace(/'/g, "''")}'`
+const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+
+/** What tests/bench/worker.ts reports in X-Bench-D1 for one request. */
+type D1Meter = { trips: number; rowsRead: number; rowsWritten: number }
+type Route = { name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; paths?: string[] }
+type Measured = { route: string; rps: number; p50: number; p99: number; ofFloor: number; non2xx: number; d1: D1Meter | null }
+
+const attemptId = (kind: string, i: number) => `${kind}${String(i).padStart(22 - kind.length, '0')}`
+
+/** Seeded rows, written by SQL on the server's local D1 (a recursive CTE makes 100,000 rows in a few seconds). */
+function seedQuizzes(server: LocalServer, plan: string, count: number) {
+  const owner = createHash('sha256').update(PLAYER).digest('hex')
+  server.d1(`insert into attempts (id, owner_hash, bank_id, plan, started_at, shown_at)
+    with recursive n(i) as (select 0 union all select i + 1 from n where i < ${count - 1})
+    select 'quiz' || printf('%018d', i), ${sql(owner)}, 'race-2018', ${sql(plan)}, 1, 1 from n`)
+}
+
+function seedBankBoard(server: LocalServer, bankId: string, from: number, to: number) {
+  server.d1(`insert into attempts (id, owner_hash, bank_id, plan, cursor, answered, score, correct, time_ms, started_at, shown_at, finished_at, nickname)
+    with recursive n(i) as (select ${from} union all select i + 1 from n where i < ${to - 1})
+    select 'solo' || printf('%018d', i), 'seed-owner-' || i, ${sql(bankId)}, '[]', 9, 10, abs(random()) % 12001,
+      abs(random()) % 11, 30000 + abs(random()) % 300000, 1, 1, 2, 'Player ' || i from n`)
+}
+
+function seedClassBoard(server: LocalServer, classId: string, from: number, to: number) {
+  const range = `with recursive n(i) as (select ${from} union all select i + 1 from n where i < ${to - 1})`
+  server.d1(`insert into attempts (id, owner_hash, bank_id, plan, cursor, answered, score, correct, time_ms, started_at, shown_at, finished_at, class_id)
+    ${range} select 'seat' || printf('%018d', i), 'seat-owner-' || i, 'race-2018', '[]', 2, 3, abs(random()) % 3601,
+      abs(random()) % 4, 30000 + abs(random()) % 90000, 1, 1, 2, ${sql(classId)} from n`)
+  server.d1(`insert into students (attempt_id, class_id, owner_hash, nickname, nickname_key, joined_at)
+    ${range} select 'seat' || printf('%018d', i), ${sql(classId)}, 'seat-owner-' || i, 'Seat ' || i, 'seat ' || i, 1 from n`)
+}
+
+async function request(server: LocalServer, route: Route, meter = false) {
+  const res = await fetch(server.url + route.path, {
+    method: route.method ?? 'GET',
+    headers: { Cookie: COOKIE, Origin: server.url, ...(route.body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}), ...route.headers, ...(meter ? { 'X-Bench-Meter': '1' } : {}) },
+    body: route.body,
+    redirect: 'manual',
+  })
+  const body = Buffer.from(await res.arrayBuffer())
+  const d1 = res.headers.get('X-Bench-D1')
+  return { status: res.status, body, d1: d1 ? (JSON.parse(d1) as D1Meter) : null, location: res.headers.get('Location') }
+}
+
+async function cannon(server: LocalServer, route: Route) {
+  let i = 0
+  const result = await autocannon({
+    url: server.url,
+    connections: CONNECTIONS,
+    ...(route.paths ? { amount: route.paths.length } : { duration: SECONDS }),
+    requests: [
+      {
+        method: route.method ?? 'GET',
+        path: route.path,
+        headers: { Cookie: COOKIE, Origin: server.url, ...(route.body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}), ...route.headers },
+        body: route.body,
+        ...(route.paths ? { setupRequest: (req: autocannon.Request) => ({ ...req, path: route.paths![i++ % route.paths!.length] }) } : {}),
+      },
+    ],
+  })
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx + result.errors }
+}
+
+/** Measures a route: one metered request (D1 round trips and rows), then autocannon. */
+async function measure(server: LocalServer, route: Route, meterPath = route.path): Promise<Measured> {
+  const metered = await request(server, { ...route, path: meterPath }, true)
+  if (metered.status >= 400) throw new Error(`${route.name}: ${route.path} gave ${metered.status}`)
+  const run = await cannon(server, route)
+  const m = { route: route.name, ...run, ofFloor: 0, d1: metered.d1 } // ofFloor: set once the floor is known
+  console.log(`  ${route.name.padEnd(32)} ${Math.round(m.rps).toString().padStart(6)} req/s`)
+  return m
+}
+
+/** A page's first visit over the wire: its HTML and the CSS and JS it links to, raw and gzipped. */
+async function weigh(server: LocalServer, name: string, path: string) {
+  const html = (await request(server, { name, path })).body
+  const text = html.toString()
+  const linked = async (re: RegExp) => {
+    const files = await Promise.all([...text.matchAll(re)].map(async (m) => (await request(server, { name, path: m[1] })).body))
+    return { raw: files.reduce((n, b) => n + b.length, 0), gzip: files.reduce((n, b) => n + gz(b), 0) }
+  }
+  const css = await linked(/<link rel="stylesheet" href="([^"]+)"/g)
+  const js = await linked(/<script src="([^"]+)"/g)
+  return { page: name, html: { raw: html.length, gzip: gz(html) }, css, js, firstVisitGzip: gz(html) + css.gzip + js.gzip }
+}
+
+function bundleSize() {
+  const out = mkdtempSync(join(tmpdir(), 'iom-quiz-bundle-'))
+  try {
+    execFileSync(wrangler, ['deploy', '--dry-run', '--outdir', out], { cwd: root, stdio: 'ignore', env: { ...process.env, CI: 'true' } })
+    const js = readFileSync(join(out, 'index.js'))
+    return { raw: js.length, gzip: gz(js) }
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+}
+
+const started = Date.now()
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
+const machine = {
+  cpu: `${cpus().length} × ${cpus()[0]?.model.trim()}`,
+  memory: `${Math.round(totalmem() / 2 ** 30)} GB`,
+  node: process.version,
+  wrangler: execFileSync(wrangler, ['--version'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop(),
+}
+console.log(`Bench on ${machine.cpu}, ${machine.memory}, Node ${machine.node}, wrangler ${machine.wrangler}; commit ${commit}`)
+console.log('Bundling the Worker (wrangler deploy --dry-run)…')
+const bundle = bundleSize()
+
+console.log('Starting the bench build under wrangler dev on a fresh local D1…')
+const server = await startServer({ script: 'tests/bench/worker.ts' })
+try {
+  const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
+  const singles = banks.find((b) => b.id === 'race-2018')!.questions.filter((q) => q.type === 'single').slice(0, 10)
+  const plan = JSON.stringify(singles.map((q) => ({ q: q.id, order: q.type === 'single' ? q.choices.map((_, i) => i) : [] })))
+
+  // Quizzes to answer (one answer each, so every POST takes the whole write path), one to show, one to finish.
+  seedQuizzes(server, plan, ANSWERS + 2)
+  const shown = attemptId('quiz', ANSWERS)
+  const finished = attemptId('quiz', ANSWERS + 1)
+  for (let p = 0; p < 10; p++) {
+    await request(server, { name: 'answer', path: `/play/${finished}/answer`, method: 'POST', body: `_csrf=${CSRF}&position=${p}&choice=0` })
+    if (p < 9) await request(server, { name: 'next', path: `/play/${finished}/next`, method: 'POST', body: `_csrf=${CSRF}&position=${p}` })
+  }
+  // A class, opened as a teacher would.
+  const opened = await request(server, {
+    name: 'class',
+    path: '/classes',
+    method: 'POST',
+    body: `_csrf=${CSRF}&name=Bench&banks=race-2018&size=3&scoring=speed&naming=chosen`,
+  })
+  const [klass] = server.d1('select id, board_id from classes')
+  const board = `/board/${klass.board_id}/rows`
+  if (opened.status !== 303) throw new Error(`could not open a class: ${opened.status}`)
+
+  seedBankBoard(server, 'race-2023', 0, SMALL)
+  seedClassBoard(server, String(klass.id), 0, SMALL)
+
+  console.log(`Measuring, ${SECONDS} s a route with ${CONNECTIONS} connections:`)
+  // The floor, measured three times across the run (this machine is noisy): its median is the 100%.
+  const floors = [await cannon(server, { name: 'floor', path: '/bench/floor' })]
+  const floorRow = (): Measured => {
+    const sorted = [...floors].sort((a, b) => a.rps - b.rps)
+    const mid = sorted[Math.floor(sorted.length / 2)]
+    return { route: `floor (text from the fetch handler, median of ${floors.length})`, ...mid, ofFloor: 1, d1: null }
+  }
+  const answerPaths = Array.from({ length: ANSWERS - 1 }, (_, i) => `/play/${attemptId('quiz', i + 1)}/answer`)
+  const rows: Measured[] = []
+  const reference: Measured[] = []
+  reference.push(await measure(server, { name: 'D1 read alone (no app code)', path: '/bench/d1-read' }))
+  reference.push(await measure(server, { name: 'D1 batch write alone (no app code)', path: '/bench/d1-write' }))
+  rows.push(await measure(server, { name: 'home page', path: '/' }))
+  rows.push(await measure(server, { name: 'question page', path: `/play/${shown}` }))
+  rows.push(
+    await measure(
+      server,
+      { name: 'answer POST (htmx)', path: answerPaths[0], method: 'POST', headers: HTMX, body: `_csrf=${CSRF}&position=0&choice=0`, paths: answerPaths },
+      `/play/${attemptId('quiz', 0)}/answer`,
+    ),
+  )
+  rows.push(await measure(server, { name: 'results page', path: `/results/${finished}` }))
+  rows.push(await measure(server, { name: `bank leaderboard, ${SMALL.toLocaleString('en')}`, path: '/leaderboard/race-2023' }))
+  rows.push(await measure(server, { name: `class board, ${SMALL.toLocaleString('en')}`, path: board, headers: HTMX }))
+
+  floors.push(await cannon(server, { name: 'floor', path: '/bench/floor' }))
+  console.log(`Seeding to ${LARGE.toLocaleString('en')} attempts in the bank and the class…`)
+  seedBankBoard(server, 'race-2023', SMALL, LARGE)
+  seedClassBoard(server, String(klass.id), SMALL, LARGE)
+  rows.push(await measure(server, { name: `bank leaderboard, ${LARGE.toLocaleString('en')}`, path: '/leaderboard/race-2023' }))
+  rows.push(await measure(server, { name: `class board, ${LARGE.toLocaleString('en')}`, path: board, headers: HTMX }))
+
+  floors.push(await cannon(server, { name: 'floor', path: '/bench/floor' }))
+  // Every ratio against the same floor: the median of the three.
+  const floor = floorRow()
+  for (const r of [...rows, ...reference]) r.ofFloor = r.rps / floor.rps
+  rows.unshift(floor)
+  // What 1 read + 1 batch write cost with no app code at all: the most an answer POST could reach here.
+  const perRequest = (rps: number) => 1 / rps
+  const d1Only = 1 / (perRequest(floor.rps) + (perRequest(reference[0].rps) - perRequest(floor.rps)) + (perRequest(reference[1].rps) - perRequest(floor.rps)))
+
+  const weights = [
+    await weigh(server, 'home', '/'),
+    await weigh(server, 'question', `/play/${shown}`),
+    await weigh(server, 'results', `/results/${finished}`),
+    await weigh(server, 'bank leaderboard', '/leaderboard/race-2023'),
+    await weigh(server, 'projector board', `/board/${klass.board_id}`),
+  ]
+
+  const byName = (prefix: string) => rows.find((r) => r.route.startsWith(prefix))!
+  const answer = byName('answer POST')
+  const budgets = [
+    {
+      budget: 'answer POST throughput ≥ 50% of the floor',
+      value: `${(answer.ofFloor * 100).toFixed(0)}% (D1 alone allows ${((d1Only / floor.rps) * 100).toFixed(0)}%)`,
+      met: answer.ofFloor >= 0.5,
+    },
+    { budget: 'question page throughput ≥ 70% of the floor', value: `${(byName('question page').ofFloor * 100).toFixed(0)}%`, met: byName('question page').ofFloor >= 0.7 },
+    ...(['bank leaderboard', 'class board'] as const).map((name) => {
+      const [small, large] = rows.filter((r) => r.route.startsWith(name))
+      const slower = small.rps / large.rps
+      return { budget: `${name}: at ${LARGE.toLocaleString('en')} within 1.5× the time at ${SMALL.toLocaleString('en')}`, value: `${slower.toFixed(2)}×`, met: slower <= 1.5 }
+    }),
+    { budget: 'first visit to a question page ≤ 30 KB gzipped', value: kb(weights[1].firstVisitGzip), met: weights[1].firstVisitGzip <= 30 * 1024 },
+    { budget: 'Worker bundle < 150 KB gzipped', value: kb(bundle.gzip), met: bundle.gzip < 150 * 1024 },
+    { budget: 'at most one read and one batch write per answer', value: `${answer.d1?.trips} round trips`, met: (answer.d1?.trips ?? 99) <= 2 },
+  ]
+
+  const report = { commit, date: new Date().toISOString(), machine, seconds: SECONDS, connections: CONNECTIONS, rows, reference, floors, weights, bundle, budgets }
+  const dir = join(root, 'tests', 'bench', 'results')
+  mkdirSync(dir, { recursive: true })
+  const file = join(dir, `${report.date.slice(0, 10)}-${commit}.json`)
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
+
+  const table = [
+    '| route | req/s | p50 ms | p99 ms | of floor | D1 round trips | rows read | rows written |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...[...rows, ...reference].map((r) =>
+      `| ${r.route} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${(r.ofFloor * 100).toFixed(0)}% | ${r.d1?.trips ?? '–'} | ${r.d1?.rowsRead.toLocaleString('en') ?? '–'} | ${r.d1?.rowsWritten ?? '–'} |` +
+      (r.non2xx ? ` ${r.non2xx} failed` : ''),
+    ),
+    '',
+    '| page, first visit | HTML | CSS | JS (htmx) | total gzipped |',
+    '|---|---:|---:|---:|---:|',
+    ...weights.map((w) => `| ${w.page} | ${kb(w.html.raw)} → ${kb(w.html.gzip)} | ${kb(w.css.raw)} → ${kb(w.css.gzip)} | ${kb(w.js.raw)} → ${kb(w.js.gzip)} | ${kb(w.firstVisitGzip)} |`),
+    '',
+    `Worker bundle: ${kb(bundle.raw)} → ${kb(bundle.gzip)} gzipped.`,
+    '',
+    '| budget | measured | met |',
+    '|---|---:|---|',
+    ...budgets.map((b) => `| ${b.budget} | ${b.value} | ${b.met ? 'yes' : '**no**'} |`),
+  ].join('\n')
+  console.log(`\n${table}\n\nSizes: raw → gzip -9. Figures in ${file.slice(root.length + 1)}; took ${Math.round((Date.now() - started) / 1000)} s.`)
+} finally {
+  server.stop()
+}

@@ -1,0 +1,31 @@
+// The bench build: `wrangler dev tests/bench/worker.ts` serves the game exactly as src/index.tsx
+// does, plus what the product never has:
+//  - GET /bench/floor: a short text straight from the fetch handler, the runtime's own floor;
+//  - GET /bench/d1-read and /bench/d1-write: one D1 read by primary key, and one batch of two
+//    single-row writes (an answer's shape), with no app code around them: what D1 itself costs;
+//  - with the header `X-Bench-Meter: 1`, a response header `X-Bench-D1` counting the request's
+//    D1 round trips and the rows they read and wrote, from D1's result metadata.
+import app from '../../src/app.tsx'
+import { scheduled } from '../../src/cron.ts'
+import { metered, newMeter } from './d1-meter.ts'
+
+export default {
+  async fetch(request: Request, env: Cloudflare.Env, ctx: ExecutionContext): Promise<Response> {
+    const { pathname } = new URL(request.url)
+    if (pathname === '/bench/floor') return new Response('ok')
+    if (pathname === '/bench/d1-read') return Response.json(await env.DB.prepare('select * from attempts where id = ?').bind('none').all())
+    if (pathname === '/bench/d1-write') {
+      const key = `bench-${crypto.randomUUID()}`
+      const insert = env.DB.prepare('insert into bank_totals (bank_id, finished) values (?, 0)').bind(key)
+      const update = env.DB.prepare('update bank_totals set finished = finished + 1 where bank_id = ?').bind(key)
+      return Response.json((await env.DB.batch([insert, update])).map((r) => r.meta.changes))
+    }
+    if (request.headers.get('X-Bench-Meter') !== '1') return app.fetch(request, env, ctx)
+    const meter = newMeter()
+    const res = await app.fetch(request, { ...env, DB: metered(env.DB, meter) }, ctx)
+    const out = new Response(res.body, res)
+    out.headers.set('X-Bench-D1', JSON.stringify(meter))
+    return out
+  },
+  scheduled,
+}
