@@ -179,6 +179,7 @@ try {
   const reference: Measured[] = []
   reference.push(await measure(server, { name: 'D1 read alone (no app code)', path: '/bench/d1-read' }))
   reference.push(await measure(server, { name: 'D1 batch write alone (no app code)', path: '/bench/d1-write' }))
+  reference.push(await measure(server, { name: 'rate-limit check alone (no app code)', path: '/bench/limit' }))
   rows.push(await measure(server, { name: 'home page', path: '/' }))
   rows.push(await measure(server, { name: 'question page', path: `/play/${shown}` }))
   rows.push(
@@ -204,9 +205,11 @@ try {
   const floor = floorRow()
   for (const r of [...rows, ...reference]) r.ofFloor = r.rps / floor.rps
   rows.unshift(floor)
-  // What 1 read + 1 batch write cost with no app code at all: the most an answer POST could reach here.
-  const perRequest = (rps: number) => 1 / rps
-  const d1Only = 1 / (perRequest(floor.rps) + (perRequest(reference[0].rps) - perRequest(floor.rps)) + (perRequest(reference[1].rps) - perRequest(floor.rps)))
+  // What the runtime alone charges for a page's or an answer's needs, added up in time per request:
+  // the most those routes could reach on this machine, whatever our code did.
+  const extra = (r: Measured) => 1 / r.rps - 1 / floor.rps
+  const [read, write, limit] = reference
+  const ceiling = { question: 1 / (1 / floor.rps + extra(read)), answer: 1 / (1 / floor.rps + extra(limit) + extra(read) + extra(write)) }
 
   const weights = [
     await weigh(server, 'home', '/'),
@@ -221,10 +224,14 @@ try {
   const budgets = [
     {
       budget: 'answer POST throughput ≥ 50% of the floor',
-      value: `${(answer.ofFloor * 100).toFixed(0)}% (D1 alone allows ${((d1Only / floor.rps) * 100).toFixed(0)}%)`,
+      value: `${(answer.ofFloor * 100).toFixed(0)}% (runtime alone: ${((ceiling.answer / floor.rps) * 100).toFixed(0)}%)`,
       met: answer.ofFloor >= 0.5,
     },
-    { budget: 'question page throughput ≥ 70% of the floor', value: `${(byName('question page').ofFloor * 100).toFixed(0)}%`, met: byName('question page').ofFloor >= 0.7 },
+    {
+      budget: 'question page throughput ≥ 70% of the floor',
+      value: `${(byName('question page').ofFloor * 100).toFixed(0)}% (runtime alone: ${((ceiling.question / floor.rps) * 100).toFixed(0)}%)`,
+      met: byName('question page').ofFloor >= 0.7,
+    },
     ...(['bank leaderboard', 'class board'] as const).map((name) => {
       const [small, large] = rows.filter((r) => r.route.startsWith(name))
       const slower = small.rps / large.rps
@@ -235,7 +242,7 @@ try {
     { budget: 'at most one read and one batch write per answer', value: `${answer.d1?.trips} round trips`, met: (answer.d1?.trips ?? 99) <= 2 },
   ]
 
-  const report = { commit, date: new Date().toISOString(), machine, seconds: SECONDS, connections: CONNECTIONS, rows, reference, floors, weights, bundle, budgets }
+  const report = { commit, date: new Date().toISOString(), machine, seconds: SECONDS, connections: CONNECTIONS, rows, reference, floors, ceiling, weights, bundle, budgets }
   const dir = join(root, 'tests', 'bench', 'results')
   mkdirSync(dir, { recursive: true })
   const file = join(dir, `${report.date.slice(0, 10)}-${commit}.json`)
@@ -254,6 +261,9 @@ try {
     ...weights.map((w) => `| ${w.page} | ${kb(w.html.raw)} → ${kb(w.html.gzip)} | ${kb(w.css.raw)} → ${kb(w.css.gzip)} | ${kb(w.js.raw)} → ${kb(w.js.gzip)} | ${kb(w.firstVisitGzip)} |`),
     '',
     `Worker bundle: ${kb(bundle.raw)} → ${kb(bundle.gzip)} gzipped.`,
+    '',
+    '"Runtime alone" adds up, in time per request, what the floor, one D1 read (and for an answer one',
+    'rate-limit check and one D1 batch) cost here with no app code: the most those routes could reach.',
     '',
     '| budget | measured | met |',
     '|---|---:|---|',

@@ -3,6 +3,7 @@
 //  - GET /bench/floor: a short text straight from the fetch handler, the runtime's own floor;
 //  - GET /bench/d1-read and /bench/d1-write: one D1 read by primary key, and one batch of two
 //    single-row writes (an answer's shape), with no app code around them: what D1 itself costs;
+//  - GET /bench/limit: one rate-limit check (an answer makes one), likewise alone;
 //  - with the header `X-Bench-Meter: 1`, a response header `X-Bench-D1` counting the request's
 //    D1 round trips and the rows they read and wrote, from D1's result metadata.
 import app from '../../src/app.tsx'
@@ -13,6 +14,7 @@ export default {
   async fetch(request: Request, env: Cloudflare.Env, ctx: ExecutionContext): Promise<Response> {
     const { pathname } = new URL(request.url)
     if (pathname === '/bench/floor') return new Response('ok')
+    if (pathname === '/bench/limit') return Response.json(await env.ANSWER_LIMIT.limit({ key: crypto.randomUUID() }))
     if (pathname === '/bench/d1-read') return Response.json(await env.DB.prepare('select * from attempts where id = ?').bind('none').all())
     if (pathname === '/bench/d1-write') {
       const key = `bench-${crypto.randomUUID()}`
