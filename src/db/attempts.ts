@@ -1,7 +1,7 @@
 // Query functions for attempts and their answers. Each returns domain values or null;
 // none builds a response. Every function is one D1 round trip (batch counts as one).
-import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
-import { liveClass } from './classes.ts'
+import { and, asc, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { CLASS_LIFETIME_MS } from './classes.ts'
 import { rankRows } from '../game/ranking.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, bankTotals, classes, students, type Answer, type Attempt, type PlanItem, type Scoring } from './schema.ts'
@@ -28,16 +28,27 @@ const seatColumns = {
 }
 const seatOf = (seat: { [K in keyof Seat]: Seat[K] | null }): Seat | null => (seat.className === null ? null : (seat as Seat))
 
-/** An attempt with its answer at `position` (default: the question on screen) and its seat; none once its class expired. */
-export async function readAttempt(db: DB, id: string, position?: number, now = Date.now()): Promise<Play | null> {
-  const at = position === undefined ? attempts.cursor : sql`${position}`
-  const [row] = await db
+// Every question page and every answer reads an attempt, so its query is built once per
+// database (drizzle's prepared query) rather than once per request.
+const attemptQueries = new WeakMap<DB, ReturnType<typeof prepareReadAttempt>>()
+const prepareReadAttempt = (db: DB) =>
+  db
     .select({ attempt: attempts, answer: answers, seat: seatColumns })
     .from(attempts)
-    .leftJoin(answers, and(eq(answers.attemptId, attempts.id), eq(answers.position, at)))
+    .leftJoin(
+      answers,
+      and(eq(answers.attemptId, attempts.id), eq(answers.position, sql`coalesce(${sql.placeholder('position')}, ${attempts.cursor})`)),
+    )
     .leftJoin(students, eq(students.attemptId, attempts.id))
     .leftJoin(classes, eq(classes.id, students.classId))
-    .where(and(eq(attempts.id, id), or(isNull(attempts.classId), liveClass(now))))
+    .where(and(eq(attempts.id, sql.placeholder('id')), or(isNull(attempts.classId), gt(classes.createdAt, sql.placeholder('since')))))
+    .prepare()
+
+/** An attempt with its answer at `position` (default: the question on screen) and its seat; none once its class expired. */
+export async function readAttempt(db: DB, id: string, position?: number, now = Date.now()): Promise<Play | null> {
+  let query = attemptQueries.get(db)
+  if (!query) attemptQueries.set(db, (query = prepareReadAttempt(db)))
+  const [row] = await query.all({ id, position: position ?? null, since: now - CLASS_LIFETIME_MS })
   return row ? { attempt: row.attempt, answer: row.answer, seat: seatOf(row.seat) } : null
 }
 

@@ -17,7 +17,7 @@ const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b
 
 const changesState = (method: string) => !/^(GET|HEAD|OPTIONS)$/.test(method)
 // The __Host- prefix makes browsers refuse the cookie from a sibling subdomain (cookie tossing).
-const cookieName = (url: string) => (new URL(url).protocol === 'https:' ? '__Host-csrf' : 'csrf')
+const cookieName = (url: string) => (url.startsWith('https:') ? '__Host-csrf' : 'csrf')
 
 /** 415 for a POST that is not a form (JSON, plain text, none): the game only takes forms. */
 export const formsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
