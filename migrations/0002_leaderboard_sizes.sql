@@ -7,7 +7,9 @@ DROP INDEX `attempts_owner_idx`;--> statement-breakpoint
 CREATE INDEX `attempts_owner_best_idx` ON `attempts` (`owner_hash`,`bank_id`,"score" desc,`time_ms`) WHERE finished_at is not null and class_id is null;--> statement-breakpoint
 ALTER TABLE `classes` ADD `seats` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 -- Written by hand below this line: drizzle-kit does not generate triggers. They keep
--- bank_totals and classes.seats exact on every insert, update and delete, whoever writes.
+-- bank_totals and classes.seats exact through every insert, delete and finishing update.
+-- Nothing ever changes an attempt's bank or class, or unfinishes it; a writer that did would
+-- need a trigger for it here.
 CREATE TRIGGER `bank_totals_on_insert` AFTER INSERT ON `attempts`
 WHEN new.finished_at IS NOT NULL AND new.class_id IS NULL
 BEGIN

@@ -108,16 +108,19 @@ export async function setNickname(db: DB, id: string, ownerHash: string, nicknam
 // Ranking: more points first, then less time; equal on both means equal rank. Solo attempts
 // rank among the bank's finished solo attempts (attempts_bank_rank_idx), class attempts among
 // their class (attempts_class_rank_idx), where an untimed class does not break ties by time.
+// A rank counts the players above: those with more points, then those with as many but less
+// time. Two counts, not one with OR, so each is a range on the rank index and reads only the
+// rows above, never the whole board.
 const inBank = sql.raw('other.bank_id = attempts.bank_id and other.finished_at is not null and other.class_id is null')
 const inClass = sql.raw('other.class_id = attempts.class_id')
-const better = (byTime: SQL) =>
-  sql`(other.score > attempts.score or (${byTime} and other.score = attempts.score and other.time_ms < attempts.time_ms))`
-const bankRankSql = sql<number>`(select count(*) + 1 from attempts as other where ${inBank} and ${better(sql`1`)})`
+const rankIn = (scope: SQL, byTime: SQL) => sql`(1
+  + (select count(*) from attempts as other where ${scope} and other.score > attempts.score)
+  + (case when ${byTime} then (select count(*) from attempts as other where ${scope}
+      and other.score = attempts.score and other.time_ms < attempts.time_ms) else 0 end))`
+const bankRankSql = sql<number>`${rankIn(inBank, sql`1`)}`
 const standingSql = {
   rank: sql<number>`case when attempts.class_id is null then ${bankRankSql}
-    else (select count(*) + 1 from attempts as other where ${inClass} and ${better(sql`${classes.scoring} <> 'untimed'`)}) end`.as(
-    'standing_rank',
-  ),
+    else ${rankIn(inClass, sql`${classes.scoring} <> 'untimed'`)} end`.as('standing_rank'),
   // Kept by triggers (bank_totals, classes.seats): one row each, however large the board.
   total: sql<number>`case when attempts.class_id is null
     then (select finished from bank_totals where bank_totals.bank_id = attempts.bank_id)

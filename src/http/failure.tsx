@@ -53,6 +53,7 @@ const describe = (err: Error) => (err instanceof DrizzleQueryError ? `${String(e
 async function retryOf(c: Context<AppEnv>): Promise<ErrorProps['retry']> {
   const { pathname, search } = new URL(c.req.url)
   if (c.req.method === 'GET') return isPartial(c) ? undefined : { kind: 'link', href: pathname + search }
+  if (c.var.formToken === undefined) return undefined // failed before the form token was read: no form to offer
   const form = await c.req.parseBody({ all: true }).catch(() => ({}))
   const fields = Object.entries(form)
     .filter(([name]) => name !== TOKEN_FIELD) // the page's own token is written in afresh

@@ -8,14 +8,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../env.ts'
 import { TOKEN_FIELD } from '../http/forms.ts'
 
-export const FormToken = createContext('')
+// No default: a form rendered outside the renderer or fragment() fails loudly here, not as a 403 later.
+export const FormToken = createContext<string | undefined>(undefined)
 
 type FormAttributes = Omit<JSX.IntrinsicElements['form'], 'method'> & { children?: Child }
 
 export function PostForm({ children, ...attributes }: FormAttributes) {
+  const token = useContext(FormToken)
+  if (token === undefined) throw new Error('PostForm rendered without a form token: render it through c.render or fragment()')
   return (
     <form method="post" {...attributes}>
-      <input type="hidden" name={TOKEN_FIELD} value={useContext(FormToken)} />
+      <input type="hidden" name={TOKEN_FIELD} value={token} />
       {children}
     </form>
   )

@@ -1,9 +1,10 @@
 // D1 with every round trip counted, and the rows each read and wrote (from D1's result metadata).
 // Used by the bench build (tests/bench/worker.ts) and by tests that hold queries to a row budget.
 
-export type D1Meter = { trips: number; rowsRead: number; rowsWritten: number }
+/** `trips` counts every round trip, `batches` those that were batches. */
+export type D1Meter = { trips: number; batches: number; rowsRead: number; rowsWritten: number }
 
-export const newMeter = (): D1Meter => ({ trips: 0, rowsRead: 0, rowsWritten: 0 })
+export const newMeter = (): D1Meter => ({ trips: 0, batches: 0, rowsRead: 0, rowsWritten: 0 })
 
 const count = (meter: D1Meter, meta: D1Meta) => {
   meter.rowsRead += meta.rows_read ?? 0
@@ -51,6 +52,7 @@ export function metered(db: D1Database, meter: D1Meter): D1Database {
       if (prop === 'batch')
         return async (stmts: D1PreparedStatement[]) => {
           meter.trips++
+          meter.batches++
           const results = await target.batch(stmts.map((s) => (s as unknown as Record<symbol, D1PreparedStatement>)[RAW]))
           for (const r of results) count(meter, r.meta)
           return results

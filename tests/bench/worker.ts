@@ -1,8 +1,9 @@
 // The bench build: `wrangler dev tests/bench/worker.ts` serves the game exactly as src/index.tsx
 // does, plus what the product never has:
 //  - GET /bench/floor: a short text straight from the fetch handler, the runtime's own floor;
-//  - GET /bench/d1-read and /bench/d1-write: one D1 read by primary key, and one batch of two
-//    single-row writes (an answer's shape), with no app code around them: what D1 itself costs;
+//  - GET /bench/d1-read and /bench/d1-write: one D1 read of a seeded quiz by primary key, and one
+//    batch shaped like an answer's (insert the answer, update the quiz's totals; on seeded quizzes
+//    'wref…'), with no app code around them: an estimate of what D1 itself costs;
 //  - GET /bench/limit: one rate-limit check (an answer makes one), likewise alone;
 //  - with the header `X-Bench-Meter: 1`, a response header `X-Bench-D1` counting the request's
 //    D1 round trips and the rows they read and wrote, from D1's result metadata.
@@ -10,16 +11,21 @@ import app from '../../src/app.tsx'
 import { scheduled } from '../../src/cron.ts'
 import { metered, newMeter } from './d1-meter.ts'
 
+let written = 0
+const seeded = (kind: string, i: number) => `${kind}${String(i).padStart(18, '0')}` // as tests/bench/bench.ts seeds them
+
 export default {
   async fetch(request: Request, env: Cloudflare.Env, ctx: ExecutionContext): Promise<Response> {
     const { pathname } = new URL(request.url)
     if (pathname === '/bench/floor') return new Response('ok')
     if (pathname === '/bench/limit') return Response.json(await env.ANSWER_LIMIT.limit({ key: crypto.randomUUID() }))
-    if (pathname === '/bench/d1-read') return Response.json(await env.DB.prepare('select * from attempts where id = ?').bind('none').all())
+    if (pathname === '/bench/d1-read') return Response.json(await env.DB.prepare('select * from attempts where id = ?').bind(seeded('quiz', 0)).all())
     if (pathname === '/bench/d1-write') {
-      const key = `bench-${crypto.randomUUID()}`
-      const insert = env.DB.prepare('insert into bank_totals (bank_id, finished) values (?, 0)').bind(key)
-      const update = env.DB.prepare('update bank_totals set finished = finished + 1 where bank_id = ?').bind(key)
+      const id = seeded('wref', written++ % 5_000) // a wrap-around re-insert is ignored, so never an error
+      const insert = env.DB.prepare(`insert into answers (attempt_id, position, question_id, response, credit, time_ms, points, answered_at)
+        values (?, 0, 'q', '"a"', 1, 1000, 1100, 1) on conflict do nothing`).bind(id)
+      const update = env.DB.prepare(`update attempts set answered = answered + 1, score = score + 1100, correct = correct + 1,
+        time_ms = time_ms + 1000 where id = ? and answered = 0`).bind(id)
       return Response.json((await env.DB.batch([insert, update])).map((r) => r.meta.changes))
     }
     if (request.headers.get('X-Bench-Meter') !== '1') return app.fetch(request, env, ctx)

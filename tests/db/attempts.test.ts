@@ -106,8 +106,15 @@ describe('leaderboard sizes', () => {
     expect(large.board.total).toBe(5_000)
     expect(large.rows).toBe(small.rows)
     expect(large.rows).toBeLessThan(60) // the top 50, the size, and the viewer's best
-    // A viewer on the board: their best comes off attempts_owner_best_idx, and their rank costs one row per player above them.
-    const { board } = await rowsRead('large-bank', 'owner7')
-    expect(board.mine?.rank).toBeGreaterThan(0)
+    // A viewer on the board: their best comes off attempts_owner_best_idx, and their rank costs
+    // about one row per player above them (two range counts, never the whole board).
+    await env.DB.prepare("update attempts set score = 20000 - time_ms where bank_id = 'large-bank'").run() // owner0 first, owner1 second…
+    const near = await rowsRead('large-bank', 'owner10')
+    expect(near.board.mine?.rank).toBe(11)
+    expect(near.rows).toBeLessThan(small.rows + 20)
+    const far = await rowsRead('large-bank', 'owner2500')
+    expect(far.board.mine?.rank).toBe(2501)
+    expect(far.rows).toBeGreaterThan(2500)
+    expect(far.rows).toBeLessThan(2500 + small.rows + 20)
   })
 })
