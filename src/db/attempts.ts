@@ -4,7 +4,7 @@ import { and, asc, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { CLASS_LIFETIME_MS } from './classes.ts'
 import { rankRows } from '../game/ranking.ts'
 import type { DB } from './client.ts'
-import { answers, attempts, bankTotals, classes, students, type Answer, type Attempt, type PlanItem, type Scoring } from './schema.ts'
+import { answers, attempts, bankScoreBands, bankTotals, classes, SCORE_BAND, students, type Answer, type Attempt, type PlanItem, type Scoring } from './schema.ts'
 
 export type NewAttempt = { id: string; ownerHash: string; bankId: string; plan: PlanItem[]; now: number }
 export type NewAnswer = Omit<Answer, 'attemptId'>
@@ -109,18 +109,24 @@ export async function setNickname(db: DB, id: string, ownerHash: string, nicknam
 // rank among the bank's finished solo attempts (attempts_bank_rank_idx), class attempts among
 // their class (attempts_class_rank_idx), where an untimed class does not break ties by time.
 // A rank counts the players above: those with more points, then those with as many but less
-// time. Two counts, not one with OR, so each is a range on the rank index and reads only the
-// rows above, never the whole board.
+// time. Each count is a range on the rank index (two counts, not one with OR, which SQLite
+// cannot serve as a range). In a class, where a board is a room, it counts the attempts above.
+// On a bank's board, which can hold 100,000, it sums the score bands above (bank_score_bands,
+// at most 121 rows) and counts attempts only within its own band.
 const inBank = sql.raw('other.bank_id = attempts.bank_id and other.finished_at is not null and other.class_id is null')
 const inClass = sql.raw('other.class_id = attempts.class_id')
-const rankIn = (scope: SQL, byTime: SQL) => sql`(1
-  + (select count(*) from attempts as other where ${scope} and other.score > attempts.score)
-  + (case when ${byTime} then (select count(*) from attempts as other where ${scope}
-      and other.score = attempts.score and other.time_ms < attempts.time_ms) else 0 end))`
-const bankRankSql = sql<number>`${rankIn(inBank, sql`1`)}`
+const tiesAbove = (scope: SQL) =>
+  sql`(select count(*) from attempts as other where ${scope} and other.score = attempts.score and other.time_ms < attempts.time_ms)`
+const classRankSql = sql<number>`(1 + (select count(*) from attempts as other where ${inClass} and other.score > attempts.score)
+  + (case when ${classes.scoring} <> 'untimed' then ${tiesAbove(inClass)} else 0 end))`
+const bankRankSql = sql<number>`(1
+  + coalesce((select sum(bands.players) from ${bankScoreBands} as bands
+      where bands.bank_id = attempts.bank_id and bands.band > attempts.score / ${sql.raw(String(SCORE_BAND))}), 0)
+  + (select count(*) from attempts as other where ${inBank} and other.score > attempts.score
+      and other.score < (attempts.score / ${sql.raw(String(SCORE_BAND))} + 1) * ${sql.raw(String(SCORE_BAND))})
+  + ${tiesAbove(inBank)})`
 const standingSql = {
-  rank: sql<number>`case when attempts.class_id is null then ${bankRankSql}
-    else ${rankIn(inClass, sql`${classes.scoring} <> 'untimed'`)} end`.as('standing_rank'),
+  rank: sql<number>`case when attempts.class_id is null then ${bankRankSql} else ${classRankSql} end`.as('standing_rank'),
   // Kept by triggers (bank_totals, classes.seats): one row each, however large the board.
   total: sql<number>`case when attempts.class_id is null
     then (select finished from bank_totals where bank_totals.bank_id = attempts.bank_id)

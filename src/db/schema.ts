@@ -45,6 +45,21 @@ export const bankTotals = sqliteTable('bank_totals', {
   finished: integer('finished').notNull().default(0),
 })
 
+// How many finished solo attempts of a bank scored in each band of 100 points (band = score / 100),
+// kept by triggers (migrations/0003_score_bands.sql). A rank sums the bands above a score (at
+// most 121 rows) and counts attempts only within its own band, so it no longer reads a row per
+// player above: about 1% of the board instead of half of it for a player in the middle.
+export const SCORE_BAND = 100
+export const bankScoreBands = sqliteTable(
+  'bank_score_bands',
+  {
+    bankId: text('bank_id').notNull(),
+    band: integer('band').notNull(),
+    players: integer('players').notNull().default(0),
+  },
+  (t) => [primaryKey({ name: 'bank_score_bands_pk', columns: [t.bankId, t.band] })],
+)
+
 // One answer per question of an attempt: the primary key keeps a repeated submission to one
 // row, and the totals update in the same batch runs only while `answered` equals its position.
 export const answers = sqliteTable(

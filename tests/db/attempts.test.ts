@@ -106,15 +106,24 @@ describe('leaderboard sizes', () => {
     expect(large.board.total).toBe(5_000)
     expect(large.rows).toBe(small.rows)
     expect(large.rows).toBeLessThan(60) // the top 50, the size, and the viewer's best
-    // A viewer on the board: their best comes off attempts_owner_best_idx, and their rank costs
-    // about one row per player above them (two range counts, never the whole board).
-    await env.DB.prepare("update attempts set score = 20000 - time_ms where bank_id = 'large-bank'").run() // owner0 first, owner1 second…
-    const near = await rowsRead('large-bank', 'owner10')
-    expect(near.board.mine?.rank).toBe(11)
-    expect(near.rows).toBeLessThan(small.rows + 20)
+    // A viewer on the board: their best comes off attempts_owner_best_idx, and their rank sums
+    // the score bands above (at most 121 rows) and counts only within its own band (here 50).
     const far = await rowsRead('large-bank', 'owner2500')
-    expect(far.board.mine?.rank).toBe(2501)
-    expect(far.rows).toBeGreaterThan(2500)
-    expect(far.rows).toBeLessThan(2500 + small.rows + 20)
+    expect(far.rows).toBeLessThan(large.rows + 121 + 2 * (5_000 / 120) * 3)
+  })
+
+  it('ranks exactly through the score bands, ties and band edges included', async () => {
+    const bank = 'band-bank'
+    // Scores on and around band edges (99, 100, 101…), many ties in points and some in time too.
+    const players = Array.from({ length: 300 }, (_, i) => ({ owner: `p${i}`, score: [99, 100, 101, 199, 200, 250][i % 6] + 100 * (i % 7), time: 1000 * (i % 5) }))
+    for (const p of players) await finished(bank, p.owner, p.score, p.time)
+    for (const p of players.slice(0, 40)) {
+      const expected = 1 + players.filter((o) => o.score > p.score || (o.score === p.score && o.time < p.time)).length
+      expect((await readLeaderboard(db, bank, p.owner)).mine?.rank, `${p.owner} ${p.score} ${p.time}`).toBe(expected)
+    }
+    await env.DB.prepare("delete from attempts where owner_hash = 'p0' and bank_id = ?").bind(bank).run()
+    const rest = players.slice(1)
+    const p = players[6] // same score as p0
+    expect((await readLeaderboard(db, bank, p.owner)).mine?.rank).toBe(1 + rest.filter((o) => o.score > p.score || (o.score === p.score && o.time < p.time)).length)
   })
 })
