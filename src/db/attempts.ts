@@ -1,7 +1,7 @@
 // Query functions for attempts and their answers. Each returns domain values or null;
 // none builds a response. Every function is one D1 round trip (batch counts as one).
-import { and, asc, desc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm'
-import { CLASS_LIFETIME_MS } from './classes.ts'
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { liveClass, liveSince } from './classes.ts'
 import { rankRows } from '../game/ranking.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, bankScoreBands, bankTotals, classes, SCORE_BAND, students, type Answer, type Attempt, type PlanItem, type Scoring } from './schema.ts'
@@ -41,14 +41,14 @@ const prepareReadAttempt = (db: DB) =>
     )
     .leftJoin(students, eq(students.attemptId, attempts.id))
     .leftJoin(classes, eq(classes.id, students.classId))
-    .where(and(eq(attempts.id, sql.placeholder('id')), or(isNull(attempts.classId), gt(classes.createdAt, sql.placeholder('since')))))
+    .where(and(eq(attempts.id, sql.placeholder('id')), or(isNull(attempts.classId), liveClass(sql.placeholder('since')))))
     .prepare()
 
 /** An attempt with its answer at `position` (default: the question on screen) and its seat; none once its class expired. */
 export async function readAttempt(db: DB, id: string, position?: number, now = Date.now()): Promise<Play | null> {
   let query = attemptQueries.get(db)
   if (!query) attemptQueries.set(db, (query = prepareReadAttempt(db)))
-  const [row] = await query.all({ id, position: position ?? null, since: now - CLASS_LIFETIME_MS })
+  const [row] = await query.all({ id, position: position ?? null, since: liveSince(now) })
   return row ? { attempt: row.attempt, answer: row.answer, seat: seatOf(row.seat) } : null
 }
 
@@ -119,11 +119,12 @@ const tiesAbove = (scope: SQL) =>
   sql`(select count(*) from attempts as other where ${scope} and other.score = attempts.score and other.time_ms < attempts.time_ms)`
 const classRankSql = sql<number>`(1 + (select count(*) from attempts as other where ${inClass} and other.score > attempts.score)
   + (case when ${classes.scoring} <> 'untimed' then ${tiesAbove(inClass)} else 0 end))`
+const BAND = sql.raw(String(SCORE_BAND))
 const bankRankSql = sql<number>`(1
   + coalesce((select sum(bands.players) from ${bankScoreBands} as bands
-      where bands.bank_id = attempts.bank_id and bands.band > attempts.score / ${sql.raw(String(SCORE_BAND))}), 0)
+      where bands.bank_id = attempts.bank_id and bands.band > attempts.score / ${BAND}), 0)
   + (select count(*) from attempts as other where ${inBank} and other.score > attempts.score
-      and other.score < (attempts.score / ${sql.raw(String(SCORE_BAND))} + 1) * ${sql.raw(String(SCORE_BAND))})
+      and other.score < (attempts.score / ${BAND} + 1) * ${BAND})
   + ${tiesAbove(inBank)})`
 const standingSql = {
   rank: sql<number>`case when attempts.class_id is null then ${bankRankSql} else ${classRankSql} end`.as('standing_rank'),

@@ -1,5 +1,5 @@
 // Query functions for classes, their seats and blocks. Values or null in, never responses.
-import { and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, lt, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { MIXED_ID } from '../questions/reserved.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, classBlocks, classes, students, type Class, type PlanItem, type Student } from './schema.ts'
@@ -8,8 +8,10 @@ export type NewClass = Omit<Class, 'open' | 'hideNames' | 'seats'>
 
 /** Classes and everything in them last 30 days from opening; the daily cron then deletes them. */
 export const CLASS_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000
+/** Classes opened after this are still within their lifetime. */
+export const liveSince = (now: number) => now - CLASS_LIFETIME_MS
 /** A class still within its lifetime: until the cron runs, an expired class is already gone. */
-export const liveClass = (now: number) => gt(classes.createdAt, now - CLASS_LIFETIME_MS)
+export const liveClass = (since: number | Placeholder) => gt(classes.createdAt, since)
 
 /** Stores a class; false if its join code is taken (the caller draws another). */
 export async function createClass(db: DB, klass: NewClass): Promise<boolean> {
@@ -18,7 +20,7 @@ export async function createClass(db: DB, klass: NewClass): Promise<boolean> {
 }
 
 export async function findClassByTeacher(db: DB, teacherHash: string, now = Date.now()): Promise<Class | null> {
-  const [klass] = await db.select().from(classes).where(and(eq(classes.teacherHash, teacherHash), liveClass(now)))
+  const [klass] = await db.select().from(classes).where(and(eq(classes.teacherHash, teacherHash), liveClass(liveSince(now))))
   return klass ?? null
 }
 
@@ -34,7 +36,7 @@ export async function findClassForJoin(db: DB, code: string, ownerHash: string |
     })
     .from(classes)
     .leftJoin(students, and(eq(students.classId, classes.id), eq(students.ownerHash, ownerHash ?? '')))
-    .where(and(eq(classes.code, code), liveClass(now)))
+    .where(and(eq(classes.code, code), liveClass(liveSince(now))))
   return row ? { klass: row.klass, seat: row.seat, blocked: row.blocked === 1 } : null
 }
 
@@ -174,7 +176,7 @@ export const BOARD_SIZE = 15
  * Served by attempts_class_rank_idx, so rows read stay flat; the class size is `klass.seats`.
  */
 export async function readBoard(db: DB, boardId: string, now = Date.now()): Promise<{ klass: Class; rows: SeatRow[] } | null> {
-  const live = and(eq(classes.boardId, boardId), liveClass(now))
+  const live = and(eq(classes.boardId, boardId), liveClass(liveSince(now)))
   const [[klass], rows] = await db.batch([
     db.select().from(classes).where(live),
     rankedSeats(db, sql`(select ${classes.id} from ${classes} where ${live})`).limit(BOARD_SIZE),
