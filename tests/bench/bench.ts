@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Compiled } from '../../src/questions/compile.ts'
 import { startServer, type LocalServer } from '../harness/wrangler-dev.ts'
+import { seededId } from './seeded.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler')
@@ -31,12 +32,11 @@ const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 
 /** What tests/bench/worker.ts reports in X-Bench-D1 for one request. */
-type D1Meter = { trips: number; batches: number; rowsRead: number; rowsWritten: number }
+type D1Meter = { trips: number; reads: number; writes: number; batches: number; rowsRead: number; rowsWritten: number }
 type Route = { name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; paths?: string[] }
 /** `floor`: the floor measured just before this route, which `ofFloor` divides by. `group`: one route at both board sizes. */
 type Measured = { route: string; group?: string; rps: number; p50: number; p99: number; floor: number; ofFloor: number; non2xx: number; d1: D1Meter | null }
 
-const attemptId = (kind: string, i: number) => `${kind}${String(i).padStart(22 - kind.length, '0')}`
 
 /** Seeded rows, written by SQL on the server's local D1 (a recursive CTE makes 100,000 rows in a few seconds). */
 function seedQuizzes(server: LocalServer, kind: string, plan: string, count: number) {
@@ -173,8 +173,8 @@ try {
   // page and the leaderboard, where a rank costs the most. Plus quizzes for /bench/d1-write.
   seedQuizzes(server, 'quiz', plan, ANSWERS + 3)
   seedQuizzes(server, 'wref', plan, 5_000)
-  const shown = attemptId('quiz', ANSWERS + 1)
-  const finished = attemptId('quiz', ANSWERS + 2)
+  const shown = seededId('quiz', ANSWERS + 1)
+  const finished = seededId('quiz', ANSWERS + 2)
   server.d1(`update attempts set bank_id = 'race-2023' where id = ${sql(finished)}`)
   for (let p = 0; p < 10; p++) {
     const answered = await request(server, { name: 'answer', path: `/play/${finished}/answer`, method: 'POST', body: `_csrf=${CSRF}&position=${p}&choice=${p % 2}` })
@@ -199,7 +199,7 @@ try {
   console.log(`Measuring, ${SECONDS} s a route with ${CONNECTIONS} connections:`)
   const rows: Measured[] = []
   const reference: Measured[] = []
-  const answerPaths = Array.from({ length: ANSWERS }, (_, i) => `/play/${attemptId('quiz', i + 1)}/answer`)
+  const answerPaths = Array.from({ length: ANSWERS }, (_, i) => `/play/${seededId('quiz', i + 1)}/answer`)
   const anonymous = { Cookie: `csrf=${CSRF}` } // a viewer with no score on the board
   const boards = async (size: number) => {
     const at = async (group: string, route: Route) => rows.push({ ...(await measure(server, { ...route, name: `${group}, ${size.toLocaleString('en')}` })), group })
@@ -217,7 +217,7 @@ try {
     await measure(
       server,
       { name: 'answer POST (htmx)', path: answerPaths[0], method: 'POST', headers: HTMX, body: `_csrf=${CSRF}&position=0&choice=0`, paths: answerPaths },
-      `/play/${attemptId('quiz', 0)}/answer`,
+      `/play/${seededId('quiz', 0)}/answer`,
     ),
   )
   await boards(SMALL)
@@ -267,8 +267,8 @@ try {
     { budget: 'Worker bundle < 150 KB gzipped', value: kb(bundle.gzip), met: bundle.gzip < 150 * 1024 },
     {
       budget: 'at most one read and one batch write per answer',
-      value: `${(answer.d1?.trips ?? 0) - (answer.d1?.batches ?? 0)} read, ${answer.d1?.batches} batch`,
-      met: answer.d1 !== null && answer.d1.trips - answer.d1.batches <= 1 && answer.d1.batches <= 1,
+      value: `${answer.d1?.reads} read, ${answer.d1?.writes} writes alone, ${answer.d1?.batches} batch`,
+      met: answer.d1 !== null && answer.d1.reads <= 1 && answer.d1.writes === 0 && answer.d1.batches <= 1,
     },
   ]
 

@@ -1,10 +1,11 @@
 // D1 with every round trip counted, and the rows each read and wrote (from D1's result metadata).
-// Used by the bench build (tests/bench/worker.ts) and by tests that hold queries to a row budget.
+// Used by the bench build (tests/bench/worker.ts) and by tests that hold requests to a budget of
+// round trips and rows.
 
-/** `trips` counts every round trip, `batches` those that were batches. */
-export type D1Meter = { trips: number; batches: number; rowsRead: number; rowsWritten: number }
+/** `trips` counts every round trip: `reads` and `writes` are statements run alone (by whether they select), `batches` the rest. */
+export type D1Meter = { trips: number; reads: number; writes: number; batches: number; rowsRead: number; rowsWritten: number }
 
-export const newMeter = (): D1Meter => ({ trips: 0, batches: 0, rowsRead: 0, rowsWritten: 0 })
+export const newMeter = (): D1Meter => ({ trips: 0, reads: 0, writes: 0, batches: 0, rowsRead: 0, rowsWritten: 0 })
 
 const count = (meter: D1Meter, meta: D1Meta) => {
   meter.rowsRead += meta.rows_read ?? 0
@@ -19,6 +20,10 @@ const count = (meter: D1Meter, meta: D1Meta) => {
  */
 export function metered(db: D1Database, meter: D1Meter): D1Database {
   const RAW = Symbol('the real statement')
+  const alone = (sql: string) => {
+    meter.trips++
+    meter[/^\s*select/i.test(sql) ? 'reads' : 'writes']++
+  }
   const wrap = (stmt: D1PreparedStatement, sql: string): D1PreparedStatement =>
     new Proxy(stmt, {
       get(target, prop) {
@@ -26,14 +31,14 @@ export function metered(db: D1Database, meter: D1Meter): D1Database {
         if (prop === 'bind') return (...args: unknown[]) => wrap(target.bind(...args), sql)
         if (prop === 'all' || prop === 'run')
           return async () => {
-            meter.trips++
+            alone(sql)
             const result = await target[prop]()
             count(meter, result.meta)
             return result
           }
         if (prop === 'raw')
           return async (options?: { columnNames?: boolean }) => {
-            meter.trips++
+            alone(sql)
             if (/^\s*select/i.test(sql)) {
               count(meter, (await target.all()).meta)
               return options?.columnNames ? target.raw({ columnNames: true }) : target.raw()

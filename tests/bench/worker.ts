@@ -10,18 +10,18 @@
 import app from '../../src/app.tsx'
 import { scheduled } from '../../src/cron.ts'
 import { metered, newMeter } from './d1-meter.ts'
+import { seededId } from './seeded.ts'
 
 let written = 0
-const seeded = (kind: string, i: number) => `${kind}${String(i).padStart(18, '0')}` // as tests/bench/bench.ts seeds them
 
 export default {
   async fetch(request: Request, env: Cloudflare.Env, ctx: ExecutionContext): Promise<Response> {
     const { pathname } = new URL(request.url)
     if (pathname === '/bench/floor') return new Response('ok')
     if (pathname === '/bench/limit') return Response.json(await env.ANSWER_LIMIT.limit({ key: crypto.randomUUID() }))
-    if (pathname === '/bench/d1-read') return Response.json(await env.DB.prepare('select * from attempts where id = ?').bind(seeded('quiz', 0)).all())
+    if (pathname === '/bench/d1-read') return Response.json(await env.DB.prepare('select * from attempts where id = ?').bind(seededId('quiz', 0)).all())
     if (pathname === '/bench/d1-write') {
-      const id = seeded('wref', written++ % 5_000) // a wrap-around re-insert is ignored, so never an error
+      const id = seededId('wref', written++ % 5_000) // a wrap-around re-insert is ignored, so never an error
       const insert = env.DB.prepare(`insert into answers (attempt_id, position, question_id, response, credit, time_ms, points, answered_at)
         values (?, 0, 'q', '"a"', 1, 1000, 1100, 1) on conflict do nothing`).bind(id)
       const update = env.DB.prepare(`update attempts set answered = answered + 1, score = score + 1100, correct = correct + 1,

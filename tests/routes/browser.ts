@@ -88,36 +88,3 @@ export function answerForm(q: Question, order: number[], right = true): Form {
       return { number: String(right ? q.answer : q.answer + 10 * q.margin + 1000) }
   }
 }
-
-/** A D1 binding that counts round trips: each statement run alone, or each batch, is one. */
-export function countingD1(db: D1Database) {
-  const calls = { reads: 0, writes: 0, batches: 0 }
-  const RAW = Symbol('the real statement')
-  const wrap = (stmt: D1PreparedStatement, sql: string): D1PreparedStatement =>
-    new Proxy(stmt, {
-      get(target, prop) {
-        if (prop === RAW) return target
-        const value = Reflect.get(target, prop, target)
-        if (prop === 'bind') return (...args: unknown[]) => wrap(value.apply(target, args), sql)
-        if (['all', 'run', 'first', 'raw'].includes(String(prop)))
-          return (...args: unknown[]) => {
-            calls[/^\s*select/i.test(sql) ? 'reads' : 'writes']++
-            return value.apply(target, args)
-          }
-        return typeof value === 'function' ? value.bind(target) : value
-      },
-    })
-  const counted = new Proxy(db, {
-    get(target, prop) {
-      if (prop === 'prepare') return (sql: string) => wrap(target.prepare(sql), sql)
-      if (prop === 'batch')
-        return (stmts: D1PreparedStatement[]) => {
-          calls.batches++
-          return target.batch(stmts.map((s) => (s as unknown as Record<symbol, D1PreparedStatement>)[RAW]))
-        }
-      const value = Reflect.get(target, prop, target)
-      return typeof value === 'function' ? value.bind(target) : value
-    },
-  })
-  return { db: counted, calls }
-}

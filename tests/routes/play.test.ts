@@ -1,7 +1,8 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { banks } from '../../src/questions/registry.ts'
-import { answerForm, browser, countingD1, onScreen, type Form } from './browser.ts'
+import { metered, newMeter } from '../bench/d1-meter.ts'
+import { answerForm, browser, onScreen, type Form } from './browser.ts'
 
 const bank = banks.find((b) => b.id === 'race-2018') ?? banks[0]
 const count = (sql: string, ...args: unknown[]) =>
@@ -68,17 +69,18 @@ describe('the play loop', () => {
 
 describe('D1 round trips', () => {
   it('costs one read and one batch write per answer, and one write per "Next"', async () => {
-    const { db, calls } = countingD1(env.DB)
-    const player = browser({ ...env, DB: db })
+    const meter = newMeter()
+    const calls = () => ({ reads: meter.reads, writes: meter.writes, batches: meter.batches })
+    const player = browser({ ...env, DB: metered(env.DB, meter) })
     const id = await player.start(bank.id)
     const { question, order } = await onScreen(id)
-    Object.assign(calls, { reads: 0, writes: 0, batches: 0 })
+    Object.assign(meter, newMeter())
     const res = await player.post(`/play/${id}/answer`, { position: '0', ...answerForm(question, order) }, { htmx: true })
     expect(res.status).toBe(200)
-    expect(calls).toEqual({ reads: 1, writes: 0, batches: 1 })
-    Object.assign(calls, { reads: 0, writes: 0, batches: 0 })
+    expect(calls()).toEqual({ reads: 1, writes: 0, batches: 1 })
+    Object.assign(meter, newMeter())
     await player.post(`/play/${id}/next`, { position: '0' }, { htmx: true })
-    expect(calls).toEqual({ reads: 0, writes: 1, batches: 0 })
+    expect(calls()).toEqual({ reads: 0, writes: 1, batches: 0 })
   })
 })
 
