@@ -9,10 +9,14 @@ const COOKIE = 'player'
 const TOKEN = /^[A-Za-z0-9_-]{43}$/
 const ONE_YEAR = 60 * 60 * 24 * 365
 
-/** The owner hash of this browser, if it has a well-formed token. */
-export async function readOwner(c: Context<AppEnv>): Promise<string | undefined> {
-  const token = getCookie(c, COOKIE)
-  return token && TOKEN.test(token) ? sha256Hex(token) : undefined
+/** The owner hash of this browser, if it has a well-formed token (hashed once per request). */
+export function readOwner(c: Context<AppEnv>): Promise<string | undefined> {
+  let hash = c.get('ownerHash')
+  if (!hash) {
+    const token = getCookie(c, COOKIE)
+    c.set('ownerHash', (hash = token && TOKEN.test(token) ? sha256Hex(token) : Promise.resolve(undefined)))
+  }
+  return hash
 }
 
 /** Whether this browser owns what `ownerHash` belongs to (compared in constant time). */
@@ -33,5 +37,7 @@ export async function ensureOwner(c: Context<AppEnv>): Promise<string> {
     path: '/',
     maxAge: ONE_YEAR,
   })
-  return sha256Hex(token)
+  const hash = sha256Hex(token)
+  c.set('ownerHash', hash)
+  return hash
 }
