@@ -20,7 +20,7 @@ export async function openClass(fields: Form = {}) {
 
 export async function join(code: string, nickname?: string, student: Browser = browser()) {
   const res = await student.post(`/join/${code}`, nickname === undefined ? {} : { nickname })
-  return { student, res, attemptId: res.headers.get('Location')?.match(/\/play\/(.+)$/)?.[1] }
+  return { student, res, attemptId: res.headers.get('Location')?.match(/\/(?:play|live)\/(.+)$/)?.[1] }
 }
 
 /** Plays a class attempt to the end, right or wrong per question. */
@@ -44,10 +44,11 @@ export async function databaseState(): Promise<string> {
 /** The sums that must always hold: each attempt's totals are the sums of its answers. */
 export async function totalsDisagree(): Promise<unknown[]> {
   const { results } = await env.DB.prepare(
-    `select a.id, a.score, a.answered, a.correct, count(n.position) as n, coalesce(sum(n.points), 0) as points,
-       coalesce(sum(n.credit = 1), 0) as right
+    // The sums get names no column has: in HAVING, SQLite reads a bare `points` as answers.points of one row.
+    `select a.id, a.score, a.answered, a.correct, count(n.position) as given, coalesce(sum(n.points), 0) as points_sum,
+       coalesce(sum(n.credit = 1), 0) as right_sum
      from attempts a left join answers n on n.attempt_id = a.id group by a.id
-     having a.score <> points or a.answered <> n or a.correct <> right`,
+     having a.score <> points_sum or a.answered <> given or a.correct <> right_sum`,
   ).all()
   return results
 }
