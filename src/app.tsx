@@ -13,13 +13,18 @@ import classes from './routes/classes.tsx'
 import home from './routes/home.tsx'
 import join from './routes/join.tsx'
 import leaderboard from './routes/leaderboard.tsx'
+import live from './routes/live.tsx'
 import play from './routes/play.tsx'
 import results from './routes/results.tsx'
+import sockets from './routes/sockets.ts'
 import teach from './routes/teach.tsx'
 import { Layout } from './views/layout.tsx'
 import { FormToken } from './views/post-form.tsx'
 
 const app = new Hono<AppEnv>()
+
+// WebSocket upgrades first: their 101 responses come from the live game and take no page middleware.
+app.route('/', sockets)
 
 app.use(
   secureHeaders({
@@ -59,6 +64,7 @@ app.route('/classes', classes)
 app.route('/teach', teach)
 app.route('/board', board)
 app.route('/join', join)
+app.route('/live', live)
 
 app.notFound(() => {
   throw new Problem(404, 'There is no page at this address.')

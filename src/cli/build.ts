@@ -23,17 +23,27 @@ try {
 out('src/generated/banks.json', JSON.stringify(compiled))
 
 const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'))
-const css = readFileSync(join(root, 'src/views/style.css'))
-const cssHash = createHash('sha256').update(css).digest('hex').slice(0, 10)
+const hashed = (path: string) => {
+  const body = readFileSync(join(root, path))
+  return { body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) }
+}
+const css = hashed('src/views/style.css')
+const countdown = hashed('src/views/live/countdown.js')
+const htmx = pkg('htmx.org').version
 const assets = {
-  htmx: `/vendor/htmx-${pkg('htmx.org').version}.min.js`,
-  css: `/static/style-${cssHash}.css`,
+  htmx: `/vendor/htmx-${htmx}.min.js`,
+  // Live games only: htmx's WebSocket extension, and our countdown.
+  ws: `/vendor/hx-ws-${htmx}.min.js`,
+  countdown: `/static/countdown-${countdown.hash}.js`,
+  css: `/static/style-${css.hash}.css`,
 }
 rmSync(join(root, 'public'), { recursive: true, force: true })
 out(`public${assets.htmx}`, readFileSync(join(root, 'node_modules/htmx.org/dist/htmx.min.js')))
-out(`public${assets.css}`, css)
+out(`public${assets.ws}`, readFileSync(join(root, 'node_modules/htmx.org/dist/ext/hx-ws.min.js')))
+out(`public${assets.countdown}`, countdown.body)
+out(`public${assets.css}`, css.body)
 out('public/_headers', '/vendor/*\n  Cache-Control: public, max-age=31536000, immutable\n/static/*\n  Cache-Control: public, max-age=31536000, immutable\n')
 out('src/generated/assets.json', JSON.stringify(assets))
 
 const count = compiled.banks.reduce((n, b) => n + b.questions.length, 0)
-console.log(`built ${compiled.banks.length} banks (${count} questions); assets ${assets.htmx}, ${assets.css}`)
+console.log(`built ${compiled.banks.length} banks (${count} questions); assets ${Object.values(assets).join(', ')}`)

@@ -100,6 +100,9 @@ export const classes = sqliteTable(
     createdAt: integer('created_at').notNull(),
     // How many students sit in the class, kept by triggers on students (migrations/0002_leaderboard_sizes.sql).
     seats: integer('seats').notNull().default(0),
+    // A live class (the teacher paces one question at a time from the projector): its clock and the
+    // one plan every student plays. Null for a self-paced class.
+    live: text('live', { mode: 'json' }).$type<LiveSettings>(),
   },
   (t) => [
     uniqueIndex('classes_code_uq').on(t.code),
@@ -144,6 +147,8 @@ export const classBlocks = sqliteTable(
 
 /** A drawn question and, for choice and ordering questions, the order its options are shown in. */
 export type PlanItem = { q: string; order?: number[] }
+/** A live class's settings: seconds per question, and the plan (questions and option order) everyone shares. */
+export type LiveSettings = { seconds: number; plan: PlanItem[] }
 /** What a player answered, in the bank's own terms (choice texts, not screen positions). */
 export type AnswerValue = string | string[] | boolean | number
 

@@ -3,7 +3,7 @@
 //  2. hono/csrf: the browser says it came from this origin (Origin or Sec-Fetch-Site);
 //  3. a token: the form carries the value of this browser's `csrf` cookie (double submit).
 // Views write <PostForm> (src/views/post-form.tsx), which takes the token from `c.var.formToken`.
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../env.ts'
 import { randomId, sameSecret } from './ids.ts'
@@ -18,6 +18,12 @@ const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b
 const changesState = (method: string) => !/^(GET|HEAD|OPTIONS)$/.test(method)
 // The __Host- prefix makes browsers refuse the cookie from a sibling subdomain (cookie tossing).
 const cookieName = (url: string) => (url.startsWith('https:') ? '__Host-csrf' : 'csrf')
+
+/** This browser's form token, if it has one: a WebSocket upgrade hands it to the forms pushed down the socket. */
+export function readFormToken(c: Context<AppEnv>): string | undefined {
+  const cookie = getCookie(c, cookieName(c.req.url))
+  return cookie !== undefined && TOKEN.test(cookie) ? cookie : undefined
+}
 
 /** 415 for a POST that is not a form (JSON, plain text, none): the game only takes forms. */
 export const formsOnly: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -14,3 +14,10 @@ export async function readForm(c: Context, options: Partial<ParseBodyOptions> = 
     throw new Problem(400, 'That form arrived garbled, so nothing was changed. Reload the page and try again.')
   }
 }
+
+/** Which question a form answers (its hidden `position` field), or a 400. */
+export function readPosition(raw: unknown): number {
+  const position = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN
+  if (Number.isNaN(position)) throw new Problem(400, 'That form is missing which question it answers. Reload the page and try again.')
+  return position
+}

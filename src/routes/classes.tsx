@@ -5,6 +5,7 @@ import type { AppEnv } from '../env.ts'
 import { joinCode } from '../game/codes.ts'
 import { drawPlan } from '../game/plan.ts'
 import { hasUnprintable } from '../game/text.ts'
+import { isLiveQuestion } from '../live/questions.ts'
 import { randomId, sha256Hex } from '../http/ids.ts'
 import { clientAddress, withinLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
@@ -26,6 +27,8 @@ classes.post('/', async (c) => {
     size: Number(list(form.size)[0] ?? NEW_CLASS_DEFAULTS.size),
     scoring: String(list(form.scoring)[0] ?? 'speed'),
     naming: String(list(form.naming)[0] ?? 'chosen'),
+    mode: String(list(form.mode)[0] ?? 'self'),
+    seconds: Number(list(form.seconds)[0] ?? NEW_CLASS_DEFAULTS.seconds),
   }
   const banks = values.banks.map(findBank)
   const errors: NewClassErrors = {}
@@ -35,13 +38,20 @@ classes.post('/', async (c) => {
   if (!Number.isInteger(values.size) || values.size < 1 || values.size > 30) errors.size = 'Choose from 1 to 30 questions.'
   const scoring = SCORING.find((s) => s === values.scoring)
   const naming = NAMING.find((n) => n === values.naming)
-  if (!scoring || !naming) throw new Problem(400, 'That scoring or naming choice is not one we offer.')
+  const live = values.mode === 'live'
+  if (!scoring || !naming || (!live && values.mode !== 'self')) throw new Problem(400, 'That scoring, naming or mode choice is not one we offer.')
+  if (live && (!Number.isInteger(values.seconds) || values.seconds < 5 || values.seconds > 120)) errors.seconds = 'Give each question from 5 to 120 seconds.'
+  // The mixed quiz holds every bank's questions: count each question once.
+  const pool = [...new Map(banks.flatMap((b) => b?.questions ?? []).map((q) => [q.id, q])).values()]
+  // A live game asks only what a phone answers with a tap; say so if the banks hold too few.
+  const questions = live ? pool.filter(isLiveQuestion) : pool
+  if (live && !errors.banks && !errors.size && questions.length < values.size)
+    errors.size = `These banks hold ${questions.length} questions a live game can ask (one answer, several, or true or false). Choose ${questions.length} or fewer, or add a bank.`
   if (Object.keys(errors).length) {
     c.status(422)
     return c.render(<NewClassPage values={values} errors={errors} />, { title: 'Open a class' })
   }
-  // The mixed quiz holds every bank's questions: count each question once.
-  const questions = [...new Map(banks.flatMap((b) => b!.questions).map((q) => [q.id, q])).values()]
+  const plan = drawPlan(questions, values.size)
   const secret = randomId(32)
   const klass = {
     id: randomId(),
@@ -49,9 +59,10 @@ classes.post('/', async (c) => {
     teacherHash: await sha256Hex(secret),
     name: values.name,
     bankIds: values.banks,
-    questionIds: drawPlan(questions, values.size).map((item) => item.q),
+    questionIds: plan.map((item) => item.q),
     scoring,
     naming,
+    live: live ? { seconds: values.seconds, plan } : null,
     createdAt: Date.now(),
   }
   // Codes collide rarely (31^6 of them); draw again when one is taken.

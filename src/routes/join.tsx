@@ -9,6 +9,7 @@ import { ensureOwner, readOwner } from '../http/owner.ts'
 import { charge, clientAddress, withinLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
 import { readForm } from '../http/respond.ts'
+import { liveGame, seatUrl } from '../live/stub.ts'
 import { findQuestion } from '../questions/registry.ts'
 import { JoinCodePage, JoinPage } from '../views/classes/join.tsx'
 
@@ -25,13 +26,13 @@ join.get('/', (c) => {
 
 join.get('/:code', async (c) => {
   const { klass, seat } = await joinable(c)
-  if (seat) return c.redirect(`/play/${seat}`, 303)
+  if (seat) return c.redirect(seatUrl(klass, seat), 303)
   return c.render(<JoinPage klass={klass} />, { title: `Join ${klass.name}` })
 })
 
 join.post('/:code', async (c) => {
   const { klass, seat } = await joinable(c)
-  if (seat) return c.redirect(`/play/${seat}`, 303)
+  if (seat) return c.redirect(seatUrl(klass, seat), 303)
   await withinLimit(c, 'START_LIMIT', clientAddress(c), { href: `/join/${klass.code}`, label: 'Back to the class' })
   const ownerHash = await ensureOwner(c)
   const questions = klass.questionIds.map(findQuestion).filter((q) => q !== undefined)
@@ -42,7 +43,8 @@ join.post('/:code', async (c) => {
     ownerHash,
     nickname,
     nicknameKey: nicknameKey(nickname),
-    plan: drawPlan(questions, questions.length),
+    // A live game shows everyone the same options in the same order; a self-paced student gets their own.
+    plan: klass.live?.plan ?? drawPlan(questions, questions.length),
     now: Date.now(),
   })
   let result
@@ -61,7 +63,11 @@ join.post('/:code', async (c) => {
     if (result.outcome === 'nickname-taken')
       return again(c, klass, raw, 'Someone in this class already has that nickname. Please pick another.')
   }
-  if (result?.outcome === 'joined') return c.redirect(`/play/${result.attemptId}`, 303)
+  if (result?.outcome === 'joined') {
+    // The game shows who has joined, and lets a late joiner in at the question in play.
+    if (klass.live) await liveGame(c.env, klass.id).changed(klass.id)
+    return c.redirect(seatUrl(klass, result.attemptId), 303)
+  }
   if (result?.outcome === 'already-seated') return c.redirect(`/join/${klass.code}`, 303)
   if (result?.outcome === 'class-gone') throw new Problem(404, 'This class was deleted a moment ago. Ask your teacher for the new code.', { href: '/join', label: 'Enter another code' })
   throw new Problem(503, 'We could not find you a free name just now. Please try again.')

@@ -9,7 +9,7 @@ import { isId, randomId } from '../http/ids.ts'
 import { ensureOwner, isOwnedBy, readOwner } from '../http/owner.ts'
 import { clientAddress, withinLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
-import { isPartial, readForm } from '../http/respond.ts'
+import { isPartial, readForm, readPosition } from '../http/respond.ts'
 import { findBank, findQuestion } from '../questions/registry.ts'
 import { PlayPage, StageFragment, type StageProps } from '../views/play/stage.tsx'
 import { fragment } from '../views/post-form.tsx'
@@ -29,7 +29,9 @@ play.post('/', async (c) => {
 })
 
 play.get('/:id', async (c) => {
-  const props = await ownStage(c)
+  const found = await ownAttempt(c, undefined, true)
+  if (found.seat?.live) return c.redirect(`/live/${found.attempt.id}`, 303)
+  const props = stageOf(found)
   return c.render(<PlayPage {...props} />, { title: props.title })
 })
 
@@ -38,7 +40,7 @@ play.post('/:id/answer', async (c) => {
   const key = `${c.req.param('id')}:${(await readOwner(c)) ?? 'none'}`
   await withinLimit(c, 'ANSWER_LIMIT', key, { href: `/play/${c.req.param('id')}`, label: 'Back to your quiz' })
   const form = await readForm(c, { all: true })
-  const position = positionOf(form.position)
+  const position = readPosition(form.position)
   const { attempt, answer: stored, seat } = await ownAttempt(c, position)
   // A retry of an answer already stored (double click, bad Wi-Fi): same verdict, counted once.
   if (stored && position === attempt.cursor) return show(c, stageOf({ attempt, answer: stored, seat }))
@@ -75,7 +77,7 @@ play.post('/:id/answer', async (c) => {
 })
 
 play.post('/:id/next', async (c) => {
-  const position = positionOf((await readForm(c)).position)
+  const position = readPosition((await readForm(c)).position)
   const id = c.req.param('id')
   const owner = await readOwner(c)
   const moved = isId(id) && owner ? await advance(c.var.db, id, owner, position, Date.now()) : null
@@ -83,18 +85,12 @@ play.post('/:id/next', async (c) => {
   return show(c, moved ? stageOf({ attempt: moved, answer: null, seat: null }) : await ownStage(c))
 })
 
-function positionOf(raw: unknown): number {
-  const position = typeof raw === 'string' && /^\d{1,3}$/.test(raw) ? Number(raw) : NaN
-  if (Number.isNaN(position)) throw new Problem(400, 'That form is missing which question it answers. Reload the page and try again.')
-  return position
-}
-
 const backTo = (attempt: Attempt) => ({ href: `/play/${attempt.id}`, label: 'Back to your quiz' })
 const outOfTurn = (attempt: Attempt) =>
   new Problem(409, 'That question is not the one on your screen any more. Carry on from where your quiz is now.', backTo(attempt))
 
-/** The attempt in the URL, if this browser started it. */
-async function ownAttempt(c: Context<AppEnv>, position?: number) {
+/** The attempt in the URL, if this browser started it (and, unless asked for, not a live game's seat). */
+async function ownAttempt(c: Context<AppEnv>, position?: number, orLive = false) {
   const id = c.req.param('id') ?? ''
   const found = isId(id) ? await readAttempt(c.var.db, id, position) : null
   if (!found) throw new Problem(404, 'We could not find that quiz. It may have been mistyped: start a new one.')
@@ -103,6 +99,8 @@ async function ownAttempt(c: Context<AppEnv>, position?: number) {
       href: `/results/${id}`,
       label: 'See its results page',
     })
+  // A live game's answers are timed by its game, never by this self-paced clock.
+  if (found.seat?.live && !orLive) throw new Problem(409, 'This seat is in a live game, which runs on its own page.', { href: `/live/${id}`, label: 'Go to the game' })
   if (position !== undefined && position >= found.attempt.plan.length) throw outOfTurn(found.attempt)
   return found
 }

@@ -14,7 +14,12 @@ import { nicknameKey, readNickname } from '../game/nickname.ts'
 import { rankSeats } from '../game/ranking.ts'
 import { isId, sha256Hex } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'
-import { readForm } from '../http/respond.ts'
+import { isPartial, readForm } from '../http/respond.ts'
+import { CONTROLS } from '../live/machine.ts'
+import { liveGame } from '../live/stub.ts'
+import { TeacherPanel } from '../views/live/pages.tsx'
+import { TeacherControls } from '../views/live/screens.tsx'
+import { fragment } from '../views/post-form.tsx'
 import { DeleteClassPage, TeacherPage } from '../views/classes/teacher.tsx'
 import { toCsv } from '../views/csv.ts'
 import { percent } from '../views/format.ts'
@@ -32,7 +37,7 @@ async function teacherClass(c: Context<AppEnv>): Promise<{ klass: Class; base: s
 
 teach.get('/:secret', async (c) => {
   const { klass, base } = await teacherClass(c)
-  const { seats, stats } = await readDashboard(c.var.db, klass)
+  const [{ seats, stats }, snap] = await Promise.all([readDashboard(c.var.db, klass), klass.live ? liveGame(c.env, klass.id).snapshot(klass.id) : null])
   const url = (path: string) => new URL(path, c.req.url).href
   return c.render(
     <TeacherPage
@@ -44,9 +49,24 @@ teach.get('/:secret', async (c) => {
       seats={seats}
       stats={stats}
       error={c.req.query('error') === 'nickname-taken' ? 'Not renamed: another student in this class already has that nickname.' : undefined}
+      controls={snap && <TeacherPanel snap={snap} base={base} />}
     />,
-    { title: `Teacher: ${klass.name}` },
+    { title: `Teacher: ${klass.name}`, live: Boolean(klass.live) },
   )
+})
+
+teach.post('/:secret/live/:control', async (c) => {
+  const { klass, base } = await teacherClass(c)
+  const control = CONTROLS.find((x) => x === c.req.param('control'))
+  if (!klass.live || !control) throw new Problem(404, 'This class has no such control. Nothing was changed.', { href: base, label: 'Back to the class' })
+  const version = Number((await readForm(c)).version)
+  const game = liveGame(c.env, klass.id)
+  // A control from a screen that is out of date (a double click) is not applied: the reply shows where the game is.
+  await game.control(klass.id, control, Number.isInteger(version) ? version : undefined)
+  if (!isPartial(c)) return c.redirect(base, 303)
+  const snap = await game.snapshot(klass.id)
+  if (!snap) throw new Problem(404, 'This class no longer exists.')
+  return fragment(c, <TeacherControls snap={snap} base={base} />)
 })
 
 teach.get('/:secret/results.csv', async (c) => {
@@ -82,6 +102,7 @@ for (const [action, change] of Object.entries(toggles))
   teach.post(`/:secret/${action}`, async (c) => {
     const { klass, base } = await teacherClass(c)
     await updateClass(c.var.db, klass.id, change)
+    await tellGame(c, klass)
     return c.redirect(base, 303)
   })
 
@@ -114,8 +135,14 @@ teach.post('/:secret/students/:attemptId/:action', async (c) => {
   }
   // A student of another class, one already removed, or an action we do not have: nothing changed.
   if (!done) throw noSuch
+  await tellGame(c, klass)
   return c.redirect(`${base}#students`, 303)
 })
+
+/** A live game keeps the class and its seats in memory: tell it when the teacher changes them. */
+async function tellGame(c: Context<AppEnv>, klass: Class) {
+  if (klass.live) await liveGame(c.env, klass.id).changed(klass.id)
+}
 
 teach.get('/:secret/delete', async (c) => {
   const { klass, base } = await teacherClass(c)

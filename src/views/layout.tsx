@@ -13,9 +13,11 @@ type LayoutProps = {
   refresh?: number
   /** Seconds after which the page reloads itself, JavaScript or not (an error that may pass). */
   reload?: number
+  /** A live game's page: it loads htmx's WebSocket extension and the countdown. */
+  live?: boolean
 }
 
-export function Layout({ title, refresh, reload, children }: LayoutProps & { children?: Child }) {
+export function Layout({ title, refresh, reload, live, children }: LayoutProps & { children?: Child }) {
   return (
     <html lang="en">
       <head>
@@ -25,6 +27,8 @@ export function Layout({ title, refresh, reload, children }: LayoutProps & { chi
         <title>{`${title} · IOM Race Quiz`}</title>
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.htmx} defer></script>
+        {live && <script src={assets.ws} defer></script>}
+        {live && <script src={assets.countdown} defer></script>}
         {reload && <meta http-equiv="refresh" content={String(reload)} />}
         {refresh && (
           <noscript>

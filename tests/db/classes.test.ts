@@ -12,6 +12,7 @@ async function seatable(code: string): Promise<Class> {
   const klass: Class = {
     id: randomId(), boardId: randomId(), teacherHash: randomId(), code, name: code, bankIds: ['race-2018'],
     questionIds: ['x'], scoring: 'speed', naming: 'chosen', open: true, hideNames: false, createdAt: Date.now(), seats: 0,
+  live: null,
   }
   await createClass(db, klass)
   return klass
@@ -37,6 +38,7 @@ describe('joinClass', () => {
     const gone: Class = {
       id: randomId(), boardId: randomId(), teacherHash: 'h', code: 'GONE22', name: 'Gone', bankIds: ['race-2018'],
       questionIds: ['x'], scoring: 'speed', naming: 'chosen', open: true, hideNames: false, createdAt: 1, seats: 0,
+  live: null,
     }
     const [attempts, students] = [await count('attempts'), await count('students')]
     const outcome = await joinClass(db, {

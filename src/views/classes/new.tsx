@@ -2,9 +2,9 @@ import { DEFAULT_QUIZ_SIZE } from '../../game/plan.ts'
 import { banks } from '../../questions/registry.ts'
 import { PostForm } from '../post-form.tsx'
 
-export type NewClassValues = { name: string; banks: string[]; size: number; scoring: string; naming: string }
+export type NewClassValues = { name: string; banks: string[]; size: number; scoring: string; naming: string; mode: string; seconds: number }
 export type NewClassErrors = Partial<Record<keyof NewClassValues, string>>
-export const NEW_CLASS_DEFAULTS: NewClassValues = { name: '', banks: [], size: DEFAULT_QUIZ_SIZE, scoring: 'speed', naming: 'chosen' }
+export const NEW_CLASS_DEFAULTS: NewClassValues = { name: '', banks: [], size: DEFAULT_QUIZ_SIZE, scoring: 'speed', naming: 'chosen', mode: 'self', seconds: 20 }
 
 const SCORING_LABELS = {
   speed: 'Accuracy, with a small bonus for speed',
@@ -56,6 +56,29 @@ export function NewClassPage({ values, errors = {} }: { values: NewClassValues; 
           <input id="size" name="size" type="number" min={1} max={30} value={String(values.size)} aria-describedby="size-error" />
           <Err id="size-error" text={errors.size} />
         </p>
+        <fieldset aria-describedby="seconds-error">
+          <legend>How the class plays</legend>
+          <ul class="choices">
+            <li>
+              <label>
+                <input type="radio" name="mode" value="self" checked={values.mode !== 'live'} />{' '}
+                <span>Self-paced: each student plays at their own speed (homework, revision)</span>
+              </label>
+            </li>
+            <li>
+              <label>
+                <input type="radio" name="mode" value="live" checked={values.mode === 'live'} />{' '}
+                <span>Live: you show one question at a time on the projector and everyone answers on their phone against the clock</span>
+              </label>
+            </li>
+          </ul>
+          <p class="field">
+            <label for="seconds">Seconds per question (live games)</label>
+            <input id="seconds" name="seconds" type="number" min={5} max={120} value={String(values.seconds)} />
+          </p>
+          <Err id="seconds-error" text={errors.seconds} />
+          <p class="hint">A live game asks only questions answered with a tap: one answer, several, or true or false.</p>
+        </fieldset>
         <fieldset>
           <legend>Scoring</legend>
           <ul class="choices">

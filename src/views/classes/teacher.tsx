@@ -1,4 +1,5 @@
 import type { QuestionStat, SeatRow } from '../../db/classes.ts'
+import type { Child } from 'hono/jsx'
 import type { Class } from '../../db/schema.ts'
 import { NICKNAME_MAX, NICKNAME_MIN } from '../../game/nickname.ts'
 import { rankSeats } from '../../game/ranking.ts'
@@ -16,6 +17,8 @@ export type TeacherProps = {
   seats: SeatRow[]
   stats: QuestionStat[]
   error?: string
+  /** A live class's controls (start, pause, skip, next, end). */
+  controls?: Child
 }
 
 function Action({ base, path, label, who, hidden }: { base: string; path: string; label: string; who?: string; hidden?: Record<string, string> }) {
@@ -52,8 +55,17 @@ export function TeacherPage(props: TeacherProps) {
             <input id="teacher-link" type="text" readonly value={props.teacherUrl} />
           </p>
         </details>
-        <p>To show the class the ranking, project the leaderboard page below, not this one.</p>
+        <p>To show the class {klass.live ? 'the game' : 'the ranking'}, project the {klass.live ? 'projector' : 'leaderboard'} page below, not this one.</p>
       </div>
+      {props.controls && (
+        <>
+          <h2>Live game</h2>
+          <p>
+            {klass.live!.plan.length} questions, {klass.live!.seconds} seconds each. Open the projector page on the big screen, then run the game from here.
+          </p>
+          {props.controls}
+        </>
+      )}
       <section aria-labelledby="join-heading" class="join-panel">
         <h2 id="join-heading">How students join</h2>
         <p>
@@ -62,7 +74,7 @@ export function TeacherPage(props: TeacherProps) {
         <QrCode text={props.joinUrl} label={`QR code to join: ${props.joinUrl}`} />
         <p>
           <a class="button primary" href={props.boardUrl}>
-            Open the projector leaderboard
+            {klass.live ? 'Open the projector' : 'Open the projector leaderboard'}
           </a>{' '}
           <a class="button" href={`${base}/results.csv`}>
             Download results (CSV)

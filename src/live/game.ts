@@ -1,0 +1,253 @@
+// One live game: a Durable Object per live class. It holds what must be decided in one place at
+// one time: which question is open, when it closes (its alarm), who has answered it. It pushes
+// each change to every screen over hibernatable WebSockets. Scores and answers live in D1 (the
+// same tables as self-paced classes); after a restart the object reads back what it needs.
+import { DurableObject } from 'cloudflare:workers'
+import type { SeatRow } from '../db/classes.ts'
+import { createDb } from '../db/client.ts'
+import { finishLiveClass, readLiveClass, recordLiveAnswer, type LiveAnswer } from '../db/live.ts'
+import type { AnswerValue, Class } from '../db/schema.ts'
+import { rankSeats } from '../game/ranking.ts'
+import { grade, points } from '../game/scoring.ts'
+import { findQuestion } from '../questions/registry.ts'
+import { renderFor, renderCount } from '../views/live/screens.tsx'
+import { apply, LOBBY, type Control, type LiveState } from './machine.ts'
+import { shownOptions, tally } from './questions.ts'
+
+/** Who a socket belongs to; a phone and the teacher carry the form token their forms need. */
+export type Viewer =
+  | { role: 'phone'; attemptId: string; token: string }
+  | { role: 'board'; joinUrl: string }
+  | { role: 'teacher'; base: string; token: string }
+
+export type Ranked = SeatRow & { rank: number }
+
+/** Everything a screen shows, at one moment. */
+export type Snapshot = {
+  klass: Class
+  state: LiveState
+  now: number
+  /** The seats ranked (ranks change only at a reveal, when the totals are read back from D1). */
+  ranking: Ranked[]
+  answered: number
+  /** How many picked each option: only once the question has closed. */
+  counts: number[] | null
+  given: ReadonlyMap<string, LiveAnswer>
+}
+
+export type AnswerOutcome = 'accepted' | 'already' | 'closed' | 'paused' | 'not-seated'
+
+// Headers the Worker sets when it hands a socket over (src/routes/sockets.ts).
+export const CLASS_HEADER = 'X-Live-Class'
+export const VIEWER_HEADER = 'X-Live-Viewer'
+
+export class LiveGame extends DurableObject<Cloudflare.Env> {
+  #state: LiveState = LOBBY
+  #classId: string | undefined
+  #klass: Class | null = null
+  #seats: SeatRow[] = []
+  #given = new Map<string, LiveAnswer>()
+  #loading: Promise<void> | undefined
+  #writes = new Set<Promise<unknown>>()
+
+  constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
+    super(ctx, env)
+    void ctx.blockConcurrencyWhile(async () => {
+      this.#state = (await ctx.storage.get<LiveState>('state')) ?? LOBBY
+      this.#classId = await ctx.storage.get<string>('classId')
+    })
+  }
+
+  get #db() {
+    return createDb(this.env.DB)
+  }
+
+  /** What one screen shows now; null once the class is gone. */
+  async snapshot(classId: string): Promise<Snapshot | null> {
+    await this.#load(classId)
+    return this.#snapshot()
+  }
+
+  /**
+   * A teacher's control; false when it does not apply now. A control sent from the screen of an
+   * earlier state (`version`: a double click, a stale page) is refused rather than applied twice.
+   */
+  async control(classId: string, control: Control, version?: number): Promise<boolean> {
+    await this.#load(classId)
+    const klass = this.#klass
+    if (!klass?.live || (version !== undefined && version !== this.#state.version)) return false
+    const next = apply(this.#state, control, Date.now(), { seconds: klass.live.seconds, questions: klass.live.plan.length })
+    if (!next) return false
+    await this.#enter(next)
+    return true
+  }
+
+  /** A student's answer to the open question, timed by this object's clock; and the game as it then stands. */
+  async answer(classId: string, attemptId: string, position: number, value: AnswerValue): Promise<{ outcome: AnswerOutcome; snap: Snapshot | null }> {
+    const outcome = await this.#answer(classId, attemptId, position, value)
+    return { outcome, snap: this.#snapshot() }
+  }
+
+  async #answer(classId: string, attemptId: string, position: number, value: AnswerValue): Promise<AnswerOutcome> {
+    const now = Date.now()
+    await this.#load(classId)
+    const klass = this.#klass
+    const s = this.#state
+    if (!klass?.live || position !== s.index || (s.phase !== 'open' && s.phase !== 'paused')) return 'closed'
+    if (this.#given.has(attemptId)) return 'already'
+    if (s.phase === 'paused') return 'paused'
+    if (now >= s.closesAt) {
+      await this.control(classId, 'reveal')
+      return 'closed'
+    }
+    let seat = this.#seats.find((x) => x.attemptId === attemptId)
+    if (!seat) {
+      // Seated since this object last read the class (a join it was not told of): read again.
+      await this.#reload()
+      seat = this.#seats.find((x) => x.attemptId === attemptId)
+      if (!seat) return 'not-seated'
+      if (this.#given.has(attemptId)) return 'already'
+    }
+    const question = findQuestion(klass.live.plan[position].q)!
+    const credit = grade(question, value)
+    const timeMs = now - s.openedAt
+    const window = klass.scoring === 'speed' ? klass.live.seconds * 1000 * (seat.extraTime ? 2 : 1) : 0
+    const answer = { attemptId, position, questionId: question.id, response: value, credit, timeMs, points: points(credit, timeMs, window), answeredAt: now }
+    // Claimed before the write, so a second tap while it is in flight finds it taken.
+    this.#given.set(attemptId, answer)
+    const write = recordLiveAnswer(this.#db, answer)
+    this.#writes.add(write)
+    try {
+      await write
+    } catch (e) {
+      this.#given.delete(attemptId)
+      throw e
+    } finally {
+      this.#writes.delete(write)
+    }
+    const everyone = this.#seats.length > 0 && this.#seats.every((x) => this.#given.has(x.attemptId))
+    if (everyone && this.#state.index === position && this.#state.phase === 'open') await this.control(classId, 'reveal')
+    else this.#announceCount()
+    return 'accepted'
+  }
+
+  /** The class or its seats changed in D1 (a join, a rename, a removal, a setting): read them again. */
+  async changed(classId: string): Promise<void> {
+    await this.#load(classId)
+    await this.#reload()
+    this.#broadcast()
+  }
+
+  /** The question's time is up. */
+  async alarm(): Promise<void> {
+    if (this.#classId && this.#state.phase === 'open') await this.control(this.#classId, 'reveal')
+  }
+
+  /** A screen connecting (or reconnecting): it gets the current view at once, then every change. */
+  async fetch(request: Request): Promise<Response> {
+    const classId = request.headers.get(CLASS_HEADER)
+    const viewer = JSON.parse(request.headers.get(VIEWER_HEADER) ?? 'null') as Viewer | null
+    if (!classId || !viewer || request.headers.get('Upgrade') !== 'websocket') return new Response('Expected a WebSocket', { status: 426 })
+    const snap = await this.snapshot(classId)
+    if (!snap) return new Response('This class no longer exists.', { status: 404 })
+    const { 0: client, 1: server } = new WebSocketPair()
+    this.ctx.acceptWebSocket(server, [viewer.role])
+    server.serializeAttachment(viewer)
+    server.send(await renderFor(viewer, snap))
+    return new Response(null, { status: 101, webSocket: client })
+  }
+
+  // Screens only listen; whatever they send is ignored. Closing needs no reply (echoing 1005 throws).
+  async webSocketMessage(): Promise<void> {}
+  async webSocketClose(): Promise<void> {}
+
+  async #load(classId: string): Promise<void> {
+    if (this.#classId !== classId) {
+      this.#classId = classId
+      await this.ctx.storage.put('classId', classId)
+    }
+    this.#loading ??= this.#read().catch((e) => {
+      this.#loading = undefined
+      throw e
+    })
+    await this.#loading
+  }
+
+  async #read(): Promise<void> {
+    // Answers in flight land first, so what is read back includes them.
+    await Promise.allSettled(this.#writes)
+    const { klass, seats, given } = await readLiveClass(this.#db, this.#classId!, this.#state.index)
+    this.#klass = klass
+    this.#seats = seats
+    this.#given = new Map(given.map((a) => [a.attemptId, a]))
+  }
+
+  async #reload(): Promise<void> {
+    this.#loading = undefined
+    await this.#load(this.#classId!)
+  }
+
+  async #enter(next: LiveState): Promise<void> {
+    const previous = this.#state
+    this.#state = next
+    if (next.index !== previous.index) this.#given = new Map()
+    await this.ctx.storage.put('state', next)
+    if (next.phase === 'open') await this.ctx.storage.setAlarm(next.closesAt)
+    else await this.ctx.storage.deleteAlarm()
+    // A reveal and the end show totals and ranks: read them back from D1, the record.
+    if (next.phase === 'ended') {
+      await Promise.allSettled(this.#writes)
+      await finishLiveClass(this.#db, this.#classId!, Date.now())
+    }
+    if (next.phase === 'reveal' || next.phase === 'ended') await this.#reload()
+    this.#broadcast()
+  }
+
+  #snapshot(): Snapshot | null {
+    const klass = this.#klass
+    if (!klass?.live) return null
+    const s = this.#state
+    const item = klass.live.plan[s.index]
+    const question = item && findQuestion(item.q)
+    const counts =
+      s.phase === 'reveal' && question ? tally(question, shownOptions(question, item), [...this.#given.values()].map((a) => a.response)) : null
+    return {
+      klass,
+      state: s,
+      now: Date.now(),
+      ranking: rankSeats(this.#seats, klass.scoring === 'untimed') as Ranked[],
+      answered: this.#given.size,
+      counts,
+      given: this.#given,
+    }
+  }
+
+  #broadcast(): void {
+    const snap = this.#snapshot()
+    for (const ws of this.ctx.getWebSockets()) {
+      if (!snap) {
+        ws.close(1000, 'This class no longer exists.')
+        continue
+      }
+      const viewer = ws.deserializeAttachment() as Viewer
+      void renderFor(viewer, snap).then((html) => send(ws, html))
+    }
+  }
+
+  /** While a question is open, the projector and the teacher see the count of answers go up. */
+  #announceCount(): void {
+    const snap = this.#snapshot()
+    if (!snap) return
+    const html = renderCount(snap)
+    for (const role of ['board', 'teacher'])
+      for (const ws of this.ctx.getWebSockets(role)) send(ws, html)
+  }
+}
+
+function send(ws: WebSocket, html: string) {
+  try {
+    ws.send(html)
+  } catch {
+    // A socket closing as we send: it reconnects and is sent the whole screen.
+  }
+}

@@ -1,0 +1,6 @@
+import type { Class } from '../db/schema.ts'
+
+/** The Durable Object running a live class's game: one per class, found by the class's id. */
+export const liveGame = (env: Cloudflare.Env, classId: string) => env.LIVE.getByName(classId)
+
+export const seatUrl = (klass: Pick<Class, 'live'>, attemptId: string) => (klass.live ? `/live/${attemptId}` : `/play/${attemptId}`)

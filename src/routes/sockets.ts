@@ -1,0 +1,68 @@
+// WebSocket upgrades for live games. Each checks who is asking, then hands the socket to the
+// game's Durable Object. Mounted before the page middleware: a 101 response's headers are final.
+import { Hono, type Context } from 'hono'
+import { readAttempt } from '../db/attempts.ts'
+import { findClassByTeacher, readBoard } from '../db/classes.ts'
+import { createDb } from '../db/client.ts'
+import type { AppEnv } from '../env.ts'
+import { readFormToken } from '../http/forms.ts'
+import { isId, sha256Hex } from '../http/ids.ts'
+import { isOwnedBy } from '../http/owner.ts'
+import { CLASS_HEADER, VIEWER_HEADER, type Viewer } from '../live/game.ts'
+import { liveGame } from '../live/stub.ts'
+
+const sockets = new Hono<AppEnv>()
+
+function refuse(status: 400 | 403 | 404 | 426, text: string) {
+  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}
+
+/** Hands the request to the game, saying which class and who is watching. */
+function connect(c: Context<AppEnv>, classId: string, viewer: Viewer) {
+  const headers = new Headers(c.req.raw.headers)
+  headers.set(CLASS_HEADER, classId)
+  headers.set(VIEWER_HEADER, JSON.stringify(viewer))
+  return liveGame(c.env, classId).fetch(c.req.url, { headers })
+}
+
+/** Only WebSocket upgrades, and none opened by a page on another site with this browser's cookies (cross-site WebSocket hijacking). */
+function unfit(c: Context<AppEnv>): Response | null {
+  if (c.req.header('Upgrade') !== 'websocket') return refuse(426, 'This address takes a WebSocket.')
+  const origin = c.req.header('Origin')
+  if (origin !== undefined && origin !== new URL(c.req.url).origin) return refuse(403, 'Not from this site.')
+  return null
+}
+
+sockets.get('/live/:attemptId/ws', async (c) => {
+  const no = unfit(c)
+  if (no) return no
+  const id = c.req.param('attemptId')
+  const found = isId(id) ? await readAttempt(createDb(c.env.DB), id) : null
+  const classId = found?.attempt.classId
+  if (!found || !classId) return refuse(404, 'No such game.')
+  const token = readFormToken(c)
+  if (!token || !(await isOwnedBy(c, found.attempt.ownerHash))) return refuse(403, 'This seat belongs to another browser.')
+  return connect(c, classId, { role: 'phone', attemptId: id, token })
+})
+
+sockets.get('/board/:boardId/ws', async (c) => {
+  const no = unfit(c)
+  if (no) return no
+  const id = c.req.param('boardId')
+  const found = isId(id) ? await readBoard(createDb(c.env.DB), id) : null
+  if (!found) return refuse(404, 'No such game.')
+  return connect(c, found.klass.id, { role: 'board', joinUrl: new URL(`/join/${found.klass.code}`, c.req.url).href })
+})
+
+sockets.get('/teach/:secret/live/ws', async (c) => {
+  const no = unfit(c)
+  if (no) return no
+  const secret = c.req.param('secret')
+  const klass = /^[A-Za-z0-9_-]{43}$/.test(secret) ? await findClassByTeacher(createDb(c.env.DB), await sha256Hex(secret)) : null
+  const token = readFormToken(c)
+  if (!klass) return refuse(404, 'No such game.')
+  if (!token) return refuse(403, 'Reload the teacher page first.')
+  return connect(c, klass.id, { role: 'teacher', base: `/teach/${secret}`, token })
+})
+
+export default sockets

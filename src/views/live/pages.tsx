@@ -1,0 +1,54 @@
+// The pages around the live screens. With JavaScript, each screen's container holds a WebSocket
+// (htmx's hx-ws) and the game swaps in every change; without it, a phone has a Refresh button
+// and the projector reloads itself every two seconds.
+import type { Snapshot } from '../../live/game.ts'
+import { Announce, phoneAnnouncement, PhoneScreen, ProjectorScreen, TeacherControls } from './screens.tsx'
+
+export function PhonePage({ snap, attemptId, error }: { snap: Snapshot; attemptId: string; error?: string }) {
+  return (
+    <>
+      <h1 class="bank-title">{snap.klass.name}</h1>
+      <section id="live" aria-label="Live game" hx-ws:connect={`/live/${attemptId}/ws`} hx-swap="innerHTML">
+        <PhoneScreen snap={snap} attemptId={attemptId} error={error} />
+      </section>
+      <Announce text={phoneAnnouncement(snap, attemptId)} />
+      <noscript>
+        <p>
+          <a class="button" href={`/live/${attemptId}`}>
+            Refresh
+          </a>{' '}
+          to see where the game is.
+        </p>
+      </noscript>
+    </>
+  )
+}
+
+/** The htmx answer's reply: the new screen, and what the live region says. */
+export function PhoneFragment({ snap, attemptId, error }: { snap: Snapshot; attemptId: string; error?: string }) {
+  return (
+    <>
+      <PhoneScreen snap={snap} attemptId={attemptId} error={error} />
+      <Announce text={error ?? phoneAnnouncement(snap, attemptId)} oob />
+    </>
+  )
+}
+
+export function ProjectorPage({ snap, joinUrl }: { snap: Snapshot; joinUrl: string }) {
+  return (
+    <div class="projector live">
+      <h1>{snap.klass.name}</h1>
+      <section id="projector" aria-label="Live game" hx-ws:connect={`/board/${snap.klass.boardId}/ws`} hx-swap="innerHTML">
+        <ProjectorScreen snap={snap} joinUrl={joinUrl} />
+      </section>
+    </div>
+  )
+}
+
+export function TeacherPanel({ snap, base }: { snap: Snapshot; base: string }) {
+  return (
+    <section id="live-panel" aria-label="Live game controls" hx-ws:connect={`${base}/live/ws`} hx-swap="innerHTML">
+      <TeacherControls snap={snap} base={base} />
+    </section>
+  )
+}

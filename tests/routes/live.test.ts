@@ -1,0 +1,305 @@
+// The live game's state machine, driven as its users drive it: the teacher's control forms,
+// students' answer forms, the projector, and the game's own alarm for the clock.
+import { env, exports } from 'cloudflare:workers'
+import { evictDurableObject, runDurableObjectAlarm } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { findQuestion } from '../../src/questions/registry.ts'
+import { keyed, shownOptions } from '../../src/live/questions.ts'
+import type { Class } from '../../src/db/schema.ts'
+import { answerForm, browser, ORIGIN, type Browser } from './browser.ts'
+import { classByCode, join, openClass, totalsDisagree } from './fixtures.ts'
+
+/** A live class of `size` questions with `players` students seated. */
+async function liveClass({ size = 3, players = 2, seconds = 20 } = {}) {
+  const opened = await openClass({ mode: 'live', size: String(size), seconds: String(seconds), banks: ['race-2018', 'race-2023'] })
+  const klass = (await classByCode(opened.code)) as unknown as Record<string, string>
+  const live = JSON.parse(klass.live) as NonNullable<Class['live']>
+  const game = env.LIVE.getByName(klass.id)
+  const students: { student: Browser; attemptId: string }[] = []
+  for (let i = 0; i < players; i++) {
+    const { student, attemptId, res } = await join(opened.code, `Player ${i + 1}`)
+    expect(res.headers.get('Location')).toBe(`/live/${attemptId}`)
+    students.push({ student, attemptId: attemptId! })
+  }
+  const state = async () => (await game.snapshot(klass.id))!.state
+  const control = async (name: string, extra: Record<string, string> = {}) => (await opened.teacher.post(`${opened.base}/live/${name}`, extra)).status
+  /** The form fields for an answer to question `i`, right or wrong. */
+  const form = (i: number, right = true) => {
+    const item = live.plan[i]
+    return { position: String(i), ...answerForm(findQuestion(item.q)!, item.order ?? [], right) }
+  }
+  const answer = (who: { student: Browser; attemptId: string }, i: number, right = true, htmx = true) =>
+    who.student.post(`/live/${who.attemptId}/answer`, form(i, right), { htmx })
+  return { ...opened, klass, live, game, students, state, control, answer, form }
+}
+
+/** Text as it appears in a page's HTML. */
+const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+
+const stored = (attemptId: string) =>
+  env.DB.prepare('select position, points, credit from answers where attempt_id = ? order by position').bind(attemptId).all().then((r) => r.results)
+
+describe('a live game', () => {
+  it('waits in the lobby, then opens the first question on the server clock', async () => {
+    const g = await liveClass()
+    expect(await g.state()).toMatchObject({ phase: 'lobby', index: -1 })
+    const before = Date.now()
+    expect(await g.control('start')).toBe(303)
+    const s = await g.state()
+    expect(s).toMatchObject({ phase: 'open', index: 0 })
+    expect(s.openedAt).toBeGreaterThanOrEqual(before)
+    expect(s.closesAt - s.openedAt).toBe(20_000)
+  })
+
+  it('shows phones the prompt and buttons but never the key before the reveal', async () => {
+    const g = await liveClass()
+    await g.control('start')
+    const page = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
+    const q = findQuestion(g.live.plan[0].q)!
+    expect(page).toContain(html(q.prompt))
+    expect(page).not.toContain(html(q.explanation))
+    expect(page).not.toMatch(/correct|The answer/i)
+    expect(page).toContain('data-phase="open"')
+  })
+
+  it('locks an answer in once, scores it from the open time, and keeps the verdict for the reveal', async () => {
+    const g = await liveClass({ players: 2 })
+    await g.control('start')
+    const [a] = g.students
+    const res = await g.answer(a, 0)
+    expect(res.status).toBe(200)
+    const locked = await res.text()
+    expect(locked).toContain('Answer locked in')
+    expect(locked).not.toMatch(/Correct|points\./)
+    // A double tap and a resend count once.
+    const again = await Promise.all([g.answer(a, 0), g.answer(a, 0, false)])
+    expect(again.map((r) => r.status)).toEqual([200, 200])
+    const rows = await stored(a.attemptId)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ position: 0, credit: 1 })
+    expect(rows[0].points).toBeGreaterThan(1000)
+    expect(rows[0].points).toBeLessThanOrEqual(1200)
+    expect(await g.state()).toMatchObject({ phase: 'open' })
+    expect(await totalsDisagree()).toEqual([])
+  })
+
+  it('reveals as soon as everyone has answered, with the count for each option', async () => {
+    const g = await liveClass({ players: 3 })
+    await g.control('start')
+    await g.answer(g.students[0], 0, true)
+    await g.answer(g.students[1], 0, false)
+    expect((await g.state()).phase).toBe('open')
+    const last = await (await g.answer(g.students[2], 0, true)).text()
+    expect((await g.state()).phase).toBe('reveal')
+    // The last phone's own reply already shows the verdict and its rank.
+    expect(last).toContain('data-phase="reveal"')
+    expect(last).toMatch(/Correct/)
+    const snap = (await g.game.snapshot(g.klass.id))!
+    const q = findQuestion(g.live.plan[0].q)!
+    const shown = shownOptions(q, g.live.plan[0])
+    const right = keyed(q, shown)
+    expect(snap.counts!.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3)
+    expect(right.reduce((n, i) => n + snap.counts![i], 0)).toBeGreaterThanOrEqual(2)
+    const board = await (await browser().get(`/board/${g.klass.board_id}`)).text()
+    expect(board).toContain('How the class answered')
+    expect(board).toContain(html(q.explanation))
+    expect(board).toContain('Top five')
+  })
+
+  it('closes when the clock runs out, and refuses an answer after the close', async () => {
+    const g = await liveClass({ players: 2 })
+    await g.control('start')
+    await g.answer(g.students[0], 0)
+    expect(await runDurableObjectAlarm(g.game)).toBe(true)
+    expect((await g.state()).phase).toBe('reveal')
+    const late = await g.answer(g.students[1], 0)
+    expect(late.status).toBe(409)
+    expect(await late.text()).toContain('Time was up')
+    expect(await stored(g.students[1].attemptId)).toEqual([])
+    // The one who did not answer sees that, with no points.
+    const page = await (await g.students[1].student.get(`/live/${g.students[1].attemptId}`)).text()
+    expect(page).toContain('No answer in time')
+  })
+
+  it('moves to the next question, and ends with a podium after the last', async () => {
+    const g = await liveClass({ size: 2, players: 2 })
+    await g.control('start')
+    await g.control('reveal')
+    expect(await g.control('next')).toBe(303)
+    expect(await g.state()).toMatchObject({ phase: 'open', index: 1 })
+    await g.answer(g.students[0], 1)
+    await g.answer(g.students[1], 1, false)
+    expect((await g.state()).phase).toBe('reveal')
+    await g.control('next')
+    expect((await g.state()).phase).toBe('ended')
+    const board = await (await browser().get(`/board/${g.klass.board_id}`)).text()
+    expect(board).toContain('Podium')
+    expect(board).toContain('Full ranking')
+    const phone = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
+    expect(phone).toMatch(/You finished <strong>1st<\/strong> of 2/)
+    // Everyone is finished in the dashboard and the CSV, like a self-paced class.
+    const finished = await env.DB.prepare('select count(*) as n from attempts where class_id = ? and finished_at is not null').bind(g.klass.id).first('n')
+    expect(finished).toBe(2)
+    const csv = await (await g.teacher.get(`${g.base}/results.csv`)).text()
+    expect(csv.split('\n')[1]).toMatch(/^"1","Player 1",/)
+  })
+
+  it('pauses the clock and resumes with the time that was left, refusing answers meanwhile', async () => {
+    const g = await liveClass()
+    await g.control('start')
+    const open = await g.state()
+    expect(await g.control('pause')).toBe(303)
+    const paused = await g.state()
+    expect(paused.phase).toBe('paused')
+    expect(paused.remainingMs).toBeGreaterThan(15_000)
+    const refused = await g.answer(g.students[0], 0)
+    expect(refused.status).toBe(409)
+    expect(await refused.text()).toContain('paused')
+    // A paused game has no alarm: the clock cannot run out while it is stopped.
+    expect(await runDurableObjectAlarm(g.game)).toBe(false)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(await g.control('resume')).toBe(303)
+    const resumed = await g.state()
+    expect(resumed.phase).toBe('open')
+    expect(resumed.closesAt - resumed.openedAt).toBe(open.closesAt - open.openedAt)
+    expect(resumed.openedAt).toBeGreaterThan(open.openedAt)
+    expect((await g.answer(g.students[0], 0)).status).toBe(200)
+  })
+
+  it('skips a question without a reveal, and ends early from any question', async () => {
+    const g = await liveClass({ size: 3 })
+    await g.control('start')
+    expect(await g.control('skip')).toBe(303)
+    expect(await g.state()).toMatchObject({ phase: 'open', index: 1 })
+    expect(await g.control('end')).toBe(303)
+    expect((await g.state()).phase).toBe('ended')
+    expect((await g.answer(g.students[0], 1)).status).toBe(409)
+  })
+
+  it('applies a control once: a second click from the same screen changes nothing', async () => {
+    const g = await liveClass({ size: 3 })
+    await g.control('start')
+    await g.control('reveal')
+    const { version } = await g.state()
+    await Promise.all([g.control('next', { version: String(version) }), g.control('next', { version: String(version) })])
+    expect(await g.state()).toMatchObject({ phase: 'open', index: 1 })
+    expect(await g.control('next')).toBe(303) // not applicable while open: nothing changes
+    expect(await g.state()).toMatchObject({ phase: 'open', index: 1 })
+  })
+
+  it('lets a late joiner in at the question in play', async () => {
+    const g = await liveClass({ size: 3, players: 1 })
+    await g.control('start')
+    await g.answer(g.students[0], 0)
+    expect((await g.state()).phase).toBe('reveal')
+    await g.control('next')
+    const late = await join(g.code, 'Latecomer')
+    const page = await (await late.student.get(`/live/${late.attemptId}`)).text()
+    expect(page).toContain('data-question="1"')
+    expect(page).toContain(html(findQuestion(g.live.plan[1].q)!.prompt))
+    // Everyone now includes the late joiner: one answer is not enough to close the question.
+    await g.answer(g.students[0], 1)
+    expect((await g.state()).phase).toBe('open')
+    expect((await g.answer({ student: late.student, attemptId: late.attemptId! }, 1)).status).toBe(200)
+    expect((await g.state()).phase).toBe('reveal')
+    expect(await stored(late.attemptId!)).toMatchObject([{ position: 1 }])
+    expect(await totalsDisagree()).toEqual([])
+  })
+
+  it('resumes a phone where the class is, with its answers kept, after the game restarts', async () => {
+    const g = await liveClass({ players: 2 })
+    await g.control('start')
+    await g.answer(g.students[0], 0)
+    await evictDurableObject(g.game)
+    // The game reads back its state and the answers from storage and D1.
+    const page = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
+    expect(page).toContain('Answer locked in')
+    expect((await g.answer(g.students[0], 0)).status).toBe(200)
+    expect(await stored(g.students[0].attemptId)).toHaveLength(1)
+    await g.answer(g.students[1], 0)
+    expect((await g.state()).phase).toBe('reveal')
+  })
+
+  it('works without JavaScript: plain posts redirect back to the phone page', async () => {
+    const g = await liveClass()
+    await g.control('start')
+    const res = await g.answer(g.students[0], 0, true, false)
+    expect(res.status).toBe(303)
+    expect(res.headers.get('Location')).toBe(`/live/${g.students[0].attemptId}`)
+    const page = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
+    expect(page).toContain('<noscript>')
+    expect(page).toContain('Refresh')
+    const board = await (await browser().get(`/board/${g.klass.board_id}`)).text()
+    expect(board).toMatch(/<noscript><meta http-equiv="refresh" content="2"/)
+  })
+
+  it('keeps live seats off the self-paced routes, whose clock is not the game’s', async () => {
+    const g = await liveClass()
+    await g.control('start')
+    const [a] = g.students
+    const res = await a.student.post(`/play/${a.attemptId}/answer`, g.form(0))
+    expect(res.status).toBe(409)
+    expect((await a.student.get(`/play/${a.attemptId}`)).headers.get('Location')).toBe(`/live/${a.attemptId}`)
+    expect(await stored(a.attemptId)).toEqual([])
+  })
+
+  it('refuses another browser’s answers and unknown controls', async () => {
+    const g = await liveClass()
+    await g.control('start')
+    const stranger = browser()
+    expect((await stranger.post(`/live/${g.students[0].attemptId}/answer`, g.form(0))).status).toBe(403)
+    expect(await g.control('explode')).toBe(404)
+    expect(await stored(g.students[0].attemptId)).toEqual([])
+  })
+
+  it('pushes each change down the sockets of the phones, the projector and the teacher', async () => {
+    const g = await liveClass({ players: 1 })
+    const [a] = g.students
+    const open = async (path: string, who?: Browser) => {
+      const headers: Record<string, string> = { Upgrade: 'websocket', Origin: ORIGIN }
+      const res = who ? await who.raw(path, { headers }) : await exports.default.fetch(new Request(new URL(path, ORIGIN), { headers }))
+      expect(res.status).toBe(101)
+      const ws = res.webSocket!
+      const messages: string[] = []
+      ws.addEventListener('message', (e) => messages.push(String(e.data)))
+      ws.accept()
+      return messages
+    }
+    const phone = await open(`/live/${a.attemptId}/ws`, a.student)
+    const board = await open(`/board/${g.klass.board_id}/ws`)
+    const teacher = await open(`${g.base}/live/ws`, g.teacher)
+    const settled = () => new Promise((r) => setTimeout(r, 100))
+    await settled()
+    expect(phone.at(-1)).toContain('data-phase="lobby"')
+    expect(board.at(-1)).toContain('Player 1')
+    await g.control('start')
+    await settled()
+    for (const screen of [phone, board, teacher]) expect(screen.at(-1)).toContain('data-phase="open"')
+    await g.answer(a, 0)
+    await settled()
+    expect(phone.at(-1)).toContain('data-phase="reveal"')
+    expect(board.at(-1)).toContain('How the class answered')
+    // A socket from another browser, or from another site, is refused.
+    expect((await browser().raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket' } })).status).toBe(403)
+    expect((await a.student.raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket', Origin: 'https://evil.example' } })).status).toBe(403)
+  })
+})
+
+describe('opening a live class', () => {
+  it('asks only questions answered with a tap, in one order for everyone', async () => {
+    const g = await liveClass({ size: 10, players: 2 })
+    for (const item of g.live.plan) expect(['single', 'multi', 'truefalse']).toContain(findQuestion(item.q)!.type)
+    const plans = await env.DB.prepare('select plan from attempts where class_id = ?').bind(g.klass.id).all<{ plan: string }>()
+    expect(plans.results.map((r) => JSON.parse(r.plan))).toEqual([g.live.plan, g.live.plan])
+  })
+
+  it('says so when the banks hold too few such questions, or the clock is out of range', async () => {
+    const teacher = browser()
+    const few = await teacher.post('/classes', { name: 'Timeline', banks: 'timeline', size: '20', mode: 'live', seconds: '20', scoring: 'speed', naming: 'chosen' })
+    expect(few.status).toBe(422)
+    expect(await few.text()).toMatch(/hold \d+ questions a live game can ask/)
+    const fast = await teacher.post('/classes', { name: 'Fast', banks: 'race-2018', size: '3', mode: 'live', seconds: '2', scoring: 'speed', naming: 'chosen' })
+    expect(fast.status).toBe(422)
+    expect(await fast.text()).toContain('from 5 to 120 seconds')
+  })
+})
