@@ -32,14 +32,16 @@ const countdown = hashed('src/views/live/countdown.js')
 const htmx = pkg('htmx.org').version
 const assets = {
   htmx: `/vendor/htmx-${htmx}.min.js`,
-  // Live games only: htmx's WebSocket extension, and our countdown.
-  ws: `/vendor/hx-ws-${htmx}.min.js`,
+  // Live games: htmx with its WebSocket extension in one file. As two deferred scripts, htmx can
+  // process the page (readyState "interactive") before the extension registers, and the socket never opens.
+  htmxLive: `/vendor/htmx-ws-${htmx}.min.js`,
   countdown: `/static/countdown-${countdown.hash}.js`,
   css: `/static/style-${css.hash}.css`,
 }
+const dist = (file: string) => readFileSync(join(root, 'node_modules/htmx.org/dist', file), 'utf8')
 rmSync(join(root, 'public'), { recursive: true, force: true })
-out(`public${assets.htmx}`, readFileSync(join(root, 'node_modules/htmx.org/dist/htmx.min.js')))
-out(`public${assets.ws}`, readFileSync(join(root, 'node_modules/htmx.org/dist/ext/hx-ws.min.js')))
+out(`public${assets.htmx}`, dist('htmx.min.js'))
+out(`public${assets.htmxLive}`, `${dist('htmx.min.js')}\n${dist('ext/hx-ws.min.js')}`)
 out(`public${assets.countdown}`, countdown.body)
 out(`public${assets.css}`, css.body)
 out('public/_headers', '/vendor/*\n  Cache-Control: public, max-age=31536000, immutable\n/static/*\n  Cache-Control: public, max-age=31536000, immutable\n')

@@ -26,8 +26,7 @@ export function Layout({ title, refresh, reload, live, children }: LayoutProps &
         <meta name="color-scheme" content="light dark" />
         <title>{`${title} · IOM Race Quiz`}</title>
         <link rel="stylesheet" href={assets.css} />
-        <script src={assets.htmx} defer></script>
-        {live && <script src={assets.ws} defer></script>}
+        <script src={live ? assets.htmxLive : assets.htmx} defer></script>
         {live && <script src={assets.countdown} defer></script>}
         {reload && <meta http-equiv="refresh" content={String(reload)} />}
         {refresh && (

@@ -1,0 +1,128 @@
+// A live game in Chromium: the teacher's page, the projector and three students' phones, each
+// in its own browser context, against `wrangler dev`. Every screen updates over its WebSocket.
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserAvailable, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+
+const byPrompt = questionsByPrompt()
+
+describe.runIf(browserAvailable())('a live game in the browser', () => {
+  const server = useServerAndBrowser()
+
+  const newPage = async (options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}) => {
+    const page = await (await server.browser.newContext(options)).newPage()
+    page.setDefaultTimeout(8_000)
+    return page
+  }
+
+  /** Taps the right answer (or a wrong one) on a phone showing a question. */
+  async function tap(phone: Page, right: boolean) {
+    const prompt = (await phone.locator('legend h2').textContent())!.trim()
+    const q = byPrompt.get(prompt)!
+    if (q.type === 'multi') {
+      for (const c of q.choices) if (q.answer.includes(c) === right) await phone.getByLabel(c, { exact: true }).check()
+      await phone.getByRole('button', { name: 'Lock in my answer' }).click()
+    } else {
+      const text = q.type === 'truefalse' ? (q.answer === right ? 'True' : 'False') : right ? q.answer : q.choices.find((c) => c !== q.answer)!
+      await phone.getByRole('button', { name: text, exact: true }).click()
+    }
+    // Locked in, or (for the last to answer) straight to the reveal.
+    await phone.locator('form.live-answer').waitFor({ state: 'detached' })
+  }
+
+  it('runs three questions from the teacher’s page to the podium, with every screen in step', async () => {
+    const teacher = await newPage()
+    await teacher.goto(`${server.url}/classes/new`)
+    await teacher.getByLabel('Class name').fill('Live Tuesday')
+    await teacher.getByRole('checkbox', { name: /The 2018 race/ }).check()
+    await teacher.getByLabel('Number of questions').fill('3')
+    await teacher.getByRole('radio', { name: /^Live:/ }).check()
+    await teacher.getByLabel('Seconds per question (live games)').fill('30')
+    await teacher.getByRole('button', { name: 'Open the class' }).click()
+    await teacher.getByRole('heading', { name: 'Live game' }).waitFor()
+    const code = (await teacher.locator('.big-code').textContent())!.trim()
+    const projectorUrl = (await teacher.getByRole('link', { name: 'Open the projector' }).getAttribute('href'))!
+
+    const projector = await newPage({ viewport: { width: 1280, height: 800 } })
+    await projector.goto(new URL(projectorUrl, server.url).href)
+    await expect(projector.locator('.projector .big-code').textContent()).resolves.toBe(code)
+    await expectAccessible(projector)
+
+    // Students join on phones; each name reaches the projector's lobby without a reload.
+    const names = ['Ada', 'Bea', 'Cai']
+    const phones: Page[] = []
+    for (const name of names) {
+      const phone = await newPage({ viewport: { width: 390, height: 780 } })
+      await phone.goto(`${server.url}/join/${code}`)
+      await phone.getByLabel('Your nickname').fill(name)
+      await phone.getByRole('button', { name: /^Join/ }).click()
+      await phone.getByRole('heading', { name: `You're in, ${name}!` }).waitFor()
+      await projector.locator('.names li', { hasText: name }).waitFor()
+      phones.push(phone)
+    }
+    await expectAccessible(phones[0])
+    await teacher.reload()
+    await expectAccessible(teacher)
+
+    await teacher.getByRole('button', { name: 'Start the game' }).click()
+    for (let i = 0; i < 3; i++) {
+      // The question reaches the projector and every phone; the phones show no key.
+      await projector.locator(`[data-phase="open"][data-question="${i}"]`).waitFor()
+      for (const phone of phones) await phone.locator(`[data-phase="open"][data-question="${i}"] legend h2`).waitFor()
+      if (i === 0) {
+        await expectAccessible(phones[1])
+        await expectAccessible(projector)
+      }
+      // Ada is always right, Bea right on the first question only, Cai never: the ranking is known.
+      for (const [k, phone] of phones.entries()) await tap(phone, k === 0 || (k === 1 && i === 0))
+      // Everyone answered: the reveal comes at once, with the chart and the top five.
+      await projector.locator(`[data-phase="reveal"][data-question="${i}"]`).waitFor()
+      await expect(projector.locator('.live-chart').textContent()).resolves.toContain('✓ correct')
+      for (const [k, phone] of phones.entries()) {
+        await phone.locator('[data-phase="reveal"] .standing').waitFor()
+        await expect(phone.locator('.verdict h2').textContent()).resolves.toContain(k === 0 || (k === 1 && i === 0) ? 'Correct' : 'Not quite')
+      }
+      if (i === 0) {
+        await expectAccessible(projector)
+        await expectAccessible(phones[2])
+      }
+      await teacher.getByRole('button', { name: i < 2 ? 'Next question' : 'Show the podium' }).click()
+    }
+
+    await projector.getByRole('heading', { name: 'Final results' }).waitFor()
+    const podium = await projector.locator('.podium li').allTextContents()
+    names.forEach((name, k) => expect(podium[k]).toContain(name))
+    for (const [k, phone] of phones.entries()) {
+      await phone.getByRole('heading', { name: 'Game over' }).waitFor()
+      await expect(phone.locator('.standing').textContent()).resolves.toContain(`${['1st', '2nd', '3rd'][k]} of 3`)
+    }
+    await expectAccessible(projector)
+    await expectAccessible(phones[0])
+    // The results land in the teacher's dashboard, as for a self-paced class.
+    await teacher.reload()
+    await expect(teacher.locator('table.board tbody tr').first().textContent()).resolves.toContain('Ada')
+  })
+
+  it('works with JavaScript off: a phone answers and refreshes by hand', async () => {
+    const teacher = await newPage()
+    await teacher.goto(`${server.url}/classes/new`)
+    await teacher.getByLabel('Class name').fill('No script')
+    await teacher.getByRole('checkbox', { name: /The 2023 race/ }).check()
+    await teacher.getByLabel('Number of questions').fill('2')
+    await teacher.getByRole('radio', { name: /^Live:/ }).check()
+    await teacher.getByRole('button', { name: 'Open the class' }).click()
+    const code = (await teacher.locator('.big-code').textContent())!.trim()
+
+    const phone = await newPage({ javaScriptEnabled: false })
+    await phone.goto(`${server.url}/join/${code}`)
+    await phone.getByLabel('Your nickname').fill('Dee')
+    await phone.getByRole('button', { name: /^Join/ }).click()
+    await phone.getByRole('heading', { name: "You're in, Dee!" }).waitFor()
+    await teacher.reload()
+    await teacher.getByRole('button', { name: 'Start the game' }).click()
+    await phone.getByRole('link', { name: 'Refresh' }).click()
+    await tap(phone, true)
+    // The only player answered, so the game revealed at once.
+    await expect(phone.locator('.verdict h2').textContent()).resolves.toContain('Correct')
+  })
+})
