@@ -35,7 +35,7 @@ export type Snapshot = {
   given: ReadonlyMap<string, LiveAnswer>
 }
 
-export type AnswerOutcome = 'accepted' | 'already' | 'closed' | 'paused' | 'not-seated'
+export type AnswerOutcome = 'accepted' | 'already' | 'closed' | 'moved-on' | 'paused' | 'not-seated'
 
 // Headers the Worker sets when it hands a socket over (src/routes/sockets.ts).
 export const CLASS_HEADER = 'X-Live-Class'
@@ -93,8 +93,10 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     await this.#load(classId)
     const klass = this.#klass
     const s = this.#state
-    if (!klass?.live || position !== s.index || (s.phase !== 'open' && s.phase !== 'paused')) return 'closed'
+    if (!klass?.live || position !== s.index) return 'moved-on'
+    // Already in (a double tap, or a resend whose first reply was lost): counted once, even if the question closed since.
     if (this.#given.has(attemptId)) return 'already'
+    if (s.phase !== 'open' && s.phase !== 'paused') return 'closed'
     if (s.phase === 'paused') return 'paused'
     if (now >= s.closesAt) {
       await this.control(classId, 'reveal')

@@ -22,10 +22,10 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
     if (q.type === 'multi') {
       for (const c of q.choices) if (q.answer.includes(c) === right) await phone.getByLabel(c, { exact: true }).check()
       await phone.getByRole('button', { name: 'Lock in my answer' }).click()
-    } else {
+    } else if (q.type === 'single' || q.type === 'truefalse') {
       const text = q.type === 'truefalse' ? (q.answer === right ? 'True' : 'False') : right ? q.answer : q.choices.find((c) => c !== q.answer)!
       await phone.getByRole('button', { name: text, exact: true }).click()
-    }
+    } else throw new Error(`a live game asked a ${q.type} question`)
     // Locked in, or (for the last to answer) straight to the reveal.
     await phone.locator('form.live-answer').waitFor({ state: 'detached' })
   }

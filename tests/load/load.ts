@@ -3,6 +3,7 @@
 // response. Then the database is checked: every accepted answer stored exactly once, every
 // total equal to the sum of its answers, and the teacher's export in agreement.
 import type { LocalServer } from '../harness/wrangler-dev.ts'
+import { Client, patiently, percentile, type Sample } from './client.ts'
 
 export type LoadOptions = {
   students: number
@@ -33,54 +34,6 @@ export type LoadReport = {
   totalsWrong: number
   exportWrong: number
   problems: string[]
-}
-
-type Sample = { status: number; ms: number }
-
-/** A browser without a screen: cookies, the form token, and manual redirects. */
-class Client {
-  #jar = new Map<string, string>()
-  readonly #base: string
-  readonly #samples: Sample[]
-  constructor(base: string, samples: Sample[]) {
-    this.#base = base
-    this.#samples = samples
-  }
-
-  async request(path: string, init: RequestInit = {}): Promise<{ status: number; html: string; location: string | null; retryAfter: number }> {
-    const headers = new Headers(init.headers)
-    if (this.#jar.size) headers.set('Cookie', [...this.#jar].map(([k, v]) => `${k}=${v}`).join('; '))
-    const started = performance.now()
-    const res = await fetch(this.#base + path, { ...init, headers, redirect: 'manual' })
-    const html = await res.text()
-    this.#samples.push({ status: res.status, ms: performance.now() - started })
-    for (const set of res.headers.getSetCookie()) {
-      const [pair] = set.split(';')
-      const at = pair.indexOf('=')
-      this.#jar.set(pair.slice(0, at), pair.slice(at + 1))
-    }
-    return { status: res.status, html, location: res.headers.get('Location'), retryAfter: Number(res.headers.get('Retry-After') ?? 0) }
-  }
-
-  get = (path: string, htmx = false) => this.request(path, { headers: htmx ? HTMX : {} })
-
-  post(path: string, fields: [string, string][], htmx = false) {
-    const body = new URLSearchParams([['_csrf', this.#jar.get('csrf') ?? ''], ...fields])
-    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: this.#base, ...(htmx ? HTMX : {}) }
-    return this.request(path, { method: 'POST', body, headers })
-  }
-}
-
-const HTMX = { 'HX-Request': 'true', 'HX-Request-Type': 'partial' }
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-/** Sends until the server takes it: waits out a 429's Retry-After (a person would), up to 3 times. */
-async function patiently<T extends { status: number; retryAfter: number }>(send: () => Promise<T>, deadline: number): Promise<T> {
-  for (let tries = 0; ; tries++) {
-    const res = await send()
-    if (res.status !== 429 || tries === 3 || Date.now() + res.retryAfter * 1000 > deadline) return res
-    await sleep(res.retryAfter * 1000)
-  }
 }
 
 /** A random answer to the question form on the page, as a student would fill it in. */
@@ -135,7 +88,6 @@ async function playStudent(base: string, code: string, s: Student, o: Required<L
   s.problem ??= 'ran out of time'
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
 
 /** Opens a class, plays it with N students at the given concurrency, and checks the database. */
 export async function runLoad(server: LocalServer, options: LoadOptions): Promise<LoadReport> {

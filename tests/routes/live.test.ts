@@ -121,6 +121,23 @@ describe('a live game', () => {
     expect(page).toContain('No answer in time')
   })
 
+  it('takes a resend after the close as the answer already counted, not as late', async () => {
+    const g = await liveClass({ players: 1 })
+    await g.control('start')
+    // The only player answers, which closes the question; the reply is lost and the phone sends again.
+    expect((await g.answer(g.students[0], 0)).status).toBe(200)
+    expect((await g.state()).phase).toBe('reveal')
+    const again = await g.answer(g.students[0], 0)
+    expect(again.status).toBe(200)
+    expect(await again.text()).toContain('data-phase="reveal"')
+    expect(await stored(g.students[0].attemptId)).toHaveLength(1)
+    // An answer to a question the game has left is refused, and says so.
+    await g.control('next')
+    const old = await g.answer(g.students[0], 0)
+    expect(old.status).toBe(409)
+    expect(await old.text()).toContain('moved on')
+  })
+
   it('moves to the next question, and ends with a podium after the last', async () => {
     const g = await liveClass({ size: 2, players: 2 })
     await g.control('start')

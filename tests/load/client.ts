@@ -1,0 +1,56 @@
+// A browser without a screen, for the load runs: cookies, the form token, manual redirects,
+// and a sample of every request's status and time.
+export type Sample = { status: number; ms: number }
+
+/** A browser without a screen: cookies, the form token, and manual redirects. */
+export class Client {
+  #jar = new Map<string, string>()
+  readonly #base: string
+  readonly #samples: Sample[]
+  constructor(base: string, samples: Sample[]) {
+    this.#base = base
+    this.#samples = samples
+  }
+
+  async request(path: string, init: RequestInit = {}): Promise<{ status: number; html: string; location: string | null; retryAfter: number }> {
+    const headers = new Headers(init.headers)
+    if (this.#jar.size) headers.set('Cookie', [...this.#jar].map(([k, v]) => `${k}=${v}`).join('; '))
+    const started = performance.now()
+    const res = await fetch(this.#base + path, { ...init, headers, redirect: 'manual' })
+    const html = await res.text()
+    this.#samples.push({ status: res.status, ms: performance.now() - started })
+    for (const set of res.headers.getSetCookie()) {
+      const [pair] = set.split(';')
+      const at = pair.indexOf('=')
+      this.#jar.set(pair.slice(0, at), pair.slice(at + 1))
+    }
+    return { status: res.status, html, location: res.headers.get('Location'), retryAfter: Number(res.headers.get('Retry-After') ?? 0) }
+  }
+
+  /** The Cookie header this browser sends (a WebSocket opened from Node needs it spelled out). */
+  get cookie() {
+    return [...this.#jar].map(([k, v]) => `${k}=${v}`).join('; ')
+  }
+
+  get = (path: string, htmx = false) => this.request(path, { headers: htmx ? HTMX : {} })
+
+  post(path: string, fields: [string, string][], htmx = false) {
+    const body = new URLSearchParams([['_csrf', this.#jar.get('csrf') ?? ''], ...fields])
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: this.#base, ...(htmx ? HTMX : {}) }
+    return this.request(path, { method: 'POST', body, headers })
+  }
+}
+
+export const HTMX = { 'HX-Request': 'true', 'HX-Request-Type': 'partial' }
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Sends until the server takes it: waits out a 429's Retry-After (a person would), up to 3 times. */
+export async function patiently<T extends { status: number; retryAfter: number }>(send: () => Promise<T>, deadline: number): Promise<T> {
+  for (let tries = 0; ; tries++) {
+    const res = await send()
+    if (res.status !== 429 || tries === 3 || Date.now() + res.retryAfter * 1000 > deadline) return res
+    await sleep(res.retryAfter * 1000)
+  }
+}
+
+export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0

@@ -1,0 +1,379 @@
+// A live game under load: a teacher runs a live class for N simulated phones against a running
+// game. Phones listen on WebSockets (or poll their page, to compare), answer each question at
+// a random moment, some tapping twice, some resending after a "lost" reply, some dropping off
+// and coming back, some joining late. Then: every answer stored once, every phone's screens
+// in agreement with the projector's, and the delay from a question opening (the server's
+// clock, stamped on the screen) to each phone seeing it.
+import type { LocalServer } from '../harness/wrangler-dev.ts'
+import { Client, patiently, percentile, sleep, type Sample } from './client.ts'
+
+export type LiveLoadOptions = {
+  students: number
+  questions: number
+  seconds: number
+  transport: 'ws' | 'poll'
+  /** How often a polling phone reloads its page. */
+  pollMs: number
+  doubleShare: number
+  retryShare: number
+  /** Share of phones whose connection drops once, mid-game, and comes back. */
+  dropShare: number
+  /** Share of students who join after the first question has opened. */
+  lateShare: number
+  deadlineMs: number
+  random?: () => number
+}
+
+export type LiveLoadReport = {
+  options: Omit<LiveLoadOptions, 'random'>
+  joined: number
+  late: number
+  dropped: number
+  seconds: number
+  requests: number
+  byStatus: Record<string, number>
+  errors: number
+  messages: number
+  accepted: number
+  doubled: number
+  retried: number
+  stored: number
+  lost: number
+  phantom: number
+  totalsWrong: number
+  /** From a question opening on the server to a screen showing it (ms). */
+  phoneDelay: Stats
+  projectorDelay: Stats
+  answerLatency: Stats
+  disagreements: string[]
+  problems: string[]
+}
+
+type Stats = { n: number; p50: number; p99: number; max: number }
+type Screen = { phase: string; question: number; version: number; openedAt: number; rank?: number; score?: number; html: string; at: number; initial: boolean }
+
+const stats = (values: number[]): Stats => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 }
+}
+
+/** What a screen shows, from the attributes every live screen's root carries. */
+function readScreen(html: string, at: number, initial: boolean): Screen | null {
+  const m = html.match(/data-phase="(\w+)" data-question="(-?\d+)" data-version="(\d+)" data-opened-at="(\d+)"/)
+  if (!m) return null // a count of answers, not a whole screen
+  const standing = html.match(/data-rank="(\d+)" data-score="(\d+)"/)
+  return { phase: m[1], question: Number(m[2]), version: Number(m[3]), openedAt: Number(m[4]), rank: standing ? Number(standing[1]) : undefined, score: standing ? Number(standing[2]) : undefined, html, at, initial }
+}
+
+/** A screen's stream: over a WebSocket, or by polling a page. Reconnects on request. */
+class Feed {
+  screens: Screen[] = []
+  messages = 0
+  /** When the phone was offline (dropped, until it reconnected). */
+  gaps: [number, number][] = []
+  #droppedAt = 0
+  #ws: WebSocket | undefined
+  #stopped = false
+  readonly url: string
+  readonly cookie: string
+  readonly onScreen: (s: Screen) => void
+  constructor(url: string, cookie: string, onScreen: (s: Screen) => void) {
+    this.url = url
+    this.cookie = cookie
+    this.onScreen = onScreen
+  }
+
+  get latest() {
+    return this.screens.at(-1)
+  }
+
+  connect(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url.replace(/^http/, 'ws'), { headers: { Cookie: this.cookie, Origin: new URL(this.url).origin } } as never)
+      this.#ws = ws
+      let first = true
+      ws.onmessage = (e) => {
+        this.messages++
+        const screen = readScreen(String(e.data), Date.now(), first)
+        first = false
+        if (screen) {
+          this.screens.push(screen)
+          this.onScreen(screen)
+        }
+      }
+      ws.onopen = () => {
+        if (this.#droppedAt) this.gaps.push([this.#droppedAt, Date.now()])
+        resolve()
+      }
+      ws.onerror = () => reject(new Error(`socket to ${new URL(this.url).pathname} failed`))
+    })
+  }
+
+  drop() {
+    this.#droppedAt = Date.now()
+    this.#ws?.close()
+  }
+
+  async poll(client: Client, path: string, everyMs: number) {
+    let first = true
+    while (!this.#stopped) {
+      const { html } = await client.get(path)
+      const screen = readScreen(html, Date.now(), first)
+      first = false
+      if (screen && screen.version !== this.latest?.version) {
+        this.screens.push(screen)
+        this.onScreen(screen)
+      }
+      await sleep(everyMs)
+    }
+  }
+
+  stop() {
+    this.#stopped = true
+    this.#ws?.close()
+  }
+}
+
+type Phone = {
+  nickname: string
+  client: Client
+  attemptId?: string
+  feed?: Feed
+  late: boolean
+  drops: boolean
+  attempted: Set<number>
+  accepted: Set<number>
+  problem?: string
+}
+
+/** A random answer from the buttons or boxes on a question screen. */
+function tapOn(html: string, random: () => number): [string, string][] {
+  const buttons = [...html.matchAll(/<button type="submit" name="choice" value="([^"]+)"/g)].map((m) => m[1])
+  if (buttons.length) return [['choice', buttons[Math.floor(random() * buttons.length)]]]
+  const boxes = [...html.matchAll(/<input type="checkbox" name="choice" value="([^"]+)"/g)].map((m) => m[1])
+  if (boxes.length) return boxes.filter((_, i) => i === 0 || random() < 0.5).map((v) => ['choice', v])
+  throw new Error('no answer buttons on the screen')
+}
+
+export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions): Promise<LiveLoadReport> {
+  const o = { random: Math.random, ...options }
+  const deadline = Date.now() + o.deadlineMs
+  const samples: Sample[] = []
+  const answerTimes: number[] = []
+  const counts = { doubled: 0, retried: 0 }
+  const problems: string[] = []
+  const base = server.url
+
+  // The teacher opens a live class and the projector connects.
+  const teacher = new Client(base, [])
+  await teacher.get('/classes/new')
+  const opened = await teacher.post('/classes', [
+    ['name', 'Live load test'],
+    ['banks', 'race-2018'],
+    ['banks', 'race-2023'],
+    ['size', String(o.questions)],
+    ['mode', 'live'],
+    ['seconds', String(o.seconds)],
+    ['scoring', 'speed'],
+    ['naming', 'chosen'],
+  ])
+  const teacherPath = opened.location
+  if (opened.status !== 303 || !teacherPath) throw new Error(`could not open a live class: ${opened.status}`)
+  const page = (await teacher.get(teacherPath)).html
+  const code = page.match(/class="big-code">([A-Z0-9]{6})</)![1]
+  const boardPath = page.match(/href="[^"]*(\/board\/[\w-]{22})"/)![1]
+  const projector = new Feed(`${base}${boardPath}/ws`, '', () => {})
+  await projector.connect()
+
+  const phones: Phone[] = Array.from({ length: o.students }, (_, i) => ({
+    nickname: `Phone ${i + 1}`,
+    client: new Client(base, samples),
+    late: o.random() < o.lateShare,
+    drops: o.random() < o.dropShare,
+    attempted: new Set(),
+    accepted: new Set(),
+  }))
+
+  const answer = async (p: Phone, screen: Screen) => {
+    const fields: [string, string][] = [['position', String(screen.question)], ...tapOn(screen.html, o.random)]
+    const send = async () => {
+      const started = performance.now()
+      const res = await patiently(() => p.client.post(`/live/${p.attemptId}/answer`, fields, true), deadline)
+      answerTimes.push(performance.now() - started)
+      return res
+    }
+    let replies
+    if (o.random() < o.doubleShare) {
+      counts.doubled++
+      replies = await Promise.all([send(), send()])
+    } else if (o.random() < o.retryShare) {
+      counts.retried++
+      await send() // its reply is "lost": the phone never sees it, and sends again
+      replies = [await send()]
+    } else replies = [await send()]
+    if (replies.some((r) => r.status === 200)) p.accepted.add(screen.question)
+    else p.problem = `answer to question ${screen.question + 1} gave ${replies.map((r) => r.status).join(', ')}`
+    // A dropping phone loses its connection after its second answer, and is back a second or two later.
+    if (p.drops && screen.question === 1 && p.feed && o.transport === 'ws') {
+      p.feed.drop()
+      await sleep(1000 + o.random() * 1000)
+      await p.feed.connect().catch((e) => (p.problem = String(e)))
+    }
+  }
+
+  // Each phone answers an open question once, at a moment of its own within the time.
+  const onScreen = (p: Phone) => (screen: Screen) => {
+    if (screen.phase !== 'open' || p.attempted.has(screen.question) || !screen.html.includes('name="choice"')) return
+    p.attempted.add(screen.question)
+    const within = Math.max(500, Math.min(6000, o.seconds * 1000 - 4000))
+    setTimeout(() => void answer(p, screen).catch((e) => (p.problem = String(e))), 200 + o.random() * within)
+  }
+
+  const join = async (p: Phone) => {
+    await p.client.get(`/join/${code}`)
+    const joined = await patiently(() => p.client.post(`/join/${code}`, [['nickname', p.nickname]]), deadline)
+    p.attemptId = joined.location?.match(/^\/live\/([\w-]{22})$/)?.[1]
+    if (!p.attemptId) return void (p.problem = `join gave ${joined.status}`)
+    if (o.transport === 'poll') await p.client.get(`/live/${p.attemptId}`) // the page, as a browser opens it
+    p.feed = new Feed(`${base}/live/${p.attemptId}/ws`, p.client.cookie, onScreen(p))
+    if (o.transport === 'ws') await p.feed.connect()
+    else void p.feed.poll(p.client, `/live/${p.attemptId}`, o.pollMs)
+  }
+  const inBatches = async (list: Phone[], size: number) => {
+    let next = 0
+    await Promise.all(
+      Array.from({ length: Math.min(size, list.length) }, async () => {
+        while (next < list.length) {
+          const p = list[next++]
+          await join(p).catch((e) => (p.problem = String(e)))
+        }
+      }),
+    )
+  }
+
+  const started = performance.now()
+  await inBatches(phones.filter((p) => !p.late), 50)
+
+  const waitFor = async (test: (s: Screen) => boolean, what: string, ms: number) => {
+    const until = Math.min(deadline, Date.now() + ms)
+    while (!(projector.latest && test(projector.latest))) {
+      if (Date.now() > until) throw new Error(`the projector never showed ${what}`)
+      await sleep(20)
+    }
+    return projector.latest
+  }
+  const control = (name: string) => teacher.post(`${teacherPath}/live/${name}`, [['version', String(projector.latest!.version)]], true)
+
+  await waitFor((s) => s.phase === 'lobby' && s.html.includes(phones.filter((p) => !p.late && p.attemptId).length === 1 ? '1 player' : `${phones.filter((p) => !p.late && p.attemptId).length} players`), 'everyone in the lobby', 10_000)
+  await control('start')
+  const reveals: Screen[] = []
+  let latecomers: Promise<void> | undefined
+  for (let i = 0; i < o.questions; i++) {
+    await waitFor((s) => s.question === i && s.phase === 'open', `question ${i + 1} open`, 10_000)
+    if (i === 0) latecomers = inBatches(phones.filter((p) => p.late), 20)
+    // Everyone answers within the time, so the reveal comes early; the clock closes it otherwise.
+    reveals.push(await waitFor((s) => s.question === i && s.phase === 'reveal', `question ${i + 1} revealed`, o.seconds * 1000 + 10_000))
+    await sleep(1500) // the class looks at the answer and the top five
+    await control('next')
+  }
+  await latecomers
+  const ended = await waitFor((s) => s.phase === 'ended', 'the podium', 10_000)
+  await sleep(Math.max(1500, o.pollMs * 2)) // the phones' last screens arrive
+  const seconds = (performance.now() - started) / 1000
+  for (const p of phones) p.feed?.stop()
+  projector.stop()
+
+  // Every phone agrees with the projector: it saw each reveal it was there for, and ends on the
+  // same final screen with the rank and points the projector's full ranking gives it.
+  const disagreements: string[] = []
+  const ranking = new Map(
+    [...ended.html.matchAll(/<th scope="row">#(\d+)<\/th><td>([^<]+)<\/td><td>([\d,]+)<\/td>/g)].map((m) => [m[2], { rank: Number(m[1]), score: Number(m[3].replace(/,/g, '')) }]),
+  )
+  for (const p of phones.filter((x) => x.feed)) {
+    const last = p.feed!.latest
+    const row = ranking.get(p.nickname)
+    if (!last || last.version !== ended.version || last.phase !== 'ended') disagreements.push(`${p.nickname} ended on ${last?.phase} v${last?.version}, the projector on v${ended.version}`)
+    else if (!row || row.rank !== last.rank || row.score !== last.score)
+      disagreements.push(`${p.nickname} says rank ${last.rank} with ${last.score}, the projector ${row?.rank} with ${row?.score}`)
+    for (const reveal of reveals) {
+      const offline = p.feed!.gaps.some(([from, to]) => from <= reveal.at && reveal.at <= to)
+      const there = !offline && p.feed!.screens.some((s) => s.version < reveal.version)
+      if (there && !p.feed!.screens.some((s) => s.version === reveal.version && s.phase === 'reveal'))
+        disagreements.push(`${p.nickname} never saw the reveal of question ${reveal.question + 1}`)
+    }
+  }
+
+  // The update delay: from the server opening a question to a screen showing it, for screens
+  // that were connected when it opened (a late joiner's or a reconnect's first screen is not a delay).
+  const delays = (screens: Screen[]) => {
+    const firsts = new Map<number, Screen>()
+    for (const s of screens) if (s.phase === 'open' && !firsts.has(s.question)) firsts.set(s.question, s)
+    return [...firsts.values()].filter((s) => !s.initial).map((s) => s.at - s.openedAt)
+  }
+
+  // The database, read directly: what was stored against what the phones saw accepted.
+  const stored = server.d1(
+    `select a.id, a.score, a.answered, a.correct, count(n.position) as given, coalesce(sum(n.points), 0) as points_sum,
+       coalesce(sum(n.credit = 1), 0) as right_sum, coalesce(group_concat(n.position), '') as positions
+     from attempts a left join answers n on n.attempt_id = a.id group by a.id`,
+  )
+  const byId = new Map(stored.map((r) => [String(r.id), r]))
+  let lost = 0
+  let phantom = 0
+  for (const p of phones) {
+    const row = p.attemptId ? byId.get(p.attemptId) : undefined
+    const positions = new Set(String(row?.positions ?? '').split(',').filter(Boolean).map(Number))
+    lost += [...p.accepted].filter((q) => !positions.has(q)).length
+    phantom += [...positions].filter((q) => !p.accepted.has(q)).length
+    if (p.problem) problems.push(`${p.nickname}: ${p.problem}`)
+  }
+  const byStatus: Record<string, number> = {}
+  for (const { status } of samples) byStatus[status] = (byStatus[status] ?? 0) + 1
+  const { random: _, ...shown } = o
+  return {
+    options: shown,
+    joined: phones.filter((p) => p.attemptId).length,
+    late: phones.filter((p) => p.late).length,
+    dropped: phones.filter((p) => p.drops && o.transport === 'ws').length,
+    seconds,
+    requests: samples.length,
+    byStatus,
+    errors: samples.filter((x) => x.status >= 400).length,
+    messages: phones.reduce((n, p) => n + (p.feed?.messages ?? 0), 0) + projector.messages,
+    accepted: phones.reduce((n, p) => n + p.accepted.size, 0),
+    doubled: counts.doubled,
+    retried: counts.retried,
+    stored: stored.reduce((n, r) => n + Number(r.given), 0),
+    lost,
+    phantom,
+    totalsWrong: stored.filter((r) => r.score !== r.points_sum || r.answered !== r.given || r.correct !== r.right_sum).length,
+    phoneDelay: stats(phones.flatMap((p) => delays(p.feed?.screens ?? []))),
+    projectorDelay: stats(delays(projector.screens)),
+    answerLatency: stats(answerTimes),
+    disagreements,
+    problems,
+  }
+}
+
+export function formatLiveReport(r: LiveLoadReport): string {
+  const n = (x: number) => x.toLocaleString('en-GB')
+  const ms = (s: Stats) => `p50 ${s.p50.toFixed(0)} ms · p99 ${s.p99.toFixed(0)} ms · max ${s.max.toFixed(0)} ms (${n(s.n)})`
+  const o = r.options
+  return [
+    `phones          ${n(r.joined)} of ${n(o.students)} joined (${n(r.late)} late, at the question in play)${r.dropped ? `; ${n(r.dropped)} dropped off and came back` : ''}`,
+    `game            ${o.questions} questions, ${o.seconds} s each, over ${o.transport === 'ws' ? 'WebSockets' : `polling every ${o.pollMs} ms`}; ${r.seconds.toFixed(1)} s from the first join to the podium`,
+    `answers         ${n(r.accepted)} accepted (${n(r.doubled)} sent twice at once, ${n(r.retried)} resent after a lost reply), ${n(r.stored)} stored`,
+    `update delay    phones ${ms(r.phoneDelay)}`,
+    `                projector ${ms(r.projectorDelay)}`,
+    `answer POST     ${ms(r.answerLatency)}`,
+    `traffic         ${n(r.requests)} HTTP requests (${Object.entries(r.byStatus).map(([s, c]) => `${s} ${n(c)}`).join(' · ')}), ${n(r.messages)} WebSocket messages`,
+    `agreement       ${r.disagreements.length === 0 ? "every phone saw each reveal and ended on the projector's screen, with the rank and points the projector shows" : `${n(r.disagreements.length)} disagreements`}`,
+    `totals          ${r.totalsWrong === 0 ? 'every score equals the sum of its answers' : `${n(r.totalsWrong)} attempts disagree with their answers`}`,
+    ...r.disagreements.slice(0, 5).map((d) => `disagreement    ${d}`),
+    ...r.problems.slice(0, 10).map((p) => `problem         ${p}`),
+    `${n(r.lost)} lost${r.phantom ? `, ${n(r.phantom)} stored but never accepted` : ''}`,
+  ].join('\n')
+}
+
+export const livePassed = (r: LiveLoadReport) =>
+  r.lost === 0 && r.phantom === 0 && r.totalsWrong === 0 && r.errors === 0 && r.disagreements.length === 0 && r.problems.length === 0 && r.joined === r.options.students

@@ -1,0 +1,43 @@
+// npm run load:live [-- --students 200 --transport ws|poll]: a live game for a class of
+// simulated phones against `wrangler dev` on a fresh local D1 (loopback only), then the checks.
+import { parseArgs } from 'node:util'
+import { startServer } from '../harness/wrangler-dev.ts'
+import { formatLiveReport, livePassed, runLiveLoad } from './live.ts'
+
+const { values } = parseArgs({
+  options: {
+    students: { type: 'string', default: '200' },
+    questions: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '20' },
+    transport: { type: 'string', default: 'ws' },
+    poll: { type: 'string', default: '1000' },
+    double: { type: 'string', default: '0.1' },
+    retry: { type: 'string', default: '0.05' },
+    drop: { type: 'string', default: '0.1' },
+    late: { type: 'string', default: '0.1' },
+    json: { type: 'boolean', default: false },
+  },
+})
+const bounded = (raw: string, min: number, max: number) => Math.max(min, Math.min(max, Math.floor(Number(raw)) || min))
+const options = {
+  students: bounded(values.students, 1, 500),
+  questions: bounded(values.questions, 1, 30),
+  seconds: bounded(values.seconds, 5, 120),
+  transport: values.transport === 'poll' ? ('poll' as const) : ('ws' as const),
+  pollMs: bounded(values.poll, 250, 10_000),
+  doubleShare: Number(values.double),
+  retryShare: Number(values.retry),
+  dropShare: Number(values.drop),
+  lateShare: Number(values.late),
+  deadlineMs: 5 * 60_000,
+}
+
+console.log(`Starting wrangler dev on a fresh local D1, then a live game of ${options.questions} questions for ${options.students} phones…`)
+const server = await startServer()
+try {
+  const report = await runLiveLoad(server, options)
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatLiveReport(report))
+  process.exitCode = livePassed(report) ? 0 : 1
+} finally {
+  server.stop()
+}
