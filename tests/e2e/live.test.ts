@@ -41,7 +41,7 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
     await teacher.getByRole('button', { name: 'Open the class' }).click()
     await teacher.getByRole('heading', { name: 'Live game' }).waitFor()
     const code = (await teacher.locator('.big-code').textContent())!.trim()
-    const projectorUrl = (await teacher.getByRole('link', { name: 'Open the projector' }).getAttribute('href'))!
+    const projectorUrl = (await teacher.getByRole('link', { name: 'Open the projector', exact: true }).getAttribute('href'))!
 
     const projector = await newPage({ viewport: { width: 1280, height: 800 } })
     await projector.goto(new URL(projectorUrl, server.url).href)

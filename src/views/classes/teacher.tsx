@@ -61,7 +61,8 @@ export function TeacherPage(props: TeacherProps) {
         <>
           <h2>Live game</h2>
           <p>
-            {klass.live!.plan.length} questions, {klass.live!.seconds} seconds each. Open the projector page on the big screen, then run the game from here.
+            {klass.live!.plan.length} questions, {klass.live!.seconds} seconds each. <a href={props.boardUrl}>Open the projector page</a> on the
+            big screen, then run the game from here.
           </p>
           {props.controls}
         </>

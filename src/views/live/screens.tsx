@@ -386,20 +386,24 @@ export function ProjectorScreen({ snap, joinUrl }: { snap: Snapshot; joinUrl: st
     if (phase === 'reveal') {
       const source = sourceOf(now.question)
       return (
-        <>
-          <p class="meta">{of}</p>
-          <h2>{now.question.prompt}</h2>
-          <Chart snap={snap} question={now.question} shown={now.shown} />
-          <p class="key">
-            <strong>The answer:</strong> {formatKey(now.question)}
-          </p>
-          <p>{now.question.explanation}</p>
-          <p class="source">
-            Source: {source.outlet}, “{source.title}”, {source.date}.
-          </p>
-          <h2>Top five</h2>
-          <Leaders snap={snap} count={5} />
-        </>
+        <div class="reveal">
+          <div>
+            <p class="meta">{of}</p>
+            <h2>{now.question.prompt}</h2>
+            <Chart snap={snap} question={now.question} shown={now.shown} />
+            <p class="key">
+              <strong>The answer:</strong> {formatKey(now.question)}
+            </p>
+            <p>{now.question.explanation}</p>
+            <p class="source">
+              Source: {source.outlet}, “{source.title}”, {source.date}.
+            </p>
+          </div>
+          <div>
+            <h2>Top five</h2>
+            <Leaders snap={snap} count={5} />
+          </div>
+        </div>
       )
     }
     return (
