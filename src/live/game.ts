@@ -10,7 +10,7 @@ import type { AnswerValue, Class } from '../db/schema.ts'
 import { rankSeats } from '../game/ranking.ts'
 import { grade, points } from '../game/scoring.ts'
 import { findQuestion } from '../questions/registry.ts'
-import { renderFor, renderCount } from '../views/live/screens.tsx'
+import { renderCount, renderFor, screenKey } from '../views/live/screens.tsx'
 import { apply, LOBBY, type Control, type LiveState } from './machine.ts'
 import { shownOptions, tally } from './questions.ts'
 
@@ -48,7 +48,12 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   #seats: SeatRow[] = []
   #given = new Map<string, LiveAnswer>()
   #loading: Promise<void> | undefined
+  /** Reads of D1 started, and the latest one applied. */
+  #reads = 0
+  #applied = 0
   #writes = new Set<Promise<unknown>>()
+  /** What each socket was last sent, so a change that leaves its screen as it was sends nothing (and wipes no half-ticked form). */
+  #sent = new WeakMap<WebSocket, string>()
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env)
@@ -84,12 +89,11 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
 
   /** A student's answer to the open question, timed by this object's clock; and the game as it then stands. */
   async answer(classId: string, attemptId: string, position: number, value: AnswerValue): Promise<{ outcome: AnswerOutcome; snap: Snapshot | null }> {
-    const outcome = await this.#answer(classId, attemptId, position, value)
+    const outcome = await this.#answer(classId, attemptId, position, value, Date.now())
     return { outcome, snap: this.#snapshot() }
   }
 
-  async #answer(classId: string, attemptId: string, position: number, value: AnswerValue): Promise<AnswerOutcome> {
-    const now = Date.now()
+  async #answer(classId: string, attemptId: string, position: number, value: AnswerValue, now: number, reread = false): Promise<AnswerOutcome> {
     await this.#load(classId)
     const klass = this.#klass
     const s = this.#state
@@ -102,13 +106,12 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
       await this.control(classId, 'reveal')
       return 'closed'
     }
-    let seat = this.#seats.find((x) => x.attemptId === attemptId)
+    const seat = this.#seats.find((x) => x.attemptId === attemptId)
     if (!seat) {
-      // Seated since this object last read the class (a join it was not told of): read again.
+      if (reread) return 'not-seated'
+      // Seated since this object last read the class (a join it was not told of): read again, and check everything again.
       await this.#reload()
-      seat = this.#seats.find((x) => x.attemptId === attemptId)
-      if (!seat) return 'not-seated'
-      if (this.#given.has(attemptId)) return 'already'
+      return this.#answer(classId, attemptId, position, value, now, true)
     }
     const question = findQuestion(klass.live.plan[position].q)!
     const credit = grade(question, value)
@@ -119,25 +122,35 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     this.#given.set(attemptId, answer)
     const write = recordLiveAnswer(this.#db, answer)
     this.#writes.add(write)
+    let stored: boolean
     try {
-      await write
+      stored = await write
     } catch (e) {
-      this.#given.delete(attemptId)
+      if (this.#given.get(attemptId) === answer) this.#given.delete(attemptId)
       throw e
     } finally {
       this.#writes.delete(write)
+    }
+    if (!stored) {
+      // D1 already held an answer this object had lost track of: that one counts; read it back.
+      await this.#reload()
+      return 'already'
     }
     const everyone = this.#seats.length > 0 && this.#seats.every((x) => this.#given.has(x.attemptId))
     if (everyone && this.#state.index === position && this.#state.phase === 'open') await this.control(classId, 'reveal')
     else this.#announceCount()
     return 'accepted'
   }
-
-  /** The class or its seats changed in D1 (a join, a rename, a removal, a setting): read them again. */
+  /** The class or its seats changed in D1 (a join, a rename, a removal, a setting, a deletion): read them again. */
   async changed(classId: string): Promise<void> {
     await this.#load(classId)
     await this.#reload()
     this.#broadcast()
+    // A deleted class leaves nothing behind here either (its sockets were just closed).
+    if (!this.#klass) {
+      this.#state = LOBBY
+      await this.ctx.storage.deleteAll()
+    }
   }
 
   /** The question's time is up. */
@@ -155,13 +168,22 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     const { 0: client, 1: server } = new WebSocketPair()
     this.ctx.acceptWebSocket(server, [viewer.role])
     server.serializeAttachment(viewer)
+    this.#sent.set(server, screenKey(viewer, snap))
     server.send(await renderFor(viewer, snap))
     return new Response(null, { status: 101, webSocket: client })
   }
 
   // Screens only listen; whatever they send is ignored. Closing needs no reply (echoing 1005 throws).
   async webSocketMessage(): Promise<void> {}
-  async webSocketClose(): Promise<void> {}
+  async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    // Complete the closing handshake, so the browser can reconnect at once. 1005 and 1006 are
+    // reserved (no code was sent, or none could be): they may not be sent back.
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, 'Closing')
+    } catch {
+      // Already closed.
+    }
+  }
 
   async #load(classId: string): Promise<void> {
     if (this.#classId !== classId) {
@@ -176,33 +198,52 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   }
 
   async #read(): Promise<void> {
+    const generation = ++this.#reads
+    const index = this.#state.index
     // Answers in flight land first, so what is read back includes them.
     await Promise.allSettled(this.#writes)
-    const { klass, seats, given } = await readLiveClass(this.#db, this.#classId!, this.#state.index)
+    const { klass, seats, given } = await readLiveClass(this.#db, this.#classId!, index)
+    // Reads can finish out of order (a join's and a teacher's at once): only the latest counts.
+    if (generation !== this.#reads) return
+    this.#applied = generation
     this.#klass = klass
     this.#seats = seats
-    this.#given = new Map(given.map((a) => [a.attemptId, a]))
+    // Answers to a question the game has left behind are not this question's. For this one, D1
+    // is the record; answers claimed since the read began are kept.
+    if (index === this.#state.index) for (const a of given) this.#given.set(a.attemptId, a)
   }
 
   async #reload(): Promise<void> {
     this.#loading = undefined
     await this.#load(this.#classId!)
+    // A later read may have started meanwhile and superseded this one: wait for it to land too.
+    while (this.#applied !== this.#reads && this.#loading) await this.#loading
   }
 
   async #enter(next: LiveState): Promise<void> {
-    const previous = this.#state
+    const previous = { state: this.#state, given: this.#given }
+    // In memory at once, so an answer or a control arriving meanwhile sees the new phase.
     this.#state = next
-    if (next.index !== previous.index) this.#given = new Map()
-    await this.ctx.storage.put('state', next)
-    if (next.phase === 'open') await this.ctx.storage.setAlarm(next.closesAt)
-    else await this.ctx.storage.deleteAlarm()
-    // A reveal and the end show totals and ranks: read them back from D1, the record.
-    if (next.phase === 'ended') {
-      await Promise.allSettled(this.#writes)
-      await finishLiveClass(this.#db, this.#classId!, Date.now())
+    if (next.index !== previous.state.index) this.#given = new Map()
+    try {
+      // The end marks everyone finished in D1 before the game says it is over, so a failure can be retried.
+      if (next.phase === 'ended') {
+        await Promise.allSettled(this.#writes)
+        await finishLiveClass(this.#db, this.#classId!, Date.now())
+      }
+      await this.ctx.storage.put('state', next)
+      if (next.phase === 'open') await this.ctx.storage.setAlarm(next.closesAt)
+      else await this.ctx.storage.deleteAlarm()
+    } catch (e) {
+      if (this.#state === next) ({ state: this.#state, given: this.#given } = previous)
+      throw e
     }
-    if (next.phase === 'reveal' || next.phase === 'ended') await this.#reload()
-    this.#broadcast()
+    try {
+      // A reveal and the end show totals and ranks: read them back from D1, the record.
+      if (next.phase === 'reveal' || next.phase === 'ended') await this.#reload()
+    } finally {
+      this.#broadcast()
+    }
   }
 
   #snapshot(): Snapshot | null {
@@ -232,6 +273,9 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
         continue
       }
       const viewer = ws.deserializeAttachment() as Viewer
+      const key = screenKey(viewer, snap)
+      if (this.#sent.get(ws) === key) continue
+      this.#sent.set(ws, key)
       void renderFor(viewer, snap).then((html) => send(ws, html))
     }
   }

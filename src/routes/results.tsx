@@ -34,6 +34,9 @@ async function render(c: Context<AppEnv>, nicknameError?: string) {
   const found = isId(id) ? await readResults(c.var.db, id) : null
   const bank = found && findBank(found.attempt.bankId)
   if (!found || !bank) throw new Problem(404, 'We could not find those results. Check the link you were given.')
+  // A live game's answers would show the key of the question still open: they wait for the end.
+  if (found.seat?.live && found.attempt.finishedAt === null)
+    throw new Problem(409, 'These results open when the live game ends.', { href: `/live/${id}`, label: 'Back to the game' })
   const isOwner = await isOwnedBy(c, found.attempt.ownerHash)
   // Only the owner of a finished attempt sees the nickname form, and so its error.
   if (nicknameError && !(isOwner && found.attempt.finishedAt !== null))

@@ -61,12 +61,16 @@ teach.post('/:secret/live/:control', async (c) => {
   if (!klass.live || !control) throw new Problem(404, 'This class has no such control. Nothing was changed.', { href: base, label: 'Back to the class' })
   const version = Number((await readForm(c)).version)
   const game = liveGame(c.env, klass.id)
-  // A control from a screen that is out of date (a double click) is not applied: the reply shows where the game is.
-  await game.control(klass.id, control, Number.isInteger(version) ? version : undefined)
-  if (!isPartial(c)) return c.redirect(base, 303)
+  // A control from a screen that is out of date (a double click) is not applied: the reply says so and shows where the game is.
+  const applied = await game.control(klass.id, control, Number.isInteger(version) ? version : undefined)
+  const stale = 'That button was for an earlier moment of the game, so nothing changed. Here is where the game is now.'
+  if (!isPartial(c)) {
+    if (applied) return c.redirect(base, 303)
+    throw new Problem(409, stale, { href: base, label: 'Back to the class' })
+  }
   const snap = await game.snapshot(klass.id)
   if (!snap) throw new Problem(404, 'This class no longer exists.')
-  return fragment(c, <TeacherControls snap={snap} base={base} />)
+  return fragment(c, <TeacherControls snap={snap} base={base} pressed notice={applied ? undefined : stale} />, applied ? 200 : 409)
 })
 
 teach.get('/:secret/results.csv', async (c) => {
@@ -153,6 +157,8 @@ teach.post('/:secret/delete', async (c) => {
   const { klass, base } = await teacherClass(c)
   if ((await readForm(c)).confirm !== 'delete') return c.redirect(`${base}/delete`, 303)
   await deleteClasses(c.var.db, { id: klass.id })
+  // A live game closes its screens and forgets its state.
+  await tellGame(c, klass)
   return c.redirect('/?deleted=1', 303)
 })
 

@@ -1,7 +1,8 @@
 // The live game's state machine, driven as its users drive it: the teacher's control forms,
 // students' answer forms, the projector, and the game's own alarm for the clock.
 import { env, exports } from 'cloudflare:workers'
-import { evictDurableObject, runDurableObjectAlarm } from 'cloudflare:test'
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test'
+import type { LiveGame } from '../../src/live/game.ts'
 import { describe, expect, it } from 'vitest'
 import { findQuestion } from '../../src/questions/registry.ts'
 import { keyed, shownOptions } from '../../src/live/questions.ts'
@@ -198,9 +199,13 @@ describe('a live game', () => {
     await g.control('start')
     await g.control('reveal')
     const { version } = await g.state()
-    await Promise.all([g.control('next', { version: String(version) }), g.control('next', { version: String(version) })])
+    const statuses = await Promise.all([g.control('next', { version: String(version) }), g.control('next', { version: String(version) })])
+    expect(statuses.sort()).toEqual([303, 409])
     expect(await g.state()).toMatchObject({ phase: 'open', index: 1 })
-    expect(await g.control('next')).toBe(303) // not applicable while open: nothing changes
+    // Not applicable while a question is open: refused, and nothing changes.
+    const refused = await g.teacher.post(`${g.base}/live/next`, {}, { htmx: true })
+    expect(refused.status).toBe(409)
+    expect(await refused.text()).toContain('nothing changed')
     expect(await g.state()).toMatchObject({ phase: 'open', index: 1 })
   })
 
@@ -221,6 +226,38 @@ describe('a live game', () => {
     expect((await g.state()).phase).toBe('reveal')
     expect(await stored(late.attemptId!)).toMatchObject([{ position: 1 }])
     expect(await totalsDisagree()).toEqual([])
+  })
+
+  it('opens the next question empty when a join lands at the same moment, and counts the joiner', async () => {
+    const g = await liveClass({ size: 3, players: 2 })
+    await g.control('start')
+    await g.answer(g.students[0], 0)
+    await g.answer(g.students[1], 0)
+    expect((await g.state()).phase).toBe('reveal')
+    // A student joins as the teacher presses "next": the game reads the class again and opens
+    // question 2 at the same moment (called on the object itself, so both are in flight at once).
+    const late = await join(g.code, 'Racer')
+    await runInDurableObject(g.game, async (game: LiveGame) => {
+      await Promise.all([game.changed(g.klass.id), game.control(g.klass.id, 'next')])
+    })
+    expect(await g.state()).toMatchObject({ phase: 'open', index: 1 })
+    expect((await g.game.snapshot(g.klass.id))!.answered).toBe(0)
+    const res = await g.answer(g.students[0], 1)
+    expect(await res.text()).toContain('Answer locked in')
+    expect((await g.answer({ student: late.student, attemptId: late.attemptId! }, 1)).status).toBe(200)
+    expect((await g.game.snapshot(g.klass.id))!.answered).toBe(2)
+    expect(await stored(g.students[0].attemptId)).toMatchObject([{ position: 0 }, { position: 1 }])
+  })
+
+  it('keeps the results page shut until the game ends: it would show the open question’s key', async () => {
+    const g = await liveClass({ size: 2, players: 2 })
+    await g.control('start')
+    await g.answer(g.students[0], 0)
+    const early = await browser().get(`/results/${g.students[0].attemptId}`)
+    expect(early.status).toBe(409)
+    expect(await early.text()).not.toContain(html(findQuestion(g.live.plan[0].q)!.explanation))
+    await g.control('end')
+    expect((await browser().get(`/results/${g.students[0].attemptId}`)).status).toBe(200)
   })
 
   it('resumes a phone where the class is, with its answers kept, after the game restarts', async () => {

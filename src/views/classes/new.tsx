@@ -56,7 +56,7 @@ export function NewClassPage({ values, errors = {} }: { values: NewClassValues; 
           <input id="size" name="size" type="number" min={1} max={30} value={String(values.size)} aria-describedby="size-error" />
           <Err id="size-error" text={errors.size} />
         </p>
-        <fieldset aria-describedby="seconds-error">
+        <fieldset>
           <legend>How the class plays</legend>
           <ul class="choices">
             <li>
@@ -74,7 +74,7 @@ export function NewClassPage({ values, errors = {} }: { values: NewClassValues; 
           </ul>
           <p class="field">
             <label for="seconds">Seconds per question (live games)</label>
-            <input id="seconds" name="seconds" type="number" min={5} max={120} value={String(values.seconds)} />
+            <input id="seconds" name="seconds" type="number" min={5} max={120} value={String(values.seconds)} aria-describedby="seconds-error" />
           </p>
           <Err id="seconds-error" text={errors.seconds} />
           <p class="hint">A live game asks only questions answered with a tap: one answer, several, or true or false.</p>

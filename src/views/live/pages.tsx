@@ -29,7 +29,8 @@ export function PhoneFragment({ snap, attemptId, error }: { snap: Snapshot; atte
   return (
     <>
       <PhoneScreen snap={snap} attemptId={attemptId} error={error} />
-      <Announce text={error ?? phoneAnnouncement(snap, attemptId)} oob />
+      {/* An error speaks for itself (role="alert"); the live region says where the game is. */}
+      <Announce text={phoneAnnouncement(snap, attemptId)} oob />
     </>
   )
 }

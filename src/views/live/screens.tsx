@@ -453,8 +453,11 @@ const CONTROLS_BY_PHASE = {
   ended: [],
 } satisfies Record<Snapshot['state']['phase'], Control[]>
 
-/** The teacher's remote control, above the dashboard. */
-export function TeacherControls({ snap, base }: { snap: Snapshot; base: string }) {
+/**
+ * The teacher's remote control, above the dashboard. After a press (`pressed`), the pressed button
+ * is gone: focus moves to the new state's line, which a screen reader then reads.
+ */
+export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapshot; base: string; pressed?: boolean; notice?: string }) {
   const { phase, index } = snap.state
   const size = snap.klass.live!.plan.length
   const last = index === size - 1
@@ -467,7 +470,12 @@ export function TeacherControls({ snap, base }: { snap: Snapshot; base: string }
   }[phase]
   return (
     <div class="live-screen live-controls" {...stamp(snap)}>
-      <p>
+      {notice && (
+        <p class="error" role="alert">
+          {notice}
+        </p>
+      )}
+      <p tabindex={pressed ? -1 : undefined} autofocus={pressed}>
         <strong>{where}</strong>
       </p>
       {(phase === 'open' || phase === 'paused') && <AnsweredCount snap={snap} />}
@@ -512,6 +520,20 @@ export async function renderFor(viewer: Viewer, snap: Snapshot): Promise<string>
       <ProjectorScreen snap={snap} joinUrl={viewer.joinUrl} />
     )
   return String(await node.toString())
+}
+
+/**
+ * What a screen depends on, so the game sends it again only when it would change: a join
+ * mid-question must not redraw a phone's half-ticked form, nor move the teacher's focus.
+ */
+export function screenKey(viewer: Viewer, snap: Snapshot): string {
+  const { version, phase } = snap.state
+  const lobby = phase === 'lobby' ? snap.ranking.length : ''
+  if (viewer.role === 'teacher') return `${version}|${lobby}`
+  if (viewer.role === 'board') return `${version}|${snap.klass.hideNames}|${snap.ranking.map((r) => `${r.nickname}:${r.score}`).join(',')}`
+  const me = snap.ranking.find((r) => r.attemptId === viewer.attemptId)
+  const standing = me && (phase === 'reveal' || phase === 'ended') ? `${me.rank}:${me.score}:${snap.ranking.length}` : ''
+  return `${version}|${lobby}|${me ? me.nickname : '-'}|${snap.given.has(viewer.attemptId)}|${standing}`
 }
 
 /** Just the count of answers, swapped into the projector and the teacher's page as it rises. */
