@@ -1,7 +1,10 @@
 import { CLASS_LIFETIME_MS, deleteClasses } from './db/classes.ts'
 import { createDb } from './db/client.ts'
+import { liveGame } from './live/stub.ts'
 
-/** The daily Cron Trigger (wrangler.toml): removes expired classes with their seats and answers. */
+/** The daily Cron Trigger (wrangler.toml): removes expired classes with their seats and answers, and their live games' state. */
 export async function scheduled(controller: ScheduledController, env: Cloudflare.Env): Promise<void> {
-  await deleteClasses(createDb(env.DB), { createdBefore: controller.scheduledTime - CLASS_LIFETIME_MS })
+  const live = await deleteClasses(createDb(env.DB), { createdBefore: controller.scheduledTime - CLASS_LIFETIME_MS })
+  // Each game finds its class gone, closes any screen still open and clears its storage.
+  await Promise.all(live.map((id) => liveGame(env, id).changed(id)))
 }

@@ -1,5 +1,5 @@
 // Query functions for classes, their seats and blocks. Values or null in, never responses.
-import { and, asc, desc, eq, gt, inArray, lt, sql, type Placeholder, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { MIXED_ID } from '../questions/reserved.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, classBlocks, classes, students, type Class, type PlanItem, type Student } from './schema.ts'
@@ -123,18 +123,20 @@ export async function updateClass(db: DB, classId: string, change: Partial<Pick<
   await db.update(classes).set(change).where(eq(classes.id, classId))
 }
 
-/** Deletes classes (one, or all created before a time) with every seat, attempt and answer. */
-export async function deleteClasses(db: DB, which: { id: string } | { createdBefore: number }): Promise<void> {
+/** Deletes classes (one, or all created before a time) with every seat, attempt and answer; returns the ids of the live ones. */
+export async function deleteClasses(db: DB, which: { id: string } | { createdBefore: number }): Promise<string[]> {
   const chosen = 'id' in which ? eq(classes.id, which.id) : lt(classes.createdAt, which.createdBefore)
   const ids = db.select({ id: classes.id }).from(classes).where(chosen)
   const classAttempts = db.select({ id: attempts.id }).from(attempts).where(inArray(attempts.classId, ids))
-  await db.batch([
+  const [, , , , deleted] = await db.batch([
     db.delete(answers).where(inArray(answers.attemptId, classAttempts)),
     db.delete(attempts).where(inArray(attempts.classId, ids)),
     db.delete(students).where(inArray(students.classId, ids)),
     db.delete(classBlocks).where(inArray(classBlocks.classId, ids)),
+    db.delete(classes).where(and(chosen, isNotNull(classes.live))).returning({ id: classes.id }),
     db.delete(classes).where(chosen),
   ])
+  return deleted.map((row) => row.id)
 }
 
 export type SeatRow = Pick<Student, 'attemptId' | 'nickname' | 'extraTime'> & {

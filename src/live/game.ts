@@ -149,6 +149,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     // A deleted class leaves nothing behind here either (its sockets were just closed).
     if (!this.#klass) {
       this.#state = LOBBY
+      await this.ctx.storage.deleteAlarm()
       await this.ctx.storage.deleteAll()
     }
   }

@@ -1,7 +1,9 @@
 // The live game's state machine, driven as its users drive it: the teacher's control forms,
 // students' answer forms, the projector, and the game's own alarm for the clock.
 import { env, exports } from 'cloudflare:workers'
-import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test'
+import { createScheduledController, evictDurableObject, runDurableObjectAlarm, runInDurableObject } from 'cloudflare:test'
+import { scheduled } from '../../src/cron.ts'
+import { CLASS_LIFETIME_MS } from '../../src/db/classes.ts'
 import type { LiveGame } from '../../src/live/game.ts'
 import { describe, expect, it } from 'vitest'
 import { findQuestion } from '../../src/questions/registry.ts'
@@ -336,6 +338,34 @@ describe('a live game', () => {
     // A socket from another browser, or from another site, is refused.
     expect((await browser().raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket' } })).status).toBe(403)
     expect((await a.student.raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket', Origin: 'https://evil.example' } })).status).toBe(403)
+  })
+})
+
+describe('when a live class goes', () => {
+  const storedState = (game: DurableObjectStub<LiveGame>) => runInDurableObject(game, (_: LiveGame, state) => state.storage.get('state'))
+
+  it('closes every screen and clears the game when the teacher deletes the class', async () => {
+    const g = await liveClass({ players: 1 })
+    await g.control('start')
+    const res = await g.students[0].student.raw(`/live/${g.students[0].attemptId}/ws`, { headers: { Upgrade: 'websocket', Origin: ORIGIN } })
+    const ws = res.webSocket!
+    const closed = new Promise<number>((resolve) => ws.addEventListener('close', (e) => resolve(e.code)))
+    ws.accept()
+    expect(await storedState(g.game)).toMatchObject({ phase: 'open' })
+    expect((await g.teacher.post(`${g.base}/delete`, { confirm: 'delete' })).status).toBe(303)
+    expect(await closed).toBe(1000)
+    expect(await storedState(g.game)).toBeUndefined()
+    expect((await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).status).toBe(404)
+  })
+
+  it('clears the game of a class the daily clean-up deletes', async () => {
+    const g = await liveClass({ players: 1 })
+    await g.control('start')
+    const now = Date.now()
+    await env.DB.prepare('update classes set created_at = ? where id = ?').bind(now - CLASS_LIFETIME_MS - 1000, g.klass.id).run()
+    await scheduled(createScheduledController({ scheduledTime: now, cron: '17 3 * * *' }), env)
+    expect(await classByCode(g.code)).toBeNull()
+    expect(await storedState(g.game)).toBeUndefined()
   })
 })
 
