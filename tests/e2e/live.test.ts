@@ -15,6 +15,20 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
     return page
   }
 
+  /** A teacher opens a live class through the form, with 30 seconds a question. */
+  async function openLive(name: string, bank: RegExp, size: number) {
+    const teacher = await newPage()
+    await teacher.goto(`${server.url}/classes/new`)
+    await teacher.getByLabel('Class name').fill(name)
+    await teacher.getByRole('checkbox', { name: bank }).check()
+    await teacher.getByLabel('Number of questions').fill(String(size))
+    await teacher.getByRole('radio', { name: /^Live:/ }).check()
+    await teacher.getByLabel('Seconds per question (live games)').fill('30')
+    await teacher.getByRole('button', { name: 'Open the class' }).click()
+    await teacher.getByRole('heading', { name: 'Live game' }).waitFor()
+    return { teacher, code: (await teacher.locator('.big-code').textContent())!.trim() }
+  }
+
   /** Taps the right answer (or a wrong one) on a phone showing a question. */
   async function tap(phone: Page, right: boolean) {
     const prompt = (await phone.locator('legend h2').textContent())!.trim()
@@ -31,16 +45,7 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
   }
 
   it('runs three questions from the teacher’s page to the podium, with every screen in step', async () => {
-    const teacher = await newPage()
-    await teacher.goto(`${server.url}/classes/new`)
-    await teacher.getByLabel('Class name').fill('Live Tuesday')
-    await teacher.getByRole('checkbox', { name: /The 2018 race/ }).check()
-    await teacher.getByLabel('Number of questions').fill('3')
-    await teacher.getByRole('radio', { name: /^Live:/ }).check()
-    await teacher.getByLabel('Seconds per question (live games)').fill('30')
-    await teacher.getByRole('button', { name: 'Open the class' }).click()
-    await teacher.getByRole('heading', { name: 'Live game' }).waitFor()
-    const code = (await teacher.locator('.big-code').textContent())!.trim()
+    const { teacher, code } = await openLive('Live Tuesday', /The 2018 race/, 3)
     const projectorUrl = (await teacher.getByRole('link', { name: 'Open the projector', exact: true }).getAttribute('href'))!
 
     const projector = await newPage({ viewport: { width: 1280, height: 800 } })
@@ -104,14 +109,7 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
   })
 
   it('works with JavaScript off: a phone answers and refreshes by hand', async () => {
-    const teacher = await newPage()
-    await teacher.goto(`${server.url}/classes/new`)
-    await teacher.getByLabel('Class name').fill('No script')
-    await teacher.getByRole('checkbox', { name: /The 2023 race/ }).check()
-    await teacher.getByLabel('Number of questions').fill('2')
-    await teacher.getByRole('radio', { name: /^Live:/ }).check()
-    await teacher.getByRole('button', { name: 'Open the class' }).click()
-    const code = (await teacher.locator('.big-code').textContent())!.trim()
+    const { teacher, code } = await openLive('No script', /The 2023 race/, 2)
 
     const phone = await newPage({ javaScriptEnabled: false })
     await phone.goto(`${server.url}/join/${code}`)

@@ -1,5 +1,6 @@
 // A browser without a screen, for the load runs: cookies, the form token, manual redirects,
-// and a sample of every request's status and time.
+// and a sample of every request's status and time; and the check of the database after a run.
+import type { LocalServer } from '../harness/wrangler-dev.ts'
 export type Sample = { status: number; ms: number }
 
 /** A browser without a screen: cookies, the form token, and manual redirects. */
@@ -54,3 +55,35 @@ export async function patiently<T extends { status: number; retryAfter: number }
 }
 
 export const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0
+
+/** A player as a load run saw it: its attempt, and the questions it saw its answer accepted to. */
+export type Seen = { attemptId?: string; accepted: Set<number> }
+
+/**
+ * The database, read directly, against what the players saw: answers accepted but not stored
+ * (lost), stored but never seen accepted (phantom), and totals that are not the sums of their answers.
+ */
+export function checkStored(server: LocalServer, players: Seen[]) {
+  const rows = server.d1(
+    `select a.id, a.score, a.answered, a.correct, count(n.position) as given, coalesce(sum(n.points), 0) as points_sum,
+       coalesce(sum(n.credit = 1), 0) as right_sum, coalesce(group_concat(n.position), '') as positions, s.nickname
+     from attempts a join students s on s.attempt_id = a.id left join answers n on n.attempt_id = a.id
+     group by a.id`,
+  )
+  const byId = new Map(rows.map((r) => [String(r.id), r]))
+  let lost = 0
+  let phantom = 0
+  for (const p of players) {
+    const row = p.attemptId ? byId.get(p.attemptId) : undefined
+    const positions = new Set(String(row?.positions ?? '').split(',').filter(Boolean).map(Number))
+    lost += [...p.accepted].filter((q) => !positions.has(q)).length
+    phantom += [...positions].filter((q) => !p.accepted.has(q)).length
+  }
+  return {
+    rows,
+    stored: rows.reduce((n, r) => n + Number(r.given), 0),
+    lost,
+    phantom,
+    totalsWrong: rows.filter((r) => r.score !== r.points_sum || r.answered !== r.given || r.correct !== r.right_sum).length,
+  }
+}

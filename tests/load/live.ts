@@ -5,7 +5,7 @@
 // in agreement with the projector's, and the delay from a question opening (the server's
 // clock, stamped on the screen) to each phone seeing it.
 import type { LocalServer } from '../harness/wrangler-dev.ts'
-import { Client, patiently, percentile, sleep, type Sample } from './client.ts'
+import { checkStored, Client, patiently, percentile, sleep, type Sample } from './client.ts'
 
 export type LiveLoadOptions = {
   students: number
@@ -312,21 +312,8 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
   }
 
   // The database, read directly: what was stored against what the phones saw accepted.
-  const stored = server.d1(
-    `select a.id, a.score, a.answered, a.correct, count(n.position) as given, coalesce(sum(n.points), 0) as points_sum,
-       coalesce(sum(n.credit = 1), 0) as right_sum, coalesce(group_concat(n.position), '') as positions
-     from attempts a left join answers n on n.attempt_id = a.id group by a.id`,
-  )
-  const byId = new Map(stored.map((r) => [String(r.id), r]))
-  let lost = 0
-  let phantom = 0
-  for (const p of phones) {
-    const row = p.attemptId ? byId.get(p.attemptId) : undefined
-    const positions = new Set(String(row?.positions ?? '').split(',').filter(Boolean).map(Number))
-    lost += [...p.accepted].filter((q) => !positions.has(q)).length
-    phantom += [...positions].filter((q) => !p.accepted.has(q)).length
-    if (p.problem) problems.push(`${p.nickname}: ${p.problem}`)
-  }
+  const { stored, lost, phantom, totalsWrong } = checkStored(server, phones)
+  for (const p of phones) if (p.problem) problems.push(`${p.nickname}: ${p.problem}`)
   const byStatus: Record<string, number> = {}
   for (const { status } of samples) byStatus[status] = (byStatus[status] ?? 0) + 1
   const { random: _, ...shown } = o
@@ -343,10 +330,10 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
     accepted: phones.reduce((n, p) => n + p.accepted.size, 0),
     doubled: counts.doubled,
     retried: counts.retried,
-    stored: stored.reduce((n, r) => n + Number(r.given), 0),
+    stored,
     lost,
     phantom,
-    totalsWrong: stored.filter((r) => r.score !== r.points_sum || r.answered !== r.given || r.correct !== r.right_sum).length,
+    totalsWrong,
     phoneDelay: stats(phones.flatMap((p) => delays(p.feed?.screens ?? []))),
     projectorDelay: stats(delays(projector.screens)),
     answerLatency: stats(answerTimes),

@@ -3,7 +3,7 @@
 // response. Then the database is checked: every accepted answer stored exactly once, every
 // total equal to the sum of its answers, and the teacher's export in agreement.
 import type { LocalServer } from '../harness/wrangler-dev.ts'
-import { Client, patiently, percentile, type Sample } from './client.ts'
+import { checkStored, Client, patiently, percentile, type Sample } from './client.ts'
 
 export type LoadOptions = {
   students: number
@@ -117,23 +117,8 @@ export async function runLoad(server: LocalServer, options: LoadOptions): Promis
   const playSamples = [...samples]
 
   // The database, read directly: what was stored against what the students saw accepted.
-  const stored = server.d1(
-    `select a.id, a.score, a.answered, a.correct, count(n.position) as n, coalesce(sum(n.points), 0) as points,
-       coalesce(sum(n.credit = 1), 0) as right, coalesce(group_concat(n.position), '') as positions, s.nickname
-     from attempts a join students s on s.attempt_id = a.id left join answers n on n.attempt_id = a.id
-     group by a.id`,
-  )
-  const byId = new Map(stored.map((r) => [String(r.id), r]))
+  const { rows: stored, stored: storedCount, lost, phantom, totalsWrong } = checkStored(server, students)
   const problems = students.filter((s) => s.problem).map((s) => `${s.nickname}: ${s.problem}`)
-  let lost = 0
-  let phantom = 0
-  for (const s of students) {
-    const row = s.attemptId ? byId.get(s.attemptId) : undefined
-    const positions = new Set(String(row?.positions ?? '').split(',').filter(Boolean).map(Number))
-    lost += [...s.accepted].filter((p) => !positions.has(p)).length
-    phantom += [...positions].filter((p) => !s.accepted.has(p)).length
-  }
-  const totalsWrong = stored.filter((r) => r.score !== r.points || r.answered !== r.n || r.correct !== r.right).length
 
   // The teacher's export ranks the class: it must agree with the database, row for row.
   const csv = (await teacher.get(`${teacherPath}/results.csv`)).html.replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1)
@@ -157,7 +142,7 @@ export async function runLoad(server: LocalServer, options: LoadOptions): Promis
     accepted: students.reduce((n, s) => n + s.accepted.size, 0),
     doubled: counts.doubled,
     retried: counts.retried,
-    stored: stored.reduce((n, r) => n + Number(r.n), 0),
+    stored: storedCount,
     lost,
     phantom,
     totalsWrong,

@@ -9,7 +9,7 @@ import { createAttempt } from '../../src/db/attempts.ts'
 import { createDb } from '../../src/db/client.ts'
 import { drawPlan } from '../../src/game/plan.ts'
 import { randomId, sha256Hex } from '../../src/http/ids.ts'
-import { banks } from '../../src/questions/registry.ts'
+import { banks, findQuestion } from '../../src/questions/registry.ts'
 import type { Question } from '../../src/questions/schema.ts'
 import { answerForm, browser, onScreen, ORIGIN, type Browser, type Form } from './browser.ts'
 import { classByCode, databaseState, join, openClass, playAll } from './fixtures.ts'
@@ -69,7 +69,15 @@ async function buildWorld() {
   await env.DB.prepare('update classes set created_at = ? where code = ?').bind(old, expired.code).run()
   const expiredBoard = await boardOf(expired.code)
 
-  return { player, quiz, finished, movedOn, oldForm, open, ana, ola, closed, deleted, del, deletedBoard, expired, exp, expiredBoard, swept, swe }
+  // A live game in play, its first question open.
+  const live = await openClass({ mode: 'live', seconds: '60', size: '3' })
+  const liv = await join(live.code, 'Liv')
+  await live.teacher.post(`${live.base}/live/start`, {})
+  // A well-formed answer to question 2, which is not open yet.
+  const second = findQuestion(JSON.parse(String((await classByCode(live.code))!.live)).plan[1].q)!
+  const early = { position: '1', choice: second.type === 'truefalse' ? 'true' : '0' }
+
+  return { player, quiz, finished, movedOn, oldForm, open, ana, ola, closed, deleted, del, deletedBoard, expired, exp, expiredBoard, swept, swe, live, liv, early }
 }
 
 type Case = [label: string, send: (w: World) => Promise<Response>, status: number, says: string]
@@ -83,6 +91,9 @@ const encodedPost = (w: World, path: string, body: string) =>
   })
 
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAA'
+const liveAnswer = (w: World, form: Form, who = w.liv.student) => who.post(`/live/${w.liv.attemptId}/answer`, form)
+const newLiveClass = (fields: Form) => browser().post('/classes', { name: 'Live', banks: 'race-2018', size: '3', mode: 'live', seconds: '20', scoring: 'speed', naming: 'chosen', ...fields })
+
 const cases: Case[] = [
   // Unknown or malformed ids, in every place an id goes.
   ['a malformed quiz id', (w) => w.player.get('/play/not-an-id'), 404, 'could not find that quiz'],
@@ -171,6 +182,22 @@ const cases: Case[] = [
   // Replays.
   ['an old answer form sent again', (w) => w.player.post(`/play/${w.movedOn}/answer`, w.oldForm), 409, 'already answered question 1'],
   ['someone else\'s answer form replayed', (w) => browser().post(`/play/${w.movedOn}/answer`, w.oldForm), 403, 'started in another browser'],
+  // Live games
+  // The message depends on the question drawn ("Choose an answer first.", "Tick at least one…"); the screen stays on it.
+  ['a live answer with nothing chosen', (w) => liveAnswer(w, { position: '0' }), 422, 'Question 1 of 3'],
+  ['a live answer beyond the options', (w) => liveAnswer(w, { position: '0', choice: '9' }), 400, 'not one of the options'],
+  ['a live answer to a question not in play', (w) => liveAnswer(w, w.early), 409, 'not the one in play, so'],
+  ['a live answer past the last question', (w) => liveAnswer(w, { position: '99', choice: '0' }), 409, 'not the one in play'],
+  ['a live answer from another browser', (w) => liveAnswer(w, { position: '0', choice: '0' }, browser()), 403, 'another browser'],
+  ['a live seat answering on the self-paced route', (w) => w.liv.student.post(`/play/${w.liv.attemptId}/answer`, { position: '0', choice: '0' }), 409, 'live game'],
+  ['a live phone page in another browser', (w) => browser().get(`/live/${w.liv.attemptId}`), 403, 'another browser'],
+  ['the results of a live game still in play', (w) => browser().get(`/results/${w.liv.attemptId}`), 409, 'when the live game ends'],
+  ['a live control we do not have', (w) => w.live.teacher.post(`${w.live.base}/live/rewind`, {}), 404, 'no such control'],
+  ['a live control of a self-paced class', (w) => w.open.teacher.post(`${w.open.base}/live/start`, {}), 404, 'no such control'],
+  ['a live class with 2 seconds a question', () => newLiveClass({ seconds: '2' }), 422, 'from 5 to 120 seconds'],
+  ['a live class with seconds in words', () => newLiveClass({ seconds: 'twenty' }), 422, 'from 5 to 120 seconds'],
+  ['a live class of more questions than tap answers', () => newLiveClass({ banks: 'timeline', size: '20' }), 422, 'a live game can ask'],
+  ['a way of playing we do not offer', () => newLiveClass({ mode: 'tournament' }), 400, 'not one we offer'],
 ]
 
 function orderForm(place: (i: number) => string): Form {

@@ -138,7 +138,7 @@ describe('a live game', () => {
     await g.control('next')
     const old = await g.answer(g.students[0], 0)
     expect(old.status).toBe(409)
-    expect(await old.text()).toContain('moved on')
+    expect(await old.text()).toContain('not the one in play')
   })
 
   it('moves to the next question, and ends with a podium after the last', async () => {

@@ -6,7 +6,7 @@ import { TOKEN_FIELD } from '../../src/http/forms.ts'
 import { browser, ORIGIN, type Browser } from './browser.ts'
 import { databaseState, join, openClass, totalsDisagree } from './fixtures.ts'
 
-type World = { player: Browser; quizzes: string[]; code: string; secret: string; seat: string }
+type World = { player: Browser; quizzes: string[]; code: string; secret: string; seat: string; liveSecret: string; liveSeat: string }
 
 /** Text a form field might hold: arbitrary Unicode, lone surrogates, and values near the valid ones. */
 const junkText = fc.oneof(
@@ -14,11 +14,11 @@ const junkText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((n) => String.fromCharCode(n)), maxLength: 3 }),
   fc.constantFrom('', ' ', '0', '1', '-1', '9', '10', '99', '1e999', 'NaN', 'true', 'false', 'race-2018', 'all',
-    'speed', 'untimed', 'chosen', 'generated', '=cmd|calc', '<script>x</script>', '\u0000', '\u202E', '\uFFFD', 'x'.repeat(300)),
+    'speed', 'untimed', 'chosen', 'generated', 'live', 'self', '=cmd|calc', '<script>x</script>', '\u0000', '\u202E', '\uFFFD', 'x'.repeat(300)),
 )
 const fieldName = fc.oneof(
   fc.constantFrom('position', 'choice', 'text', 'number', 'place-0', 'place-1', 'place-9', 'nickname', 'bank', 'banks',
-    'name', 'size', 'scoring', 'naming', 'confirm', 'on', TOKEN_FIELD),
+    'name', 'size', 'scoring', 'naming', 'confirm', 'on', 'mode', 'seconds', 'version', TOKEN_FIELD),
   fc.string({ maxLength: 12 }),
 )
 const junkForm = fc.array(fc.tuple(fieldName, junkText), { maxLength: 8 })
@@ -29,8 +29,9 @@ const rawSegment = fc.constantFrom('%', '%E0%A4%A', '%00', '%FF%FE', '..%2F..%2F
 /** Every form endpoint, with its ids now real, now junk (each junk segment as it goes in a URL). */
 function endpoint(w: World) {
   const junk = fc.oneof(junkSegment.map((s) => encodeURIComponent(s.toWellFormed())), rawSegment)
-  const id = fc.oneof(fc.constantFrom(...w.quizzes, w.seat), junk)
-  const secret = fc.oneof(fc.constant(w.secret), junk)
+  const id = fc.oneof(fc.constantFrom(...w.quizzes, w.seat, w.liveSeat), junk)
+  const secret = fc.oneof(fc.constantFrom(w.secret, w.liveSecret), junk)
+  const control = fc.oneof(fc.constantFrom('start', 'pause', 'resume', 'reveal', 'next', 'skip', 'end'), junk)
   const action = fc.oneof(fc.constantFrom('close', 'open', 'hide-names', 'show-names', 'delete'), junk)
   const studentAction = fc.oneof(fc.constantFrom('rename', 'extra-time', 'remove', 'block'), junk)
   return fc.oneof(
@@ -41,6 +42,8 @@ function endpoint(w: World) {
     fc.oneof(fc.constant(w.code), junk).map((c) => `/join/${c}`),
     fc.tuple(secret, action).map(([s, a]) => `/teach/${s}/${a}`),
     fc.tuple(secret, id, studentAction).map(([s, i, a]) => `/teach/${s}/students/${i}/${a}`),
+    id.map((i) => `/live/${i}/answer`),
+    fc.tuple(secret, control).map(([s, c]) => `/teach/${s}/live/${c}`),
   )
 }
 
@@ -77,7 +80,11 @@ describe('junk at every form endpoint', () => {
     const quizzes = [await player.start('race-2018'), await player.start('timeline'), await player.start('race-2023')]
     const { code, secret } = await openClass({ size: '5' })
     const { attemptId } = await join(code, 'Ana', player)
-    world = { player, quizzes, code, secret, seat: attemptId! }
+    // A live game in play, with this player seated in it.
+    const live = await openClass({ size: '5', mode: 'live', seconds: '60' })
+    const { attemptId: liveSeat } = await join(live.code, 'Ana', player)
+    expect((await live.teacher.post(`${live.base}/live/start`, {})).status).toBe(303)
+    world = { player, quizzes, code, secret, seat: attemptId!, liveSecret: live.secret, liveSeat: liveSeat! }
   })
 
   it('never answers 500, and a refusal changes nothing', async () => {
