@@ -1,6 +1,6 @@
 // The pages around the live screens. With JavaScript, each screen's container holds a WebSocket
-// (htmx's hx-ws) and the game swaps in every change; without it, a phone has a Refresh button
-// and the projector reloads itself every two seconds.
+// (htmx's hx-ws) and the game swaps in every change; without it (or with WebSockets blocked), a
+// phone has a Refresh button, and the projector reloads itself every two seconds or on a click.
 import type { Snapshot } from '../../live/game.ts'
 import { Announce, phoneAnnouncement, PhoneScreen, ProjectorScreen, TeacherControls } from './screens.tsx'
 
@@ -12,14 +12,13 @@ export function PhonePage({ snap, attemptId, error }: { snap: Snapshot; attemptI
         <PhoneScreen snap={snap} attemptId={attemptId} error={error} />
       </section>
       <Announce text={phoneAnnouncement(snap, attemptId)} />
-      <noscript>
-        <p>
-          <a class="button" href={`/live/${attemptId}`}>
-            Refresh
-          </a>{' '}
-          to see where the game is.
-        </p>
-      </noscript>
+      {/* Without JavaScript the screen changes only on a refresh; with it, a network that blocks WebSockets leaves it stuck. */}
+      <p class="meta">
+        <a class="button" href={`/live/${attemptId}`}>
+          Refresh
+        </a>{' '}
+        if this screen has not moved on by itself.
+      </p>
     </>
   )
 }
@@ -42,6 +41,9 @@ export function ProjectorPage({ snap, joinUrl }: { snap: Snapshot; joinUrl: stri
       <section id="projector" aria-label="Live game" hx-ws:connect={`/board/${snap.klass.boardId}/ws`} hx-swap="innerHTML">
         <ProjectorScreen snap={snap} joinUrl={joinUrl} />
       </section>
+      <p class="meta">
+        <a href={`/board/${snap.klass.boardId}`}>Refresh</a> if this screen has not moved on by itself.
+      </p>
     </div>
   )
 }
