@@ -4,11 +4,15 @@
 import type { Snapshot } from '../../live/game.ts'
 import { Announce, phoneAnnouncement, PhoneScreen, ProjectorScreen, TeacherControls } from './screens.tsx'
 
+// A dropped socket is retried with backoff; htmx's default waits up to a minute between tries,
+// longer than a question lasts. Four seconds at most, so a phone on weak Wi-Fi is soon back.
+const RECONNECT = JSON.stringify({ ws: { reconnectMaxDelay: 4000 } })
+
 export function PhonePage({ snap, attemptId, error }: { snap: Snapshot; attemptId: string; error?: string }) {
   return (
     <>
       <h1 class="bank-title">{snap.klass.name}</h1>
-      <section id="live" aria-label="Live game" hx-ws:connect={`/live/${attemptId}/ws`} hx-swap="innerHTML">
+      <section id="live" aria-label="Live game" hx-ws:connect={`/live/${attemptId}/ws`} hx-config={RECONNECT} hx-swap="innerHTML">
         <PhoneScreen snap={snap} attemptId={attemptId} error={error} />
       </section>
       <Announce text={phoneAnnouncement(snap, attemptId)} />
@@ -38,7 +42,7 @@ export function ProjectorPage({ snap, joinUrl }: { snap: Snapshot; joinUrl: stri
   return (
     <div class="projector live">
       <h1>{snap.klass.name}</h1>
-      <section id="projector" aria-label="Live game" hx-ws:connect={`/board/${snap.klass.boardId}/ws`} hx-swap="innerHTML">
+      <section id="projector" aria-label="Live game" hx-ws:connect={`/board/${snap.klass.boardId}/ws`} hx-config={RECONNECT} hx-swap="innerHTML">
         <ProjectorScreen snap={snap} joinUrl={joinUrl} />
       </section>
       <p class="meta">
@@ -50,7 +54,7 @@ export function ProjectorPage({ snap, joinUrl }: { snap: Snapshot; joinUrl: stri
 
 export function TeacherPanel({ snap, base }: { snap: Snapshot; base: string }) {
   return (
-    <section id="live-panel" aria-label="Live game controls" hx-ws:connect={`${base}/live/ws`} hx-swap="innerHTML">
+    <section id="live-panel" aria-label="Live game controls" hx-ws:connect={`${base}/live/ws`} hx-config={RECONNECT} hx-swap="innerHTML">
       <TeacherControls snap={snap} base={base} />
     </section>
   )
