@@ -22,10 +22,12 @@ export type LiveLoadOptions = {
   lateShare: number
   deadlineMs: number
   random?: () => number
+  /** Opens the projector's page in a real browser, which reports the delay of each question it showed. */
+  watch?: (url: string) => Promise<{ delays: () => Promise<number[]>; close: () => Promise<void> }>
 }
 
 export type LiveLoadReport = {
-  options: Omit<LiveLoadOptions, 'random'>
+  options: Omit<LiveLoadOptions, 'random' | 'watch'>
   joined: number
   late: number
   dropped: number
@@ -44,6 +46,8 @@ export type LiveLoadReport = {
   /** From a question opening on the server to a screen showing it (ms). */
   phoneDelay: Stats
   projectorDelay: Stats
+  /** The same, on the projector's page in a browser (when one watched). */
+  projectorPageDelay: Stats | null
   answerLatency: Stats
   disagreements: string[]
   problems: string[]
@@ -184,6 +188,7 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
   const boardPath = page.match(/href="[^"]*(\/board\/[\w-]{22})"/)![1]
   const projector = new Feed(`${base}${boardPath}/ws`, '', () => {})
   await projector.connect()
+  const watcher = await o.watch?.(`${base}${boardPath}`)
 
   const phones: Phone[] = Array.from({ length: o.students }, (_, i) => ({
     nickname: `Phone ${i + 1}`,
@@ -282,6 +287,8 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
   const seconds = (performance.now() - started) / 1000
   for (const p of phones) p.feed?.stop()
   projector.stop()
+  const pageDelays = watcher ? await watcher.delays() : null
+  await watcher?.close()
 
   // Every phone agrees with the projector: it saw each reveal it was there for, and ends on the
   // same final screen with the rank and points the projector's full ranking gives it.
@@ -316,7 +323,7 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
   for (const p of phones) if (p.problem) problems.push(`${p.nickname}: ${p.problem}`)
   const byStatus: Record<string, number> = {}
   for (const { status } of samples) byStatus[status] = (byStatus[status] ?? 0) + 1
-  const { random: _, ...shown } = o
+  const { random: _, watch: __, ...shown } = o
   return {
     options: shown,
     joined: phones.filter((p) => p.attemptId).length,
@@ -336,6 +343,7 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
     totalsWrong,
     phoneDelay: stats(phones.flatMap((p) => delays(p.feed?.screens ?? []))),
     projectorDelay: stats(delays(projector.screens)),
+    projectorPageDelay: pageDelays && stats(pageDelays),
     answerLatency: stats(answerTimes),
     disagreements,
     problems,
@@ -352,6 +360,7 @@ export function formatLiveReport(r: LiveLoadReport): string {
     `answers         ${n(r.accepted)} accepted (${n(r.doubled)} sent twice at once, ${n(r.retried)} resent after a lost reply), ${n(r.stored)} stored`,
     `update delay    phones ${ms(r.phoneDelay)}`,
     `                projector ${ms(r.projectorDelay)}`,
+    ...(r.projectorPageDelay ? [`                projector page in Chromium ${ms(r.projectorPageDelay)}`] : []),
     `answer POST     ${ms(r.answerLatency)}`,
     `traffic         ${n(r.requests)} HTTP requests (${Object.entries(r.byStatus).map(([s, c]) => `${s} ${n(c)}`).join(' · ')}), ${n(r.messages)} WebSocket messages`,
     `agreement       ${r.disagreements.length === 0 ? "every phone saw each reveal and ended on the projector's screen, with the rank and points the projector shows" : `${n(r.disagreements.length)} disagreements`}`,

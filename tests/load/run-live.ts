@@ -1,8 +1,36 @@
 // npm run load:live [-- --students 200 --transport ws|poll]: a live game for a class of
 // simulated phones against `wrangler dev` on a fresh local D1 (loopback only), then the checks.
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { chromium } from 'playwright-core'
 import { startServer } from '../harness/wrangler-dev.ts'
 import { formatLiveReport, livePassed, runLiveLoad } from './live.ts'
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** The projector's page in Chromium: it notes, as each question appears, how long after the server opened it. */
+async function watch(url: string) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] })
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage()
+  await page.goto(url)
+  await page.evaluate(() => {
+    const delays: number[] = []
+    const seen = new Set<string>()
+    Object.assign(window, { delays })
+    new MutationObserver(() => {
+      const open = document.querySelector<HTMLElement>('[data-phase="open"]')
+      const question = open?.dataset.question
+      if (open && question && !seen.has(question)) {
+        seen.add(question)
+        delays.push(Date.now() - Number(open.dataset.openedAt))
+      }
+    }).observe(document.body, { childList: true, subtree: true })
+  })
+  return {
+    delays: () => page.evaluate(() => (window as unknown as { delays: number[] }).delays),
+    close: () => browser.close(),
+  }
+}
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +43,7 @@ const { values } = parseArgs({
     retry: { type: 'string', default: '0.05' },
     drop: { type: 'string', default: '0.1' },
     late: { type: 'string', default: '0.1' },
+    page: { type: 'boolean', default: true },
     json: { type: 'boolean', default: false },
   },
 })
@@ -30,6 +59,8 @@ const options = {
   dropShare: Number(values.drop),
   lateShare: Number(values.late),
   deadlineMs: 5 * 60_000,
+  // With Chromium at hand, the projector's page also watches, in a real browser (--no-page to skip).
+  watch: values.page && existsSync(CHROMIUM) ? watch : undefined,
 }
 
 console.log(`Starting wrangler dev on a fresh local D1, then a live game of ${options.questions} questions for ${options.students} phones…`)
