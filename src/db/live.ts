@@ -47,6 +47,15 @@ export async function recordLiveAnswer(db: DB, answer: Answer): Promise<boolean>
   return inserted.length === 1
 }
 
+/** Whether an attempt answered a question (a resend after the game moved on). */
+export async function hasLiveAnswer(db: DB, attemptId: string, position: number): Promise<boolean> {
+  const rows = await db
+    .select({ position: answers.position })
+    .from(answers)
+    .where(and(eq(answers.attemptId, attemptId), eq(answers.position, position)))
+  return rows.length === 1
+}
+
 /** Marks every attempt of the class finished: the game is over, answered or not. */
 export async function finishLiveClass(db: DB, classId: string, now: number): Promise<void> {
   await db.update(attempts).set({ finishedAt: now }).where(and(eq(attempts.classId, classId), isNull(attempts.finishedAt)))

@@ -5,7 +5,7 @@
 import { DurableObject } from 'cloudflare:workers'
 import type { SeatRow } from '../db/classes.ts'
 import { createDb } from '../db/client.ts'
-import { finishLiveClass, readLiveClass, recordLiveAnswer, type LiveAnswer } from '../db/live.ts'
+import { finishLiveClass, hasLiveAnswer, readLiveClass, recordLiveAnswer, type LiveAnswer } from '../db/live.ts'
 import type { AnswerValue, Class } from '../db/schema.ts'
 import { rankSeats } from '../game/ranking.ts'
 import { grade, points } from '../game/scoring.ts'
@@ -35,7 +35,7 @@ export type Snapshot = {
   given: ReadonlyMap<string, LiveAnswer>
 }
 
-export type AnswerOutcome = 'accepted' | 'already' | 'closed' | 'moved-on' | 'paused' | 'not-seated'
+export type AnswerOutcome = 'accepted' | 'already' | 'closed' | 'not-open' | 'paused' | 'not-seated'
 
 // Headers the Worker sets when it hands a socket over (src/routes/sockets.ts).
 export const CLASS_HEADER = 'X-Live-Class'
@@ -97,7 +97,9 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     await this.#load(classId)
     const klass = this.#klass
     const s = this.#state
-    if (!klass?.live || position !== s.index) return 'moved-on'
+    if (!klass?.live || position > s.index) return 'not-open'
+    // A question the game has left: a resend of an answer it took is still that answer.
+    if (position < s.index) return (await hasLiveAnswer(this.#db, attemptId, position)) ? 'already' : 'closed'
     // Already in (a double tap, or a resend whose first reply was lost): counted once, even if the question closed since.
     if (this.#given.has(attemptId)) return 'already'
     if (s.phase !== 'open' && s.phase !== 'paused') return 'closed'
@@ -136,8 +138,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
       await this.#reload()
       return 'already'
     }
-    const everyone = this.#seats.length > 0 && this.#seats.every((x) => this.#given.has(x.attemptId))
-    if (everyone && this.#state.index === position && this.#state.phase === 'open') await this.control(classId, 'reveal')
+    if (this.#everyoneAnswered() && this.#state.index === position && this.#state.phase === 'open') await this.control(classId, 'reveal')
     else this.#announceCount()
     return 'accepted'
   }
@@ -146,12 +147,11 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     await this.#load(classId)
     await this.#reload()
     this.#broadcast()
-    // A deleted class leaves nothing behind here either (its sockets were just closed).
-    if (!this.#klass) {
-      this.#state = LOBBY
-      await this.ctx.storage.deleteAlarm()
-      await this.ctx.storage.deleteAll()
-    }
+    if (!this.#klass) return
+    // A removal can leave everyone still seated answered: then the question closes, as it would have.
+    const s = this.#state
+    if (s.phase === 'open' && this.#everyoneAnswered()) await this.control(classId, 'reveal', s.version)
+    else this.#announceCount()
   }
 
   /** The question's time is up. */
@@ -210,8 +210,23 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     this.#klass = klass
     this.#seats = seats
     // Answers to a question the game has left behind are not this question's. For this one, D1
-    // is the record; answers claimed since the read began are kept.
+    // is the record; answers claimed since the read began are kept, a removed student's dropped.
     if (index === this.#state.index) for (const a of given) this.#given.set(a.attemptId, a)
+    const seated = new Set(seats.map((x) => x.attemptId))
+    for (const id of this.#given.keys()) if (!seated.has(id)) this.#given.delete(id)
+    // A class deleted or expired leaves nothing behind here either.
+    if (!klass) await this.#forget()
+  }
+
+  async #forget(): Promise<void> {
+    this.#state = LOBBY
+    this.#given = new Map()
+    await this.ctx.storage.deleteAlarm()
+    await this.ctx.storage.deleteAll()
+  }
+
+  #everyoneAnswered(): boolean {
+    return this.#seats.length > 0 && this.#seats.every((x) => this.#given.has(x.attemptId))
   }
 
   async #reload(): Promise<void> {

@@ -39,7 +39,7 @@ live.get('/:attemptId', async (c) => {
 
 const REFUSALS = {
   closed: 'Time was up before your answer arrived, so it was not counted.',
-  'moved-on': 'That question is not the one in play, so the answer was not counted. Here is where the game is now.',
+  'not-open': 'That question is not open yet, so the answer was not counted. Here is where the game is now.',
   paused: 'The game is paused, so answers wait until your teacher carries on.',
   'not-seated': 'You are no longer seated in this class, so the answer was not counted.',
 }

@@ -189,7 +189,6 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
   const projector = new Feed(`${base}${boardPath}/ws`, '', () => {})
   await projector.connect()
   const watcher = await o.watch?.(`${base}${boardPath}`)
-
   const phones: Phone[] = Array.from({ length: o.students }, (_, i) => ({
     nickname: `Phone ${i + 1}`,
     client: new Client(base, samples),
@@ -198,155 +197,160 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
     attempted: new Set(),
     accepted: new Set(),
   }))
-
-  const answer = async (p: Phone, screen: Screen) => {
-    const fields: [string, string][] = [['position', String(screen.question)], ...tapOn(screen.html, o.random)]
-    const send = async () => {
-      const started = performance.now()
-      const res = await patiently(() => p.client.post(`/live/${p.attemptId}/answer`, fields, true), deadline)
-      answerTimes.push(performance.now() - started)
-      return res
+  try {
+    const answer = async (p: Phone, screen: Screen) => {
+      const fields: [string, string][] = [['position', String(screen.question)], ...tapOn(screen.html, o.random)]
+      const send = async () => {
+        const started = performance.now()
+        const res = await patiently(() => p.client.post(`/live/${p.attemptId}/answer`, fields, true), deadline)
+        answerTimes.push(performance.now() - started)
+        return res
+      }
+      let replies
+      if (o.random() < o.doubleShare) {
+        counts.doubled++
+        replies = await Promise.all([send(), send()])
+      } else if (o.random() < o.retryShare) {
+        counts.retried++
+        await send() // its reply is "lost": the phone never sees it, and sends again
+        replies = [await send()]
+      } else replies = [await send()]
+      if (replies.some((r) => r.status === 200)) p.accepted.add(screen.question)
+      else p.problem = `answer to question ${screen.question + 1} gave ${replies.map((r) => r.status).join(', ')}`
+      // A dropping phone loses its connection after its second answer, and is back a second or two later.
+      if (p.drops && screen.question === 1 && p.feed && o.transport === 'ws') {
+        p.feed.drop()
+        await sleep(1000 + o.random() * 1000)
+        await p.feed.connect().catch((e) => (p.problem = String(e)))
+      }
     }
-    let replies
-    if (o.random() < o.doubleShare) {
-      counts.doubled++
-      replies = await Promise.all([send(), send()])
-    } else if (o.random() < o.retryShare) {
-      counts.retried++
-      await send() // its reply is "lost": the phone never sees it, and sends again
-      replies = [await send()]
-    } else replies = [await send()]
-    if (replies.some((r) => r.status === 200)) p.accepted.add(screen.question)
-    else p.problem = `answer to question ${screen.question + 1} gave ${replies.map((r) => r.status).join(', ')}`
-    // A dropping phone loses its connection after its second answer, and is back a second or two later.
-    if (p.drops && screen.question === 1 && p.feed && o.transport === 'ws') {
-      p.feed.drop()
-      await sleep(1000 + o.random() * 1000)
-      await p.feed.connect().catch((e) => (p.problem = String(e)))
+
+    // Each phone answers an open question once, at a moment of its own within the time.
+    const onScreen = (p: Phone) => (screen: Screen) => {
+      if (screen.phase !== 'open' || p.attempted.has(screen.question) || !screen.html.includes('name="choice"')) return
+      p.attempted.add(screen.question)
+      const within = Math.max(500, Math.min(6000, o.seconds * 1000 - 4000))
+      setTimeout(() => void answer(p, screen).catch((e) => (p.problem = String(e))), 200 + o.random() * within)
     }
-  }
 
-  // Each phone answers an open question once, at a moment of its own within the time.
-  const onScreen = (p: Phone) => (screen: Screen) => {
-    if (screen.phase !== 'open' || p.attempted.has(screen.question) || !screen.html.includes('name="choice"')) return
-    p.attempted.add(screen.question)
-    const within = Math.max(500, Math.min(6000, o.seconds * 1000 - 4000))
-    setTimeout(() => void answer(p, screen).catch((e) => (p.problem = String(e))), 200 + o.random() * within)
-  }
+    const join = async (p: Phone) => {
+      await p.client.get(`/join/${code}`)
+      const joined = await patiently(() => p.client.post(`/join/${code}`, [['nickname', p.nickname]]), deadline)
+      p.attemptId = joined.location?.match(/^\/live\/([\w-]{22})$/)?.[1]
+      if (!p.attemptId) return void (p.problem = `join gave ${joined.status}`)
+      if (o.transport === 'poll') await p.client.get(`/live/${p.attemptId}`) // the page, as a browser opens it
+      p.feed = new Feed(`${base}/live/${p.attemptId}/ws`, p.client.cookie, onScreen(p))
+      if (o.transport === 'ws') await p.feed.connect()
+      else void p.feed.poll(p.client, `/live/${p.attemptId}`, o.pollMs)
+    }
+    const inBatches = async (list: Phone[], size: number) => {
+      let next = 0
+      await Promise.all(
+        Array.from({ length: Math.min(size, list.length) }, async () => {
+          while (next < list.length) {
+            const p = list[next++]
+            await join(p).catch((e) => (p.problem = String(e)))
+          }
+        }),
+      )
+    }
 
-  const join = async (p: Phone) => {
-    await p.client.get(`/join/${code}`)
-    const joined = await patiently(() => p.client.post(`/join/${code}`, [['nickname', p.nickname]]), deadline)
-    p.attemptId = joined.location?.match(/^\/live\/([\w-]{22})$/)?.[1]
-    if (!p.attemptId) return void (p.problem = `join gave ${joined.status}`)
-    if (o.transport === 'poll') await p.client.get(`/live/${p.attemptId}`) // the page, as a browser opens it
-    p.feed = new Feed(`${base}/live/${p.attemptId}/ws`, p.client.cookie, onScreen(p))
-    if (o.transport === 'ws') await p.feed.connect()
-    else void p.feed.poll(p.client, `/live/${p.attemptId}`, o.pollMs)
-  }
-  const inBatches = async (list: Phone[], size: number) => {
-    let next = 0
-    await Promise.all(
-      Array.from({ length: Math.min(size, list.length) }, async () => {
-        while (next < list.length) {
-          const p = list[next++]
-          await join(p).catch((e) => (p.problem = String(e)))
-        }
-      }),
+    const started = performance.now()
+    await inBatches(phones.filter((p) => !p.late), 50)
+
+    const waitFor = async (test: (s: Screen) => boolean, what: string, ms: number) => {
+      const until = Math.min(deadline, Date.now() + ms)
+      while (!(projector.latest && test(projector.latest))) {
+        if (Date.now() > until) throw new Error(`the projector never showed ${what}`)
+        await sleep(20)
+      }
+      return projector.latest
+    }
+    const control = (name: string) => teacher.post(`${teacherPath}/live/${name}`, [['version', String(projector.latest!.version)]], true)
+
+    await waitFor((s) => s.phase === 'lobby' && s.html.includes(phones.filter((p) => !p.late && p.attemptId).length === 1 ? '1 player' : `${phones.filter((p) => !p.late && p.attemptId).length} players`), 'everyone in the lobby', 10_000)
+    await control('start')
+    const reveals: Screen[] = []
+    let latecomers: Promise<void> | undefined
+    for (let i = 0; i < o.questions; i++) {
+      await waitFor((s) => s.question === i && s.phase === 'open', `question ${i + 1} open`, 10_000)
+      if (i === 0) latecomers = inBatches(phones.filter((p) => p.late), 20)
+      // Everyone answers within the time, so the reveal comes early; the clock closes it otherwise.
+      reveals.push(await waitFor((s) => s.question === i && s.phase === 'reveal', `question ${i + 1} revealed`, o.seconds * 1000 + 10_000))
+      await sleep(1500) // the class looks at the answer and the top five
+      await control('next')
+    }
+    await latecomers
+    const ended = await waitFor((s) => s.phase === 'ended', 'the podium', 10_000)
+    await sleep(Math.max(1500, o.pollMs * 2)) // the phones' last screens arrive
+    const seconds = (performance.now() - started) / 1000
+    for (const p of phones) p.feed?.stop()
+    projector.stop()
+    const pageDelays = watcher ? await watcher.delays() : null
+
+    // Every phone agrees with the projector: it saw each reveal it was there for, and ends on the
+    // same final screen with the rank and points the projector's full ranking gives it.
+    const disagreements: string[] = []
+    const ranking = new Map(
+      [...ended.html.matchAll(/<th scope="row">#(\d+)<\/th><td>([^<]+)<\/td><td>([\d,]+)<\/td>/g)].map((m) => [m[2], { rank: Number(m[1]), score: Number(m[3].replace(/,/g, '')) }]),
     )
-  }
-
-  const started = performance.now()
-  await inBatches(phones.filter((p) => !p.late), 50)
-
-  const waitFor = async (test: (s: Screen) => boolean, what: string, ms: number) => {
-    const until = Math.min(deadline, Date.now() + ms)
-    while (!(projector.latest && test(projector.latest))) {
-      if (Date.now() > until) throw new Error(`the projector never showed ${what}`)
-      await sleep(20)
+    for (const p of phones.filter((x) => x.feed)) {
+      const last = p.feed!.latest
+      const row = ranking.get(p.nickname)
+      if (!last || last.version !== ended.version || last.phase !== 'ended') disagreements.push(`${p.nickname} ended on ${last?.phase} v${last?.version}, the projector on v${ended.version}`)
+      else if (!row || row.rank !== last.rank || row.score !== last.score)
+        disagreements.push(`${p.nickname} says rank ${last.rank} with ${last.score}, the projector ${row?.rank} with ${row?.score}`)
+      for (const reveal of reveals) {
+        const offline = p.feed!.gaps.some(([from, to]) => from <= reveal.at && reveal.at <= to)
+        const there = !offline && p.feed!.screens.some((s) => s.version < reveal.version)
+        if (there && !p.feed!.screens.some((s) => s.version === reveal.version && s.phase === 'reveal'))
+          disagreements.push(`${p.nickname} never saw the reveal of question ${reveal.question + 1}`)
+      }
     }
-    return projector.latest
-  }
-  const control = (name: string) => teacher.post(`${teacherPath}/live/${name}`, [['version', String(projector.latest!.version)]], true)
 
-  await waitFor((s) => s.phase === 'lobby' && s.html.includes(phones.filter((p) => !p.late && p.attemptId).length === 1 ? '1 player' : `${phones.filter((p) => !p.late && p.attemptId).length} players`), 'everyone in the lobby', 10_000)
-  await control('start')
-  const reveals: Screen[] = []
-  let latecomers: Promise<void> | undefined
-  for (let i = 0; i < o.questions; i++) {
-    await waitFor((s) => s.question === i && s.phase === 'open', `question ${i + 1} open`, 10_000)
-    if (i === 0) latecomers = inBatches(phones.filter((p) => p.late), 20)
-    // Everyone answers within the time, so the reveal comes early; the clock closes it otherwise.
-    reveals.push(await waitFor((s) => s.question === i && s.phase === 'reveal', `question ${i + 1} revealed`, o.seconds * 1000 + 10_000))
-    await sleep(1500) // the class looks at the answer and the top five
-    await control('next')
-  }
-  await latecomers
-  const ended = await waitFor((s) => s.phase === 'ended', 'the podium', 10_000)
-  await sleep(Math.max(1500, o.pollMs * 2)) // the phones' last screens arrive
-  const seconds = (performance.now() - started) / 1000
-  for (const p of phones) p.feed?.stop()
-  projector.stop()
-  const pageDelays = watcher ? await watcher.delays() : null
-  await watcher?.close()
-
-  // Every phone agrees with the projector: it saw each reveal it was there for, and ends on the
-  // same final screen with the rank and points the projector's full ranking gives it.
-  const disagreements: string[] = []
-  const ranking = new Map(
-    [...ended.html.matchAll(/<th scope="row">#(\d+)<\/th><td>([^<]+)<\/td><td>([\d,]+)<\/td>/g)].map((m) => [m[2], { rank: Number(m[1]), score: Number(m[3].replace(/,/g, '')) }]),
-  )
-  for (const p of phones.filter((x) => x.feed)) {
-    const last = p.feed!.latest
-    const row = ranking.get(p.nickname)
-    if (!last || last.version !== ended.version || last.phase !== 'ended') disagreements.push(`${p.nickname} ended on ${last?.phase} v${last?.version}, the projector on v${ended.version}`)
-    else if (!row || row.rank !== last.rank || row.score !== last.score)
-      disagreements.push(`${p.nickname} says rank ${last.rank} with ${last.score}, the projector ${row?.rank} with ${row?.score}`)
-    for (const reveal of reveals) {
-      const offline = p.feed!.gaps.some(([from, to]) => from <= reveal.at && reveal.at <= to)
-      const there = !offline && p.feed!.screens.some((s) => s.version < reveal.version)
-      if (there && !p.feed!.screens.some((s) => s.version === reveal.version && s.phase === 'reveal'))
-        disagreements.push(`${p.nickname} never saw the reveal of question ${reveal.question + 1}`)
+    // The update delay: from the server opening a question to a screen showing it, for screens
+    // that were connected when it opened (a late joiner's or a reconnect's first screen is not a delay).
+    const delays = (screens: Screen[]) => {
+      const firsts = new Map<number, Screen>()
+      for (const s of screens) if (s.phase === 'open' && !firsts.has(s.question)) firsts.set(s.question, s)
+      return [...firsts.values()].filter((s) => !s.initial).map((s) => s.at - s.openedAt)
     }
-  }
 
-  // The update delay: from the server opening a question to a screen showing it, for screens
-  // that were connected when it opened (a late joiner's or a reconnect's first screen is not a delay).
-  const delays = (screens: Screen[]) => {
-    const firsts = new Map<number, Screen>()
-    for (const s of screens) if (s.phase === 'open' && !firsts.has(s.question)) firsts.set(s.question, s)
-    return [...firsts.values()].filter((s) => !s.initial).map((s) => s.at - s.openedAt)
-  }
-
-  // The database, read directly: what was stored against what the phones saw accepted.
-  const { stored, lost, phantom, totalsWrong } = checkStored(server, phones)
-  for (const p of phones) if (p.problem) problems.push(`${p.nickname}: ${p.problem}`)
-  const byStatus: Record<string, number> = {}
-  for (const { status } of samples) byStatus[status] = (byStatus[status] ?? 0) + 1
-  const { random: _, watch: __, ...shown } = o
-  return {
-    options: shown,
-    joined: phones.filter((p) => p.attemptId).length,
-    late: phones.filter((p) => p.late).length,
-    dropped: phones.filter((p) => p.drops && o.transport === 'ws').length,
-    seconds,
-    requests: samples.length,
-    byStatus,
-    errors: samples.filter((x) => x.status >= 400).length,
-    messages: phones.reduce((n, p) => n + (p.feed?.messages ?? 0), 0) + projector.messages,
-    accepted: phones.reduce((n, p) => n + p.accepted.size, 0),
-    doubled: counts.doubled,
-    retried: counts.retried,
-    stored,
-    lost,
-    phantom,
-    totalsWrong,
-    phoneDelay: stats(phones.flatMap((p) => delays(p.feed?.screens ?? []))),
-    projectorDelay: stats(delays(projector.screens)),
-    projectorPageDelay: pageDelays && stats(pageDelays),
-    answerLatency: stats(answerTimes),
-    disagreements,
-    problems,
+    // The database, read directly: what was stored against what the phones saw accepted.
+    const { stored, lost, phantom, totalsWrong } = checkStored(server, phones)
+    for (const p of phones) if (p.problem) problems.push(`${p.nickname}: ${p.problem}`)
+    const byStatus: Record<string, number> = {}
+    for (const { status } of samples) byStatus[status] = (byStatus[status] ?? 0) + 1
+    const { random: _, watch: __, ...shown } = o
+    return {
+      options: shown,
+      joined: phones.filter((p) => p.attemptId).length,
+      late: phones.filter((p) => p.late).length,
+      dropped: phones.filter((p) => p.drops && o.transport === 'ws').length,
+      seconds,
+      requests: samples.length,
+      byStatus,
+      errors: samples.filter((x) => x.status >= 400).length,
+      messages: phones.reduce((n, p) => n + (p.feed?.messages ?? 0), 0) + projector.messages,
+      accepted: phones.reduce((n, p) => n + p.accepted.size, 0),
+      doubled: counts.doubled,
+      retried: counts.retried,
+      stored,
+      lost,
+      phantom,
+      totalsWrong,
+      phoneDelay: stats(phones.flatMap((p) => delays(p.feed?.screens ?? []))),
+      projectorDelay: stats(delays(projector.screens)),
+      projectorPageDelay: pageDelays && stats(pageDelays),
+      answerLatency: stats(answerTimes),
+      disagreements,
+      problems,
+    }
+  } finally {
+    // However the run ends (a deadline missed, say), no socket or browser is left open.
+    for (const p of phones) p.feed?.stop()
+    projector.stop()
+    await watcher?.close()
   }
 }
 

@@ -33,6 +33,7 @@ async function watch(url: string) {
 }
 
 const { values } = parseArgs({
+  allowNegative: true, // --no-page
   options: {
     students: { type: 'string', default: '200' },
     questions: { type: 'string', default: '5' },

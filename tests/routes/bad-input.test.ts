@@ -186,7 +186,7 @@ const cases: Case[] = [
   // The message depends on the question drawn ("Choose an answer first.", "Tick at least one…"); the screen stays on it.
   ['a live answer with nothing chosen', (w) => liveAnswer(w, { position: '0' }), 422, 'Question 1 of 3'],
   ['a live answer beyond the options', (w) => liveAnswer(w, { position: '0', choice: '9' }), 400, 'not one of the options'],
-  ['a live answer to a question not in play', (w) => liveAnswer(w, w.early), 409, 'not the one in play, so'],
+  ['a live answer to a question not open yet', (w) => liveAnswer(w, w.early), 409, 'not open yet'],
   ['a live answer past the last question', (w) => liveAnswer(w, { position: '99', choice: '0' }), 409, 'not the one in play'],
   ['a live answer from another browser', (w) => liveAnswer(w, { position: '0', choice: '0' }, browser()), 403, 'another browser'],
   ['a live seat answering on the self-paced route', (w) => w.liv.student.post(`/play/${w.liv.attemptId}/answer`, { position: '0', choice: '0' }), 409, 'live game'],

@@ -134,11 +134,26 @@ describe('a live game', () => {
     expect(again.status).toBe(200)
     expect(await again.text()).toContain('data-phase="reveal"')
     expect(await stored(g.students[0].attemptId)).toHaveLength(1)
-    // An answer to a question the game has left is refused, and says so.
+    // Sent again after the game has moved on: still the answer it took, counted once.
     await g.control('next')
-    const old = await g.answer(g.students[0], 0)
-    expect(old.status).toBe(409)
-    expect(await old.text()).toContain('not the one in play')
+    const later = await g.answer(g.students[0], 0)
+    expect(later.status).toBe(200)
+    expect(await later.text()).toContain('data-question="1"')
+    expect(await stored(g.students[0].attemptId)).toHaveLength(1)
+  })
+
+  it('refuses an answer to a question the game has left, or one not open yet, and says which', async () => {
+    const g = await liveClass({ size: 3, players: 2 })
+    await g.control('start')
+    await g.answer(g.students[0], 0)
+    const early = await g.answer(g.students[0], 1)
+    expect(early.status).toBe(409)
+    expect(await early.text()).toContain('not open yet')
+    await g.control('skip')
+    const late = await g.answer(g.students[1], 0)
+    expect(late.status).toBe(409)
+    expect(await late.text()).toContain('Time was up')
+    expect(await stored(g.students[1].attemptId)).toEqual([])
   })
 
   it('moves to the next question, and ends with a podium after the last', async () => {
@@ -228,6 +243,21 @@ describe('a live game', () => {
     expect((await g.state()).phase).toBe('reveal')
     expect(await stored(late.attemptId!)).toMatchObject([{ position: 1 }])
     expect(await totalsDisagree()).toEqual([])
+  })
+
+  it('forgets a removed student’s answer, and closes the question when everyone left has answered', async () => {
+    const g = await liveClass({ players: 3 })
+    await g.control('start')
+    await g.answer(g.students[0], 0)
+    await g.answer(g.students[1], 0)
+    const remove = (who: { attemptId: string }) => g.teacher.post(`${g.base}/students/${who.attemptId}/remove`, {})
+    expect((await remove(g.students[1])).status).toBe(303)
+    const snap = (await g.game.snapshot(g.klass.id))!
+    expect([snap.answered, snap.ranking.length]).toEqual([1, 2])
+    expect(snap.state.phase).toBe('open')
+    // The one who had not answered leaves: everyone still seated has answered.
+    await remove(g.students[2])
+    expect((await g.state()).phase).toBe('reveal')
   })
 
   it('opens the next question empty when a join lands at the same moment, and counts the joiner', async () => {
@@ -342,6 +372,7 @@ describe('a live game', () => {
 
 describe('when a live class goes', () => {
   const storedState = (game: DurableObjectStub<LiveGame>) => runInDurableObject(game, (_: LiveGame, state) => state.storage.get('state'))
+  const alarmOf = (game: DurableObjectStub<LiveGame>) => runInDurableObject(game, (_: LiveGame, state) => state.storage.getAlarm())
 
   it('closes every screen and clears the game when the teacher deletes the class', async () => {
     const g = await liveClass({ players: 1 })
@@ -354,6 +385,7 @@ describe('when a live class goes', () => {
     expect((await g.teacher.post(`${g.base}/delete`, { confirm: 'delete' })).status).toBe(303)
     expect(await closed).toBe(1000)
     expect(await storedState(g.game)).toBeUndefined()
+    expect(await alarmOf(g.game)).toBeNull()
     expect((await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).status).toBe(404)
   })
 
@@ -365,6 +397,7 @@ describe('when a live class goes', () => {
     await scheduled(createScheduledController({ scheduledTime: now, cron: '17 3 * * *' }), env)
     expect(await classByCode(g.code)).toBeNull()
     expect(await storedState(g.game)).toBeUndefined()
+    expect(await alarmOf(g.game)).toBeNull()
   })
 })
 

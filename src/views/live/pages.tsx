@@ -5,8 +5,9 @@ import type { Snapshot } from '../../live/game.ts'
 import { Announce, phoneAnnouncement, PhoneScreen, ProjectorScreen, TeacherControls } from './screens.tsx'
 
 // A dropped socket is retried with backoff; htmx's default waits up to a minute between tries,
-// longer than a question lasts. Four seconds at most, so a phone on weak Wi-Fi is soon back.
-const RECONNECT = JSON.stringify({ ws: { reconnectMaxDelay: 4000 } })
+// longer than a question lasts. Three seconds at most (four with htmx's jitter of up to 30%), so
+// a phone on weak Wi-Fi is soon back.
+const RECONNECT = JSON.stringify({ ws: { reconnectMaxDelay: 3000 } })
 
 export function PhonePage({ snap, attemptId, error }: { snap: Snapshot; attemptId: string; error?: string }) {
   return (

@@ -527,13 +527,16 @@ export async function renderFor(viewer: Viewer, snap: Snapshot): Promise<string>
  * mid-question must not redraw a phone's half-ticked form, nor move the teacher's focus.
  */
 export function screenKey(viewer: Viewer, snap: Snapshot): string {
-  const { version, phase } = snap.state
+  const { version, phase, index, openedAt } = snap.state
+  const state = `${version}:${phase}:${index}:${openedAt}`
   const lobby = phase === 'lobby' ? snap.ranking.length : ''
-  if (viewer.role === 'teacher') return `${version}|${lobby}`
-  if (viewer.role === 'board') return `${version}|${snap.klass.hideNames}|${snap.ranking.map((r) => `${r.nickname}:${r.score}`).join(',')}`
+  // The teacher's count of answers and players changes through renderCount, not a redraw.
+  if (viewer.role === 'teacher') return `${state}|${lobby}`
+  if (viewer.role === 'board') return `${state}|${snap.klass.hideNames}|${snap.ranking.map((r) => `${r.nickname}:${r.score}`).join(',')}`
   const me = snap.ranking.find((r) => r.attemptId === viewer.attemptId)
+  const name = phase === 'lobby' ? me?.nickname : ''
   const standing = me && (phase === 'reveal' || phase === 'ended') ? `${me.rank}:${me.score}:${snap.ranking.length}` : ''
-  return `${version}|${lobby}|${me ? me.nickname : '-'}|${snap.given.has(viewer.attemptId)}|${standing}`
+  return `${state}|${lobby}|${me ? name : '-'}|${snap.given.has(viewer.attemptId)}|${standing}`
 }
 
 /** Just the count of answers, swapped into the projector and the teacher's page as it rises. */
