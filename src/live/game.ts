@@ -142,6 +142,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     else this.#announceCount()
     return 'accepted'
   }
+
   /** The class or its seats changed in D1 (a join, a rename, a removal, a setting, a deletion): read them again. */
   async changed(classId: string): Promise<void> {
     await this.#load(classId)
