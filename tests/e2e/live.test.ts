@@ -29,8 +29,8 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
     return { teacher, code: (await teacher.locator('.big-code').textContent())!.trim() }
   }
 
-  /** Taps the right answer (or a wrong one) on a phone showing a question. */
-  async function tap(phone: Page, right: boolean) {
+  /** Taps the right answer (or a wrong one) on a phone showing a question; `keyboard`: with Tab and Enter instead. */
+  async function tap(phone: Page, right: boolean, keyboard = false) {
     const prompt = (await phone.locator('legend h2').textContent())!.trim()
     const q = byPrompt.get(prompt)!
     if (q.type === 'multi') {
@@ -38,7 +38,12 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
       await phone.getByRole('button', { name: 'Lock in my answer' }).click()
     } else if (q.type === 'single' || q.type === 'truefalse') {
       const text = q.type === 'truefalse' ? (q.answer === right ? 'True' : 'False') : right ? q.answer : q.choices.find((c) => c !== q.answer)!
-      await phone.getByRole('button', { name: text, exact: true }).click()
+      const button = phone.getByRole('button', { name: text, exact: true })
+      if (keyboard) {
+        // Tab from the question's heading (where focus lands) until the button has it, then Enter.
+        for (let tabs = 0; tabs < 10 && !(await button.evaluate((b) => b === document.activeElement)); tabs++) await phone.keyboard.press('Tab')
+        await phone.keyboard.press('Enter')
+      } else await button.click()
     } else throw new Error(`a live game asked a ${q.type} question`)
     // Locked in, or (for the last to answer) straight to the reveal.
     await phone.locator('form.live-answer').waitFor({ state: 'detached' })
@@ -79,7 +84,8 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
         await expectAccessible(projector)
       }
       // Ada is always right, Bea right on the first question only, Cai never: the ranking is known.
-      for (const [k, phone] of phones.entries()) await tap(phone, k === 0 || (k === 1 && i === 0))
+      // Cai answers with the keyboard (Tab to the button, Enter) wherever the question has one button per answer.
+      for (const [k, phone] of phones.entries()) await tap(phone, k === 0 || (k === 1 && i === 0), k === 2)
       // Everyone answered: the reveal comes at once, with the chart and the top five.
       await projector.locator(`[data-phase="reveal"][data-question="${i}"]`).waitFor()
       await expect(projector.locator('.live-chart').textContent()).resolves.toContain('✓ correct')
