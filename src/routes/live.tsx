@@ -25,6 +25,7 @@ async function ownSeat(c: Context<AppEnv>) {
   if (!found || !classId) throw new Problem(404, 'We could not find that game. Join again with the code on the board.', { href: '/join', label: 'Enter a class code' })
   if (!(await isOwnedBy(c, found.attempt.ownerHash)))
     throw new Problem(403, 'This seat was taken in another browser, so only that browser can play it.', { href: '/join', label: 'Enter a class code' })
+  if (!found.seat?.live) throw new Problem(409, 'This seat is in a class played at each student’s own pace, not a live game.', { href: `/play/${id}`, label: 'Go to your quiz' })
   return { id, classId, attempt: found.attempt, game: liveGame(c.env, classId) }
 }
 

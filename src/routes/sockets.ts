@@ -39,7 +39,7 @@ sockets.get('/live/:attemptId/ws', async (c) => {
   const id = c.req.param('attemptId')
   const found = isId(id) ? await readAttempt(createDb(c.env.DB), id) : null
   const classId = found?.attempt.classId
-  if (!found || !classId) return refuse(404, 'No such game.')
+  if (!found || !classId || !found.seat?.live) return refuse(404, 'No such game.')
   const token = readFormToken(c)
   if (!token || !(await isOwnedBy(c, found.attempt.ownerHash))) return refuse(403, 'This seat belongs to another browser.')
   return connect(c, classId, { role: 'phone', attemptId: id, token })
@@ -50,7 +50,7 @@ sockets.get('/board/:boardId/ws', async (c) => {
   if (no) return no
   const id = c.req.param('boardId')
   const found = isId(id) ? await readBoard(createDb(c.env.DB), id) : null
-  if (!found) return refuse(404, 'No such game.')
+  if (!found?.klass.live) return refuse(404, 'No such game.')
   return connect(c, found.klass.id, { role: 'board', joinUrl: new URL(`/join/${found.klass.code}`, c.req.url).href })
 })
 
@@ -60,7 +60,7 @@ sockets.get('/teach/:secret/live/ws', async (c) => {
   const secret = c.req.param('secret')
   const klass = /^[A-Za-z0-9_-]{43}$/.test(secret) ? await findClassByTeacher(createDb(c.env.DB), await sha256Hex(secret)) : null
   const token = readFormToken(c)
-  if (!klass) return refuse(404, 'No such game.')
+  if (!klass?.live) return refuse(404, 'No such game.')
   if (!token) return refuse(403, 'Reload the teacher page first.')
   return connect(c, klass.id, { role: 'teacher', base: `/teach/${secret}`, token })
 })

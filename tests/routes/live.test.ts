@@ -364,6 +364,10 @@ describe('a live game', () => {
     await settled()
     expect(phone.at(-1)).toContain('data-phase="reveal"')
     expect(board.at(-1)).toContain('How the class answered')
+    // A self-paced class has no game to connect to.
+    const homework = await openClass()
+    const seat = await join(homework.code, 'Hana')
+    expect((await seat.student.raw(`/live/${seat.attemptId}/ws`, { headers: { Upgrade: 'websocket', Origin: ORIGIN } })).status).toBe(404)
     // A socket from another browser, or from another site, is refused.
     expect((await browser().raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket' } })).status).toBe(403)
     expect((await a.student.raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket', Origin: 'https://evil.example' } })).status).toBe(403)
