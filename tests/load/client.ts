@@ -87,3 +87,24 @@ export function checkStored(server: LocalServer, players: Seen[]) {
     totalsWrong: rows.filter((r) => r.score !== r.points_sum || r.answered !== r.given || r.correct !== r.right_sum).length,
   }
 }
+
+/**
+ * Sends an answer as people do: most once, a share twice at once (a double tap), and a share
+ * twice in a row, the first reply "lost" so it never reaches them. Returns the replies they see.
+ */
+export async function sendLikeAPerson<T>(
+  send: () => Promise<T>,
+  o: { random: () => number; doubleShare: number; retryShare: number },
+  counts: { doubled: number; retried: number },
+): Promise<T[]> {
+  if (o.random() < o.doubleShare) {
+    counts.doubled++
+    return Promise.all([send(), send()])
+  }
+  if (o.random() < o.retryShare) {
+    counts.retried++
+    await send()
+    return [await send()]
+  }
+  return [await send()]
+}

@@ -5,7 +5,7 @@
 // in agreement with the projector's, and the delay from a question opening (the server's
 // clock, stamped on the screen) to each phone seeing it.
 import type { LocalServer } from '../harness/wrangler-dev.ts'
-import { checkStored, Client, patiently, percentile, sleep, type Sample } from './client.ts'
+import { checkStored, Client, patiently, percentile, sendLikeAPerson, sleep, type Sample } from './client.ts'
 
 export type LiveLoadOptions = {
   students: number
@@ -206,15 +206,7 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
         answerTimes.push(performance.now() - started)
         return res
       }
-      let replies
-      if (o.random() < o.doubleShare) {
-        counts.doubled++
-        replies = await Promise.all([send(), send()])
-      } else if (o.random() < o.retryShare) {
-        counts.retried++
-        await send() // its reply is "lost": the phone never sees it, and sends again
-        replies = [await send()]
-      } else replies = [await send()]
+      const replies = await sendLikeAPerson(send, o, counts)
       if (replies.some((r) => r.status === 200)) p.accepted.add(screen.question)
       else p.problem = `answer to question ${screen.question + 1} gave ${replies.map((r) => r.status).join(', ')}`
       // A dropping phone loses its connection after its second answer, and is back a second or two later.

@@ -3,7 +3,7 @@
 // response. Then the database is checked: every accepted answer stored exactly once, every
 // total equal to the sum of its answers, and the teacher's export in agreement.
 import type { LocalServer } from '../harness/wrangler-dev.ts'
-import { checkStored, Client, patiently, percentile, type Sample } from './client.ts'
+import { checkStored, Client, patiently, percentile, sendLikeAPerson, type Sample } from './client.ts'
 
 export type LoadOptions = {
   students: number
@@ -68,15 +68,7 @@ async function playStudent(base: string, code: string, s: Student, o: Required<L
     if (Number.isNaN(position)) return void (s.problem = `no question on the page (question ${s.accepted.size + 1})`)
     const fields: [string, string][] = [['position', String(position)], ...fillIn(page, o.random)]
     const send = () => patiently(() => client.post(`/play/${id}/answer`, fields, htmx), deadline)
-    let replies
-    if (o.random() < o.doubleShare) {
-      counts.doubled++
-      replies = await Promise.all([send(), send()])
-    } else if (o.random() < o.retryShare) {
-      counts.retried++
-      await send() // its response is "lost": the student never sees it, and sends again
-      replies = [await send()]
-    } else replies = [await send()]
+    const replies = await sendLikeAPerson(send, o, counts)
     const taken = replies.find((r) => r.status === (htmx ? 200 : 303))
     if (!taken) return void (s.problem = `answer ${position + 1} gave ${replies.map((r) => r.status).join(', ')}`)
     s.accepted.add(position)
