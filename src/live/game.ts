@@ -27,11 +27,13 @@ export type Snapshot = {
   klass: Class
   state: LiveState
   now: number
-  /** The seats ranked (ranks change only at a reveal, when the totals are read back from D1). */
+  /** The seats ranked (ranks change only at a reveal, when the totals are read back from D1); a phone's snapshot holds its own row only. */
   ranking: Ranked[]
+  players: number
   answered: number
   /** How many picked each option: only once the question has closed. */
   counts: number[] | null
+  /** The answers to the question in play (a phone's snapshot: its own only). */
   given: ReadonlyMap<string, LiveAnswer>
 }
 
@@ -67,10 +69,10 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     return createDb(this.env.DB)
   }
 
-  /** What one screen shows now; null once the class is gone. */
-  async snapshot(classId: string): Promise<Snapshot | null> {
+  /** What one screen shows now (`attemptId`: a phone's, which carries only its own row); null once the class is gone. */
+  async snapshot(classId: string, attemptId?: string): Promise<Snapshot | null> {
     await this.#load(classId)
-    return this.#snapshot()
+    return this.#snapshot(attemptId)
   }
 
   /**
@@ -90,7 +92,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   /** A student's answer to the open question, timed by this object's clock; and the game as it then stands. */
   async answer(classId: string, attemptId: string, position: number, value: AnswerValue): Promise<{ outcome: AnswerOutcome; snap: Snapshot | null }> {
     const outcome = await this.#answer(classId, attemptId, position, value, Date.now())
-    return { outcome, snap: this.#snapshot() }
+    return { outcome, snap: this.#snapshot(attemptId) }
   }
 
   async #answer(classId: string, attemptId: string, position: number, value: AnswerValue, now: number, reread = false): Promise<AnswerOutcome> {
@@ -263,7 +265,8 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     }
   }
 
-  #snapshot(): Snapshot | null {
+  /** The game as screens see it; for one phone (`attemptId`), only what that phone shows, so an answer's reply does not carry the class. */
+  #snapshot(attemptId?: string): Snapshot | null {
     const klass = this.#klass
     if (!klass?.live) return null
     const s = this.#state
@@ -271,14 +274,17 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     const question = item && findQuestion(item.q)
     const counts =
       s.phase === 'reveal' && question ? tally(question, shownOptions(question, item), [...this.#given.values()].map((a) => a.response)) : null
+    const ranking = rankSeats(this.#seats, klass.scoring === 'untimed') as Ranked[]
+    const mine = attemptId === undefined ? undefined : this.#given.get(attemptId)
     return {
       klass,
       state: s,
       now: Date.now(),
-      ranking: rankSeats(this.#seats, klass.scoring === 'untimed') as Ranked[],
+      ranking: attemptId === undefined ? ranking : ranking.filter((r) => r.attemptId === attemptId),
+      players: ranking.length,
       answered: this.#given.size,
       counts,
-      given: this.#given,
+      given: attemptId === undefined ? this.#given : new Map(mine ? [[attemptId, mine]] : []),
     }
   }
 

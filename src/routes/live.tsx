@@ -33,7 +33,7 @@ const gone = () => new Problem(404, 'This class no longer exists. It may have be
 
 live.get('/:attemptId', async (c) => {
   const { id, classId, game } = await ownSeat(c)
-  const snap = await game.snapshot(classId)
+  const snap = await game.snapshot(classId, id)
   if (!snap) throw gone()
   return c.render(<PhonePage snap={snap} attemptId={id} />, { title: `${snap.klass.name}: live`, live: true })
 })
@@ -56,7 +56,7 @@ live.post('/:attemptId/answer', async (c) => {
   if (!question) throw new Problem(409, 'That question is not the one in play.', { href: `/live/${id}`, label: 'Back to the game' })
   const reading = readAnswer(question, item.order, form)
   if (!reading.ok && reading.status === 422) {
-    const snap = await game.snapshot(classId)
+    const snap = await game.snapshot(classId, id)
     if (!snap) throw gone()
     return show(c, snap, id, 422, reading.message)
   }

@@ -71,7 +71,7 @@ function AnsweredCount({ snap }: { snap: Snapshot }) {
     </p>
   )
 }
-const answeredText = (snap: Snapshot) => `${snap.answered} of ${players(snap.ranking.length)} answered`
+const answeredText = (snap: Snapshot) => `${snap.answered} of ${players(snap.players)} answered`
 
 // ---------------------------------------------------------------- phone
 
@@ -143,7 +143,7 @@ export function PhoneScreen({ snap, attemptId, error }: { snap: Snapshot; attemp
             You're in, {me.nickname}!
           </h2>
           <p>Watch the projector. The first question appears here when your teacher starts the game.</p>
-          <p class="meta">{players(snap.ranking.length)} so far.</p>
+          <p class="meta">{players(snap.players)} so far.</p>
         </>
       )
     if (phase === 'ended')
@@ -153,7 +153,7 @@ export function PhoneScreen({ snap, attemptId, error }: { snap: Snapshot; attemp
             Game over
           </h2>
           <p class="standing" data-rank={String(me.rank)} data-score={String(me.score)}>
-            You finished <strong>{ordinal(me.rank)}</strong> of {snap.ranking.length} with <strong>{formatPoints(me.score)}</strong> points.
+            You finished <strong>{ordinal(me.rank)}</strong> of {snap.players} with <strong>{formatPoints(me.score)}</strong> points.
           </p>
           <a class="button primary" href={`/results/${attemptId}`}>
             See your answers
@@ -182,7 +182,7 @@ export function PhoneScreen({ snap, attemptId, error }: { snap: Snapshot; attemp
             <dd>{formatKey(now.question)}</dd>
           </dl>
           <p class="standing" data-rank={String(me.rank)} data-score={String(me.score)}>
-            You have <strong>{formatPoints(me.score)}</strong> points: <strong>{ordinal(me.rank)}</strong> of {snap.ranking.length}.
+            You have <strong>{formatPoints(me.score)}</strong> points: <strong>{ordinal(me.rank)}</strong> of {snap.players}.
           </p>
         </article>
       )
@@ -363,7 +363,7 @@ export function ProjectorScreen({ snap, joinUrl }: { snap: Snapshot; joinUrl: st
             </p>
             <QrCode text={joinUrl} label={`QR code to join: ${joinUrl}`} />
           </div>
-          <h2>{players(snap.ranking.length)} in the game</h2>
+          <h2>{players(snap.players)} in the game</h2>
           {!snap.klass.hideNames && (
             <ul class="names">
               {snap.ranking.map((row) => (
@@ -462,7 +462,7 @@ export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapsho
   const size = snap.klass.live!.plan.length
   const last = index === size - 1
   const where = {
-    lobby: `Waiting in the lobby: ${players(snap.ranking.length)} joined.`,
+    lobby: `Waiting in the lobby: ${players(snap.players)} joined.`,
     open: `Question ${index + 1} of ${size} is open.`,
     paused: `Question ${index + 1} of ${size} is paused.`,
     reveal: `Showing the answer to question ${index + 1} of ${size}.`,
@@ -529,13 +529,13 @@ export async function renderFor(viewer: Viewer, snap: Snapshot): Promise<string>
 export function screenKey(viewer: Viewer, snap: Snapshot): string {
   const { version, phase, index, openedAt } = snap.state
   const state = `${version}:${phase}:${index}:${openedAt}`
-  const lobby = phase === 'lobby' ? snap.ranking.length : ''
+  const lobby = phase === 'lobby' ? snap.players : ''
   // The teacher's count of answers and players changes through renderCount, not a redraw.
   if (viewer.role === 'teacher') return `${state}|${lobby}`
   if (viewer.role === 'board') return `${state}|${snap.klass.hideNames}|${snap.ranking.map((r) => `${r.nickname}:${r.score}`).join(',')}`
   const me = snap.ranking.find((r) => r.attemptId === viewer.attemptId)
   const name = phase === 'lobby' ? me?.nickname : ''
-  const standing = me && (phase === 'reveal' || phase === 'ended') ? `${me.rank}:${me.score}:${snap.ranking.length}` : ''
+  const standing = me && (phase === 'reveal' || phase === 'ended') ? `${me.rank}:${me.score}:${snap.players}` : ''
   return `${state}|${lobby}|${me ? name : '-'}|${snap.given.has(viewer.attemptId)}|${standing}`
 }
 
