@@ -21,11 +21,11 @@ export default defineConfig(async () => ({
         },
       },
       {
-        // Checks that need Node: the bank files on disk, and browsers and a load test against `wrangler dev`.
+        // Checks that need Node: the bank files on disk, and browsers, the load runs and the bench against `wrangler dev`.
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/banks/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/load/**/*.test.ts'],
+          include: ['tests/banks/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/load/**/*.test.ts', 'tests/bench/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -9,6 +9,9 @@
 //    D1 round trips and the rows they read and wrote, from D1's result metadata.
 import app from '../../src/app.tsx'
 import { scheduled } from '../../src/cron.ts'
+// Every class the Worker exports (the live game's Durable Object, and any added later): wrangler
+// refuses to start a Worker whose wrangler.toml binds a class its entry does not export.
+export * from '../../src/index.tsx'
 import { metered, newMeter } from './d1-meter.ts'
 import { seededId } from './seeded.ts'
 

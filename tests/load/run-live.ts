@@ -64,7 +64,8 @@ const options = {
   watch: values.page && existsSync(CHROMIUM) ? watch : undefined,
 }
 
-console.log(`Starting wrangler dev on a fresh local D1, then a live game of ${options.questions} questions for ${options.students} phones…`)
+// Progress goes to stderr, so stdout holds only the report (JSON with --json).
+console.error(`Starting wrangler dev on a fresh local D1, then a live game of ${options.questions} questions for ${options.students} phones…`)
 const server = await startServer()
 try {
   const report = await runLiveLoad(server, options)

@@ -22,7 +22,8 @@ const options = {
   deadlineMs: 5 * 60_000,
 }
 
-console.log(`Starting wrangler dev on a fresh local D1, then ${options.students} students at concurrency ${options.concurrency}…`)
+// Progress goes to stderr, so stdout holds only the report (JSON with --json).
+console.error(`Starting wrangler dev on a fresh local D1, then ${options.students} students at concurrency ${options.concurrency}…`)
 const server = await startServer()
 try {
   const report = await runLoad(server, options)
