@@ -8,6 +8,7 @@ import type { AppEnv } from './env.ts'
 import { renderFailure } from './http/failure.tsx'
 import { formToken, formsOnly } from './http/forms.ts'
 import { Problem } from './http/problem.ts'
+import { VARY } from './http/respond.tsx'
 import board from './routes/board.tsx'
 import classes from './routes/classes.tsx'
 import home from './routes/home.tsx'
@@ -53,7 +54,7 @@ app.use(formToken)
 app.use(async (c, next) => {
   c.set('db', createDb(c.env.DB))
   await next()
-  c.header('Vary', 'HX-Request', { append: true })
+  c.header('Vary', VARY, { append: true })
 })
 
 app.route('/', home)

@@ -1,13 +1,12 @@
 // Query functions for attempts and their answers. Each returns domain values or null;
 // none builds a response. Every function is one D1 round trip (batch counts as one).
 import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
-import { liveClass, liveSince } from './classes.ts'
+import { notExpired, openedSince } from './classes.ts'
 import { rankRows } from '../game/ranking.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, bankScoreBands, bankTotals, classes, SCORE_BAND, students, type Answer, type Attempt, type PlanItem, type Scoring } from './schema.ts'
 
 export type NewAttempt = { id: string; ownerHash: string; bankId: string; plan: PlanItem[]; now: number }
-export type NewAnswer = Omit<Answer, 'attemptId'>
 export type Standing = { rank: number; total: number }
 
 export async function createAttempt(db: DB, a: NewAttempt): Promise<void> {
@@ -20,7 +19,7 @@ export type Seat = { className: string; scoring: Scoring; extraTime: boolean; ni
 export type Play = { attempt: Attempt; answer: Answer | null; seat: Seat | null }
 // D1 hands batch rows to drizzle as objects keyed by column name, so a name selected twice
 // (attempts.nickname and students.nickname) would shift every later value: alias them apart.
-const seatColumns = {
+const seatOfAttempt = {
   className: classes.name,
   scoring: classes.scoring,
   extraTime: students.extraTime,
@@ -34,7 +33,7 @@ const seatOf = (seat: { [K in keyof Seat]: Seat[K] | null }): Seat | null => (se
 const attemptQueries = new WeakMap<DB, ReturnType<typeof prepareReadAttempt>>()
 const prepareReadAttempt = (db: DB) =>
   db
-    .select({ attempt: attempts, answer: answers, seat: seatColumns })
+    .select({ attempt: attempts, answer: answers, seat: seatOfAttempt })
     .from(attempts)
     .leftJoin(
       answers,
@@ -42,41 +41,15 @@ const prepareReadAttempt = (db: DB) =>
     )
     .leftJoin(students, eq(students.attemptId, attempts.id))
     .leftJoin(classes, eq(classes.id, students.classId))
-    .where(and(eq(attempts.id, sql.placeholder('id')), or(isNull(attempts.classId), liveClass(sql.placeholder('since')))))
+    .where(and(eq(attempts.id, sql.placeholder('id')), or(isNull(attempts.classId), notExpired(sql.placeholder('since')))))
     .prepare()
 
 /** An attempt with its answer at `position` (default: the question on screen) and its seat; none once its class expired. */
 export async function readAttempt(db: DB, id: string, position?: number, now = Date.now()): Promise<Play | null> {
   let query = attemptQueries.get(db)
   if (!query) attemptQueries.set(db, (query = prepareReadAttempt(db)))
-  const [row] = await query.all({ id, position: position ?? null, since: liveSince(now) })
+  const [row] = await query.all({ id, position: position ?? null, since: openedSince(now) })
   return row ? { attempt: row.attempt, answer: row.answer, seat: seatOf(row.seat) } : null
-}
-
-/**
- * Stores an answer and adds it to the totals in one batch. Returns false when the
- * answer was already there (a retry or a double click): then nothing changed.
- */
-export async function recordAnswer(db: DB, attempt: Attempt, answer: NewAnswer): Promise<boolean> {
-  const last = answer.position === attempt.plan.length - 1
-  const [inserted] = await db.batch([
-    db
-      .insert(answers)
-      .values({ ...answer, attemptId: attempt.id })
-      .onConflictDoNothing()
-      .returning({ position: answers.position }),
-    db
-      .update(attempts)
-      .set({
-        answered: sql`${attempts.answered} + 1`,
-        score: sql`${attempts.score} + ${answer.points}`,
-        correct: sql`${attempts.correct} + ${answer.credit === 1 ? 1 : 0}`,
-        timeMs: sql`${attempts.timeMs} + ${answer.timeMs}`,
-        finishedAt: last ? answer.answeredAt : null,
-      })
-      .where(and(eq(attempts.id, attempt.id), eq(attempts.answered, answer.position))),
-  ])
-  return inserted.length === 1
 }
 
 /** Moves the owner's attempt from an answered question to the next one and starts its clock. */
@@ -141,7 +114,7 @@ export async function readResults(
 ): Promise<{ attempt: Attempt; seat: Seat | null; answers: Answer[]; standing: Standing | null } | null> {
   const [[row], list] = await db.batch([
     db
-      .select({ attempt: attempts, seat: seatColumns, ...standingSql })
+      .select({ attempt: attempts, seat: seatOfAttempt, ...standingSql })
       .from(attempts)
       .leftJoin(students, eq(students.attemptId, attempts.id))
       .leftJoin(classes, eq(classes.id, students.classId))
@@ -153,7 +126,7 @@ export async function readResults(
   return { attempt: row.attempt, seat: seatOf(row.seat), answers: list, standing }
 }
 
-export type BoardRow = Pick<Attempt, 'ownerHash' | 'nickname' | 'score' | 'correct' | 'timeMs'> & { rank: number }
+export type LeaderboardRow = Pick<Attempt, 'ownerHash' | 'nickname' | 'score' | 'correct' | 'timeMs'> & { rank: number }
 export const LEADERBOARD_SIZE = 50
 
 /** The bank's top 50, and where the viewer's best finished attempt stands. */
@@ -161,7 +134,7 @@ export async function readLeaderboard(
   db: DB,
   bankId: string,
   ownerHash: string | undefined,
-): Promise<{ rows: BoardRow[]; total: number; mine: (Standing & { id: string }) | null }> {
+): Promise<{ rows: LeaderboardRow[]; total: number; mine: (Standing & { id: string }) | null }> {
   const finished = and(eq(attempts.bankId, bankId), sql`${attempts.finishedAt} is not null and ${attempts.classId} is null`)
   const columns = {
     ownerHash: attempts.ownerHash,

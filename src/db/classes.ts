@@ -9,9 +9,9 @@ export type NewClass = Omit<Class, 'open' | 'hideNames' | 'seats'>
 /** Classes and everything in them last 30 days from opening; the daily cron then deletes them. */
 export const CLASS_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000
 /** Classes opened after this are still within their lifetime. */
-export const liveSince = (now: number) => now - CLASS_LIFETIME_MS
-/** A class still within its lifetime: until the cron runs, an expired class is already gone. */
-export const liveClass = (since: number | Placeholder) => gt(classes.createdAt, since)
+export const openedSince = (now: number) => now - CLASS_LIFETIME_MS
+/** A class opened after `since` (see openedSince): until the cron runs, an expired class is already gone. */
+export const notExpired = (since: number | Placeholder) => gt(classes.createdAt, since)
 
 /** Stores a class; false if its join code is taken (the caller draws another). */
 export async function createClass(db: DB, klass: NewClass): Promise<boolean> {
@@ -20,10 +20,9 @@ export async function createClass(db: DB, klass: NewClass): Promise<boolean> {
 }
 
 export async function findClassByTeacher(db: DB, teacherHash: string, now = Date.now()): Promise<Class | null> {
-  const [klass] = await db.select().from(classes).where(and(eq(classes.teacherHash, teacherHash), liveClass(liveSince(now))))
+  const [klass] = await db.select().from(classes).where(and(eq(classes.teacherHash, teacherHash), notExpired(openedSince(now))))
   return klass ?? null
 }
-
 
 /** A class by join code, with this browser's seat in it and whether it is blocked there. */
 export async function findClassForJoin(db: DB, code: string, ownerHash: string | undefined, now = Date.now()) {
@@ -36,7 +35,7 @@ export async function findClassForJoin(db: DB, code: string, ownerHash: string |
     })
     .from(classes)
     .leftJoin(students, and(eq(students.classId, classes.id), eq(students.ownerHash, ownerHash ?? '')))
-    .where(and(eq(classes.code, code), liveClass(liveSince(now))))
+    .where(and(eq(classes.code, code), notExpired(openedSince(now))))
   return row ? { klass: row.klass, seat: row.seat, blocked: row.blocked === 1 } : null
 }
 
@@ -147,7 +146,7 @@ export type SeatRow = Pick<Student, 'attemptId' | 'nickname' | 'extraTime'> & {
   finished: boolean
 }
 
-const seatColumns = {
+const seatRowColumns = {
   attemptId: students.attemptId,
   nickname: students.nickname,
   extraTime: students.extraTime,
@@ -164,7 +163,7 @@ export function rankedSeats(db: DB, classId: string | SQL) {
   // board does not reshuffle) at no cost. An untimed class shows time-only ties as ties (rankSeats).
   const order = [desc(attempts.score), asc(attempts.timeMs), asc(sql`${attempts}.rowid`)]
   return db
-    .select(seatColumns)
+    .select(seatRowColumns)
     .from(attempts)
     .innerJoin(students, eq(students.attemptId, attempts.id))
     .where(eq(attempts.classId, classId))
@@ -178,7 +177,7 @@ export const BOARD_SIZE = 15
  * Served by attempts_class_rank_idx, so rows read stay flat; the class size is `klass.seats`.
  */
 export async function readBoard(db: DB, boardId: string, now = Date.now()): Promise<{ klass: Class; rows: SeatRow[] } | null> {
-  const live = and(eq(classes.boardId, boardId), liveClass(liveSince(now)))
+  const live = and(eq(classes.boardId, boardId), notExpired(openedSince(now)))
   const [[klass], rows] = await db.batch([
     db.select().from(classes).where(live),
     rankedSeats(db, sql`(select ${classes.id} from ${classes} where ${live})`).limit(BOARD_SIZE),

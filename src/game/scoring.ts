@@ -1,4 +1,4 @@
-import type { AnswerValue, Scoring } from '../db/schema.ts'
+import type { Answer, AnswerValue, Scoring } from '../db/schema.ts'
 import type { Question } from '../questions/schema.ts'
 import { foldAnswer } from './text.ts'
 
@@ -35,15 +35,25 @@ export function grade(q: Question, value: AnswerValue): number {
 }
 
 /**
- * How long the speed bonus lasts. Classes may score accuracy alone (or untimed: no bonus,
- * and time does not break ties); a student given extra time gets twice the window.
+ * How long the speed bonus lasts: `windowMs` (30 s for a self-paced question; a live question's
+ * own time), twice that for a student given extra time, and nothing where a class scores accuracy
+ * alone (or untimed: no bonus, and time does not break ties).
  */
-export function speedWindow(scoring: Scoring = 'speed', extraTime = false): number {
+export function speedWindow(scoring: Scoring = 'speed', extraTime = false, windowMs = SPEED_WINDOW_MS): number {
   if (scoring !== 'speed') return 0
-  return extraTime ? 2 * SPEED_WINDOW_MS : SPEED_WINDOW_MS
+  return extraTime ? 2 * windowMs : windowMs
 }
 
 export function points(credit: number, timeMs: number, window = SPEED_WINDOW_MS): number {
   const speed = window > 0 ? Math.max(0, 1 - Math.max(0, timeMs) / window) : 0
   return Math.round(credit * (BASE_POINTS + MAX_SPEED_BONUS * speed))
+}
+
+/** Where and when an answer was given, by the server's clock; `window` is its speed window. */
+export type Given = { attemptId: string; position: number; timeMs: number; window: number; answeredAt: number }
+
+/** An answer graded and scored: self-paced and live play both make their answers here. */
+export function scoreAnswer(q: Question, value: AnswerValue, { attemptId, position, timeMs, window, answeredAt }: Given): Answer {
+  const credit = grade(q, value)
+  return { attemptId, position, questionId: q.id, response: value, credit, timeMs, points: points(credit, timeMs, window), answeredAt }
 }

@@ -6,10 +6,9 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from '../env.ts'
 import { ErrorBox, errorTitle, type ErrorProps } from '../views/error.tsx'
-import { fragment } from '../views/post-form.tsx'
 import { TOKEN_FIELD } from './forms.ts'
 import { Problem } from './problem.ts'
-import { isPartial } from './respond.ts'
+import { isPartial, reply } from './respond.tsx'
 
 const GENERIC: Record<number, string> = {
   400: 'That request did not make sense to us, so nothing was changed.',
@@ -34,11 +33,14 @@ export async function renderFailure(err: Error, c: Context<AppEnv>) {
     link: problem?.link ?? { href: '/', label: 'Back to the quizzes' },
     retry: status >= 500 ? await retryOf(c) : undefined,
   }
-  if (isPartial(c)) return fragment(c, <ErrorBox {...box} fragment />, status)
-  c.status(status)
-  // A page that could not be read reloads itself once D1 may be back (the projector, say).
-  const reload = unavailable && c.req.method === 'GET' ? RETRY_AFTER_SECONDS : undefined
-  return c.render(<ErrorBox {...box} />, { title: errorTitle(status), reload })
+  return reply(c, {
+    status,
+    fragment: () => <ErrorBox {...box} fragment />,
+    page: () => <ErrorBox {...box} />,
+    title: errorTitle(status),
+    // A page that could not be read reloads itself once D1 may be back (the projector, say).
+    reload: unavailable && c.req.method === 'GET' ? RETRY_AFTER_SECONDS : undefined,
+  })
 }
 
 // The failures D1's documentation says to retry, and an overloaded database. Anything else

@@ -8,7 +8,7 @@ import { getCookie, setCookie } from 'hono/cookie'
 import type { AppEnv } from '../env.ts'
 import { randomId, sameSecret } from './ids.ts'
 import { Problem } from './problem.ts'
-import { readForm } from './respond.ts'
+import { readForm } from './request.ts'
 
 export const TOKEN_FIELD = '_csrf'
 const TOKEN = /^[A-Za-z0-9_-]{43}$/

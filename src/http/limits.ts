@@ -16,8 +16,8 @@ const LIMITS = {
 /** The client's address: Cloudflare sets it; locally it is absent and everyone shares one key. */
 export const clientAddress = (c: Context<AppEnv>) => c.req.header('CF-Connecting-IP') ?? 'local'
 
-/** Counts a request against a limit, and refuses it with a 429 and Retry-After once over. */
-export async function withinLimit(c: Context<AppEnv>, name: keyof typeof LIMITS, key: string, back: Problem['link']): Promise<void> {
+/** Counts a request against a limit, and refuses it (throws a 429 with Retry-After) once over. */
+export async function enforceLimit(c: Context<AppEnv>, name: keyof typeof LIMITS, key: string, back: Problem['link']): Promise<void> {
   const { success } = await c.env[name].limit({ key })
   if (success) return
   const { period, message } = LIMITS[name]

@@ -5,8 +5,7 @@ import { isId } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'
 import { liveGame } from '../live/stub.ts'
 import { BoardPage, BoardRows } from '../views/classes/board.tsx'
-import { ProjectorPage } from '../views/live/pages.tsx'
-import { PROJECTOR_REFRESH_SECONDS } from '../views/live/screens.tsx'
+import { ProjectorPage, PROJECTOR_REFRESH_SECONDS } from '../views/live/pages.tsx'
 
 // The projector's read-only leaderboard. Its address holds no teacher secret, so it is safe
 // to show on a screen the whole room can read.
@@ -24,7 +23,7 @@ board.get('/:boardId', async (c) => {
   const props = await load(c)
   const { klass } = props
   if (klass.live) {
-    const snap = await liveGame(c.env, klass.id).snapshot(klass.id)
+    const snap = await liveGame(c.env, klass.id).snapshot()
     if (!snap) throw new Problem(404, 'This class no longer exists. It may have been deleted or expired.')
     return c.render(<ProjectorPage snap={snap} joinUrl={props.joinUrl} />, { title: klass.name, refresh: PROJECTOR_REFRESH_SECONDS, live: true })
   }

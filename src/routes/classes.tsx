@@ -7,9 +7,9 @@ import { drawPlan } from '../game/plan.ts'
 import { hasUnprintable } from '../game/text.ts'
 import { isLiveQuestion } from '../live/questions.ts'
 import { randomId, sha256Hex } from '../http/ids.ts'
-import { clientAddress, withinLimit } from '../http/limits.ts'
+import { clientAddress, enforceLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
-import { readForm } from '../http/respond.ts'
+import { readForm } from '../http/request.ts'
 import { findBank } from '../questions/registry.ts'
 import { NEW_CLASS_DEFAULTS, NewClassPage, type NewClassErrors, type NewClassValues } from '../views/classes/new.tsx'
 
@@ -18,7 +18,7 @@ const classes = new Hono<AppEnv>()
 classes.get('/new', (c) => c.render(<NewClassPage values={NEW_CLASS_DEFAULTS} />, { title: 'Open a class' }))
 
 classes.post('/', async (c) => {
-  await withinLimit(c, 'CLASS_LIMIT', clientAddress(c), { href: '/classes/new', label: 'Back to the form' })
+  await enforceLimit(c, 'CLASS_LIMIT', clientAddress(c), { href: '/classes/new', label: 'Back to the form' })
   const form = await readForm(c, { all: true })
   const list = (v: unknown) => [v ?? []].flat().filter((x): x is string => typeof x === 'string')
   const values: NewClassValues = {

@@ -6,9 +6,9 @@ import { generatedName, nicknameKey, readNickname } from '../game/nickname.ts'
 import { drawPlan } from '../game/plan.ts'
 import { randomId } from '../http/ids.ts'
 import { ensureOwner, readOwner } from '../http/owner.ts'
-import { charge, clientAddress, withinLimit } from '../http/limits.ts'
+import { charge, clientAddress, enforceLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
-import { readForm } from '../http/respond.ts'
+import { readForm } from '../http/request.ts'
 import { liveGame, seatUrl } from '../live/stub.ts'
 import { findQuestion } from '../questions/registry.ts'
 import { JoinCodePage, JoinPage } from '../views/classes/join.tsx'
@@ -33,7 +33,7 @@ join.get('/:code', async (c) => {
 join.post('/:code', async (c) => {
   const { klass, seat } = await joinable(c)
   if (seat) return c.redirect(seatUrl(klass, seat), 303)
-  await withinLimit(c, 'START_LIMIT', clientAddress(c), { href: `/join/${klass.code}`, label: 'Back to the class' })
+  await enforceLimit(c, 'START_LIMIT', clientAddress(c), { href: `/join/${klass.code}`, label: 'Back to the class' })
   const ownerHash = await ensureOwner(c)
   const questions = klass.questionIds.map(findQuestion).filter((q) => q !== undefined)
   if (questions.length === 0) throw new Problem(410, 'The questions of this class have been withdrawn. Ask your teacher to open a new class.')
@@ -65,7 +65,7 @@ join.post('/:code', async (c) => {
   }
   if (result?.outcome === 'joined') {
     // The game shows who has joined, and lets a late joiner in at the question in play.
-    if (klass.live) await liveGame(c.env, klass.id).changed(klass.id)
+    if (klass.live) await liveGame(c.env, klass.id).changed()
     return c.redirect(seatUrl(klass, result.attemptId), 303)
   }
   if (result?.outcome === 'already-seated') return c.redirect(`/join/${klass.code}`, 303)
@@ -88,7 +88,7 @@ async function joinable(c: Context<AppEnv>) {
   // Every lookup costs 1 and a code not found 30 more (CODE_LIMIT allows 1,000 a minute): a hall
   // of students behind one school network fits, and a guesser is stopped after about 30 misses.
   // Once over, every lookup waits, found or not, so a 429 says nothing about a code.
-  await withinLimit(c, 'CODE_LIMIT', clientAddress(c), retry)
+  await enforceLimit(c, 'CODE_LIMIT', clientAddress(c), retry)
   const code = readCode(c.req.param('code'))
   const found = code ? await findClassForJoin(c.var.db, code, await readOwner(c), Date.now()) : null
   if (!found) await charge(c, 'CODE_LIMIT', clientAddress(c), CODE_MISS_COST)

@@ -3,15 +3,16 @@ import { readAttempt } from '../db/attempts.ts'
 import type { AppEnv } from '../env.ts'
 import { readAnswer } from '../game/response.ts'
 import { isId } from '../http/ids.ts'
+import { enforceLimit } from '../http/limits.ts'
 import { isOwnedBy, readOwner } from '../http/owner.ts'
-import { withinLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
-import { isPartial, readForm, readPosition } from '../http/respond.ts'
-import type { Snapshot } from '../live/game.ts'
+import { readForm, readPosition } from '../http/request.ts'
+import { reply } from '../http/respond.tsx'
+import type { Refusal } from '../live/accept.ts'
+import type { Snapshot } from '../live/snapshot.ts'
 import { liveGame } from '../live/stub.ts'
 import { findQuestion } from '../questions/registry.ts'
 import { PhoneFragment, PhonePage } from '../views/live/pages.tsx'
-import { fragment } from '../views/post-form.tsx'
 
 // A student's phone in a live game. The game's Durable Object decides what is open and times
 // every answer; these routes check whose phone it is and read the form.
@@ -26,19 +27,19 @@ async function ownSeat(c: Context<AppEnv>) {
   if (!(await isOwnedBy(c, found.attempt.ownerHash)))
     throw new Problem(403, 'This seat was taken in another browser, so only that browser can play it.', { href: '/join', label: 'Enter a class code' })
   if (!found.seat?.live) throw new Problem(409, 'This seat is in a class played at each student’s own pace, not a live game.', { href: `/play/${id}`, label: 'Go to your quiz' })
-  return { id, classId, attempt: found.attempt, game: liveGame(c.env, classId) }
+  return { id, attempt: found.attempt, game: liveGame(c.env, classId) }
 }
 
 const gone = () => new Problem(404, 'This class no longer exists. It may have been deleted or expired.')
 
 live.get('/:attemptId', async (c) => {
-  const { id, classId, game } = await ownSeat(c)
-  const snap = await game.snapshot(classId, id)
+  const { id, game } = await ownSeat(c)
+  const snap = await game.snapshot(id)
   if (!snap) throw gone()
   return c.render(<PhonePage snap={snap} attemptId={id} />, { title: `${snap.klass.name}: live`, live: true })
 })
 
-const REFUSALS = {
+const REFUSALS: Record<Refusal, string> = {
   closed: 'Time was up before your answer arrived, so it was not counted.',
   'not-open': 'That question is not open yet, so the answer was not counted. Here is where the game is now.',
   paused: 'The game is paused, so answers wait until your teacher carries on.',
@@ -47,21 +48,21 @@ const REFUSALS = {
 
 live.post('/:attemptId/answer', async (c) => {
   const key = `${c.req.param('attemptId')}:${(await readOwner(c)) ?? 'none'}`
-  await withinLimit(c, 'ANSWER_LIMIT', key, { href: `/live/${c.req.param('attemptId')}`, label: 'Back to the game' })
+  await enforceLimit(c, 'ANSWER_LIMIT', key, { href: `/live/${c.req.param('attemptId')}`, label: 'Back to the game' })
   const form = await readForm(c, { all: true })
   const position = readPosition(form.position)
-  const { id, classId, attempt, game } = await ownSeat(c)
+  const { id, attempt, game } = await ownSeat(c)
   const item = attempt.plan[position]
   const question = item && findQuestion(item.q)
   if (!question) throw new Problem(409, 'That question is not the one in play.', { href: `/live/${id}`, label: 'Back to the game' })
   const reading = readAnswer(question, item.order, form)
   if (!reading.ok && reading.status === 422) {
-    const snap = await game.snapshot(classId, id)
+    const snap = await game.snapshot(id)
     if (!snap) throw gone()
     return show(c, snap, id, 422, reading.message)
   }
   if (!reading.ok) throw new Problem(reading.status, reading.message, { href: `/live/${id}`, label: 'Back to the game' })
-  const { outcome, snap } = await game.answer(classId, id, position, reading.value)
+  const { outcome, snap } = await game.answer(id, position, reading.value)
   if (!snap) throw gone()
   // Accepted, or already locked in (a double tap, a retry): the phone shows its answer, counted once.
   if (outcome === 'accepted' || outcome === 'already') return show(c, snap, id)
@@ -70,10 +71,14 @@ live.post('/:attemptId/answer', async (c) => {
 
 /** htmx gets the new screen; a plain form gets a redirect, or the page with the message. */
 function show(c: Context<AppEnv>, snap: Snapshot, attemptId: string, status: 200 | 403 | 409 | 422 = 200, error?: string) {
-  if (isPartial(c)) return fragment(c, <PhoneFragment snap={snap} attemptId={attemptId} error={error} />, status)
-  if (status === 200) return c.redirect(`/live/${attemptId}`, 303)
-  c.status(status)
-  return c.render(<PhonePage snap={snap} attemptId={attemptId} error={error} />, { title: `${snap.klass.name}: live`, live: true })
+  return reply(c, {
+    status,
+    fragment: () => <PhoneFragment snap={snap} attemptId={attemptId} error={error} />,
+    page: () => <PhonePage snap={snap} attemptId={attemptId} error={error} />,
+    title: `${snap.klass.name}: live`,
+    live: true,
+    redirect: `/live/${attemptId}`,
+  })
 }
 
 export default live

@@ -1,23 +1,24 @@
 import { Hono, type Context } from 'hono'
-import { advance, createAttempt, readAttempt, recordAnswer, type Play } from '../db/attempts.ts'
-import type { Answer, Attempt } from '../db/schema.ts'
+import { recordAnswer } from '../db/answers.ts'
+import { advance, createAttempt, readAttempt, type Play } from '../db/attempts.ts'
+import type { Attempt } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { DEFAULT_QUIZ_SIZE, drawPlan } from '../game/plan.ts'
 import { readAnswer } from '../game/response.ts'
-import { grade, points, speedWindow } from '../game/scoring.ts'
+import { scoreAnswer, speedWindow } from '../game/scoring.ts'
 import { isId, randomId } from '../http/ids.ts'
+import { clientAddress, enforceLimit } from '../http/limits.ts'
 import { ensureOwner, isOwnedBy, readOwner } from '../http/owner.ts'
-import { clientAddress, withinLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
-import { isPartial, readForm, readPosition } from '../http/respond.ts'
+import { readForm, readPosition } from '../http/request.ts'
+import { reply } from '../http/respond.tsx'
 import { findBank, findQuestion } from '../questions/registry.ts'
 import { PlayPage, StageFragment, type StageProps } from '../views/play/stage.tsx'
-import { fragment } from '../views/post-form.tsx'
 
 const play = new Hono<AppEnv>()
 
 play.post('/', async (c) => {
-  await withinLimit(c, 'START_LIMIT', clientAddress(c), { href: '/', label: 'Back to the quizzes' })
+  await enforceLimit(c, 'START_LIMIT', clientAddress(c), { href: '/', label: 'Back to the quizzes' })
   const { bank: chosen } = await readForm(c, { all: true })
   const bank = typeof chosen === 'string' ? findBank(chosen) : undefined
   if (!bank) throw new Problem(404, 'That quiz does not exist. Pick one from the list.')
@@ -38,7 +39,7 @@ play.get('/:id', async (c) => {
 play.post('/:id/answer', async (c) => {
   // Keyed by quiz and browser: another browser's posts to this quiz cannot use up its owner's allowance.
   const key = `${c.req.param('id')}:${(await readOwner(c)) ?? 'none'}`
-  await withinLimit(c, 'ANSWER_LIMIT', key, { href: `/play/${c.req.param('id')}`, label: 'Back to your quiz' })
+  await enforceLimit(c, 'ANSWER_LIMIT', key, { href: `/play/${c.req.param('id')}`, label: 'Back to your quiz' })
   const form = await readForm(c, { all: true })
   const position = readPosition(form.position)
   const { attempt, answer: stored, seat } = await ownAttempt(c, position)
@@ -53,27 +54,12 @@ play.post('/:id/answer', async (c) => {
   if (!reading.ok) throw new Problem(reading.status, reading.message, backTo(attempt))
 
   const now = Date.now()
-  const timeMs = Math.max(0, now - attempt.shownAt)
-  const credit = grade(props.question, reading.value)
-  const answer: Answer = {
-    attemptId: attempt.id,
-    position,
-    questionId: props.question.id,
-    response: reading.value,
-    credit,
-    timeMs,
-    points: points(credit, timeMs, speedWindow(seat?.scoring, seat?.extraTime)),
-    answeredAt: now,
-  }
-  if (!(await recordAnswer(c.var.db, attempt, answer))) return show(c, await ownStage(c))
-  const updated: Attempt = {
-    ...attempt,
-    answered: position + 1,
-    score: attempt.score + answer.points,
-    correct: attempt.correct + (credit === 1 ? 1 : 0),
-    timeMs: attempt.timeMs + timeMs,
-  }
-  return show(c, stageOf({ attempt: updated, answer, seat }))
+  const window = speedWindow(seat?.scoring, seat?.extraTime)
+  const answer = scoreAnswer(props.question, reading.value, { attemptId: attempt.id, position, timeMs: Math.max(0, now - attempt.shownAt), window, answeredAt: now })
+  const recorded = await recordAnswer(c.var.db, answer, { finishOnLast: true })
+  // Not stored: the same answer won a race with this one (two tabs at once); show the one that counts.
+  if (!recorded.stored || !recorded.attempt) return show(c, await ownStage(c))
+  return show(c, stageOf({ attempt: recorded.attempt, answer, seat }))
 })
 
 play.post('/:id/next', async (c) => {
@@ -114,12 +100,15 @@ function stageOf({ attempt, answer, seat }: Play): StageProps {
   return { attempt, question, answer, title: seat ? `${seat.className}: playing as ${seat.nickname}` : (findBank(attempt.bankId)?.title ?? 'Quiz') }
 }
 
-/** htmx gets the new stage; a plain form post gets a redirect (or the page, for a 422). */
+/** The new stage: htmx swaps it in; a plain form is redirected to the question page (or shown it, for a 422). */
 function show(c: Context<AppEnv>, props: StageProps, status: 200 | 422 = 200) {
-  if (isPartial(c)) return fragment(c, <StageFragment {...props} />, status)
-  if (status === 200) return c.redirect(`/play/${props.attempt.id}`, 303)
-  c.status(status)
-  return c.render(<PlayPage {...props} />, { title: props.title })
+  return reply(c, {
+    status,
+    fragment: () => <StageFragment {...props} />,
+    page: () => <PlayPage {...props} />,
+    title: props.title,
+    redirect: `/play/${props.attempt.id}`,
+  })
 }
 
 export default play

@@ -2,13 +2,14 @@
 // game's Durable Object. Mounted before the page middleware: a 101 response's headers are final.
 import { Hono, type Context } from 'hono'
 import { readAttempt } from '../db/attempts.ts'
-import { findClassByTeacher, readBoard } from '../db/classes.ts'
+import { readBoard } from '../db/classes.ts'
 import { createDb } from '../db/client.ts'
 import type { AppEnv } from '../env.ts'
 import { readFormToken } from '../http/forms.ts'
-import { isId, sha256Hex } from '../http/ids.ts'
+import { isId } from '../http/ids.ts'
 import { isOwnedBy } from '../http/owner.ts'
-import { CLASS_HEADER, VIEWER_HEADER, type Viewer } from '../live/game.ts'
+import { classOfTeacher } from '../http/teacher.ts'
+import { VIEWER_HEADER, type Viewer } from '../live/push.tsx'
 import { liveGame } from '../live/stub.ts'
 
 const sockets = new Hono<AppEnv>()
@@ -17,10 +18,9 @@ function refuse(status: 400 | 403 | 404 | 426, text: string) {
   return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 }
 
-/** Hands the request to the game, saying which class and who is watching. */
+/** Hands the request to the class's game, saying who is watching. */
 function connect(c: Context<AppEnv>, classId: string, viewer: Viewer) {
   const headers = new Headers(c.req.raw.headers)
-  headers.set(CLASS_HEADER, classId)
   headers.set(VIEWER_HEADER, JSON.stringify(viewer))
   return liveGame(c.env, classId).fetch(c.req.url, { headers })
 }
@@ -58,7 +58,7 @@ sockets.get('/teach/:secret/live/ws', async (c) => {
   const no = unfit(c)
   if (no) return no
   const secret = c.req.param('secret')
-  const klass = /^[A-Za-z0-9_-]{43}$/.test(secret) ? await findClassByTeacher(createDb(c.env.DB), await sha256Hex(secret)) : null
+  const klass = await classOfTeacher(createDb(c.env.DB), secret)
   const token = readFormToken(c)
   if (!klass?.live) return refuse(404, 'No such game.')
   if (!token) return refuse(403, 'Reload the teacher page first.')

@@ -7,7 +7,7 @@ declare module 'hono' {
   }
 }
 
-type LayoutProps = {
+export type LayoutProps = {
   title: string
   /** Seconds after which a page without JavaScript reloads itself (with it, htmx polls instead). */
   refresh?: number

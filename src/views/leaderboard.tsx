@@ -1,12 +1,11 @@
-import type { Standing } from '../db/attempts.ts'
-import type { BoardRow } from '../db/attempts.ts'
+import type { LeaderboardRow, Standing } from '../db/attempts.ts'
 import type { Bank } from '../questions/schema.ts'
 import { formatDuration, formatPoints } from './format.ts'
 import { PostForm } from './post-form.tsx'
 
 export type LeaderboardProps = {
   bank: Bank
-  rows: (Omit<BoardRow, 'ownerHash'> & { mine: boolean })[]
+  rows: (Omit<LeaderboardRow, 'ownerHash'> & { mine: boolean })[]
   total: number
   mine: (Standing & { id: string }) | null
 }

@@ -2,8 +2,9 @@
 // does, plus what the product never has:
 //  - GET /bench/floor: a short text straight from the fetch handler, the runtime's own floor;
 //  - GET /bench/d1-read and /bench/d1-write: one D1 read of a seeded quiz by primary key, and one
-//    batch shaped like an answer's (insert the answer, update the quiz's totals; on seeded quizzes
-//    'wref…'), with no app code around them: an estimate of what D1 itself costs;
+//    batch shaped like an answer's (insert the answer, whose trigger adds it to the totals, and
+//    read back the quiz; on seeded quizzes 'wref…'), with no app code around them: an estimate of
+//    what D1 itself costs;
 //  - GET /bench/limit: one rate-limit check (an answer makes one), likewise alone;
 //  - with the header `X-Bench-Meter: 1`, a response header `X-Bench-D1` counting the request's
 //    D1 round trips and the rows they read and wrote, from D1's result metadata.
@@ -25,10 +26,11 @@ export default {
     if (pathname === '/bench/d1-read') return Response.json(await env.DB.prepare('select * from attempts where id = ?').bind(seededId('quiz', 0)).all())
     if (pathname === '/bench/d1-write') {
       const id = seededId('wref', written++ % 5_000) // a wrap-around re-insert is ignored, so never an error
+      // As an answer's batch: the insert (its trigger adds to the totals), then the attempt read back.
       const insert = env.DB.prepare(`insert into answers (attempt_id, position, question_id, response, credit, time_ms, points, answered_at)
-        values (?, 0, 'q', '"a"', 1, 1000, 1100, 1) on conflict do nothing`).bind(id)
-      const update = env.DB.prepare(`update attempts set answered = answered + 1, score = score + 1100, correct = correct + 1,
-        time_ms = time_ms + 1000 where id = ? and answered = 0`).bind(id)
+        values (?, 0, 'q', '"a"', 1, 1000, 1100, 1) on conflict do nothing returning position`).bind(id)
+      const update = env.DB.prepare(`update attempts set finished_at = case when finished_at is null and answered = json_array_length(plan)
+        then 1 else finished_at end where id = ? returning *`).bind(id)
       return Response.json((await env.DB.batch([insert, update])).map((r) => r.meta.changes))
     }
     if (request.headers.get('X-Bench-Meter') !== '1') return app.fetch(request, env, ctx)

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createAttempt, readLeaderboard, readResults, recordAnswer, readAttempt } from '../../src/db/attempts.ts'
+import { createAttempt, readLeaderboard, readResults } from '../../src/db/attempts.ts'
 import { createDb } from '../../src/db/client.ts'
 import { randomId } from '../../src/http/ids.ts'
 import { metered, newMeter } from '../bench/d1-meter.ts'
@@ -17,20 +17,6 @@ async function finished(bankId: string, owner: string, score: number, timeMs: nu
     .run()
   return id
 }
-
-describe('recordAnswer', () => {
-  it('stores an answer once and adds it to the totals once', async () => {
-    const id = randomId()
-    await createAttempt(db, { id, ownerHash: 'o', bankId: 'b', plan, now: 1_000 })
-    const { attempt } = (await readAttempt(db, id))!
-    const answer = { position: 0, questionId: 'a', response: 'x', credit: 1, timeMs: 4_000, points: 1_173, answeredAt: 5_000 }
-    expect(await recordAnswer(db, attempt, answer)).toBe(true)
-    expect(await recordAnswer(db, attempt, { ...answer, points: 0, credit: 0 })).toBe(false)
-    const after = (await readAttempt(db, id, 0))!
-    expect(after.attempt).toMatchObject({ answered: 1, score: 1_173, correct: 1, timeMs: 4_000, finishedAt: null })
-    expect(after.answer).toMatchObject({ points: 1_173, response: 'x' })
-  })
-})
 
 describe('ranking', () => {
   it('ranks by points, then time, with ties sharing a rank', async () => {

@@ -24,7 +24,7 @@ async function liveClass({ size = 3, players = 2, seconds = 20 } = {}) {
     expect(res.headers.get('Location')).toBe(`/live/${attemptId}`)
     students.push({ student, attemptId: attemptId! })
   }
-  const state = async () => (await game.snapshot(klass.id))!.state
+  const state = async () => (await game.snapshot())!.state
   const control = async (name: string, extra: Record<string, string> = {}) => (await opened.teacher.post(`${opened.base}/live/${name}`, extra)).status
   /** The form fields for an answer to question `i`, right or wrong. */
   const form = (i: number, right = true) => {
@@ -97,7 +97,7 @@ describe('a live game', () => {
     // The last phone's own reply already shows the verdict and its rank.
     expect(last).toContain('data-phase="reveal"')
     expect(last).toMatch(/Correct/)
-    const snap = (await g.game.snapshot(g.klass.id))!
+    const snap = (await g.game.snapshot())!
     const q = findQuestion(g.live.plan[0].q)!
     const shown = shownOptions(q, g.live.plan[0])
     const right = keyed(q, shown)
@@ -107,6 +107,14 @@ describe('a live game', () => {
     expect(board).toContain('How the class answered')
     expect(board).toContain(html(q.explanation))
     expect(board).toContain('Top five')
+  })
+
+  it('closes on time after a restart: the alarm finds its class by the object’s own name', async () => {
+    const g = await liveClass({ players: 2 })
+    await g.control('start')
+    await evictDurableObject(g.game)
+    expect(await runDurableObjectAlarm(g.game)).toBe(true)
+    expect((await g.state()).phase).toBe('reveal')
   })
 
   it('closes when the clock runs out, and refuses an answer after the close', async () => {
@@ -252,7 +260,7 @@ describe('a live game', () => {
     await g.answer(g.students[1], 0)
     const remove = (who: { attemptId: string }) => g.teacher.post(`${g.base}/students/${who.attemptId}/remove`, {})
     expect((await remove(g.students[1])).status).toBe(303)
-    const snap = (await g.game.snapshot(g.klass.id))!
+    const snap = (await g.game.snapshot())!
     expect([snap.answered, snap.ranking.length]).toEqual([1, 2])
     expect(snap.state.phase).toBe('open')
     // The one who had not answered leaves: everyone still seated has answered.
@@ -270,14 +278,14 @@ describe('a live game', () => {
     // question 2 at the same moment (called on the object itself, so both are in flight at once).
     const late = await join(g.code, 'Racer')
     await runInDurableObject(g.game, async (game: LiveGame) => {
-      await Promise.all([game.changed(g.klass.id), game.control(g.klass.id, 'next')])
+      await Promise.all([game.changed(), game.control('next')])
     })
     expect(await g.state()).toMatchObject({ phase: 'open', index: 1 })
-    expect((await g.game.snapshot(g.klass.id))!.answered).toBe(0)
+    expect((await g.game.snapshot())!.answered).toBe(0)
     const res = await g.answer(g.students[0], 1)
     expect(await res.text()).toContain('Answer locked in')
     expect((await g.answer({ student: late.student, attemptId: late.attemptId! }, 1)).status).toBe(200)
-    expect((await g.game.snapshot(g.klass.id))!.answered).toBe(2)
+    expect((await g.game.snapshot())!.answered).toBe(2)
     expect(await stored(g.students[0].attemptId)).toMatchObject([{ position: 0 }, { position: 1 }])
   })
 

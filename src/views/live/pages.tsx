@@ -1,8 +1,13 @@
 // The pages around the live screens. With JavaScript, each screen's container holds a WebSocket
 // (htmx's hx-ws) and the game swaps in every change; without it (or with WebSockets blocked), a
 // phone has a Refresh button, and the projector reloads itself every two seconds or on a click.
-import type { Snapshot } from '../../live/game.ts'
-import { Announce, phoneAnnouncement, PhoneScreen, ProjectorScreen, TeacherControls } from './screens.tsx'
+import type { Snapshot } from '../../live/snapshot.ts'
+import { PhoneScreen, phoneAnnouncement } from './phone.tsx'
+import { ProjectorScreen } from './projector.tsx'
+import { Announce } from './shared.tsx'
+import { TeacherControls } from './teacher.tsx'
+
+export const PROJECTOR_REFRESH_SECONDS = 2
 
 // A dropped socket is retried with backoff; htmx's default waits up to a minute between tries,
 // longer than a question lasts. Three seconds at most (four with htmx's jitter of up to 30%), so

@@ -1,10 +1,7 @@
+// Reading a request's form: a garbled body or a missing field is the sender's mistake (a 400).
 import type { Context } from 'hono'
 import type { BodyData, ParseBodyOptions } from 'hono/utils/body'
 import { Problem } from './problem.ts'
-
-/** htmx swapping part of a page (not a boosted or history request, which wants the whole page). */
-export const isPartial = (c: Context) =>
-  c.req.header('HX-Request') === 'true' && c.req.header('HX-Request-Type') !== 'full'
 
 /** The posted form, or a 400 when the body cannot be read as one (a broken multipart body). */
 export async function readForm(c: Context, options: Partial<ParseBodyOptions> = {}): Promise<BodyData> {

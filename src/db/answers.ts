@@ -1,0 +1,36 @@
+// Recording an answer: one way for self-paced and live play. The answer's row is the record; a
+// trigger (migrations/0005_answer_totals.sql) adds it to its attempt's totals in the same
+// statement, so the totals are written in one place and a repeat never counts twice.
+import { and, eq, sql } from 'drizzle-orm'
+import type { DB } from './client.ts'
+import { answers, attempts, type Answer, type Attempt } from './schema.ts'
+
+export type Recorded = { stored: boolean; attempt: Attempt | null }
+
+/**
+ * Stores an answer and returns its attempt as the database then holds it; `stored` is false when
+ * the answer was already there (a double click, a resend after a lost reply): nothing changed.
+ * `finishOnLast`: a self-paced attempt is finished by its last answer; a live game finishes
+ * everyone at its end instead, so a live result never opens while a question is still in play.
+ */
+export async function recordAnswer(db: DB, answer: Answer, { finishOnLast }: { finishOnLast: boolean }): Promise<Recorded> {
+  const finishes = sql`${finishOnLast ? 1 : 0} and ${attempts.finishedAt} is null and ${attempts.answered} = json_array_length(${attempts.plan})`
+  const [inserted, [attempt]] = await db.batch([
+    db.insert(answers).values(answer).onConflictDoNothing().returning({ position: answers.position }),
+    db
+      .update(attempts)
+      .set({ finishedAt: sql`case when ${finishes} then ${answer.answeredAt} else ${attempts.finishedAt} end` })
+      .where(eq(attempts.id, answer.attemptId))
+      .returning(),
+  ])
+  return { stored: inserted.length === 1, attempt: attempt ?? null }
+}
+
+/** Whether an attempt has answered the question at `position`. */
+export async function hasAnswer(db: DB, attemptId: string, position: number): Promise<boolean> {
+  const rows = await db
+    .select({ position: answers.position })
+    .from(answers)
+    .where(and(eq(answers.attemptId, attemptId), eq(answers.position, position)))
+  return rows.length === 1
+}

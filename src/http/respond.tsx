@@ -1,0 +1,38 @@
+// How a route answers, decided in one place: htmx swapping part of a page gets just the fragment;
+// a form posted without JavaScript that worked is redirected (POST-redirect-GET); anything else
+// gets the whole page. The same URL can so return a fragment or a page: app.tsx sets `Vary`.
+import type { Context } from 'hono'
+import type { Child } from 'hono/jsx'
+import type { JSX } from 'hono/jsx/jsx-runtime'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { AppEnv } from '../env.ts'
+import type { LayoutProps } from '../views/layout.tsx'
+import { FormToken } from '../views/post-form.tsx'
+
+/** The request headers a page-or-fragment response depends on. */
+export const VARY = 'HX-Request, HX-Request-Type'
+
+/** htmx swapping part of a page (not a boosted or history request, which wants the whole page). */
+export const isPartial = (c: Context) => c.req.header('HX-Request') === 'true' && c.req.header('HX-Request-Type') !== 'full'
+
+/** An htmx fragment (no layout), with the form token its forms need. */
+export function fragment<E extends AppEnv>(c: Context<E>, node: Child, status: ContentfulStatusCode = 200) {
+  return c.html(<FormToken.Provider value={c.var.formToken}>{node}</FormToken.Provider>, status)
+}
+
+export type Reply = LayoutProps & {
+  /** What htmx swaps in. */
+  fragment: () => Child
+  /** The whole page. */
+  page: () => JSX.Element
+  status?: ContentfulStatusCode
+  /** Where a form that worked (status 200) goes next without htmx. */
+  redirect?: string
+}
+
+export function reply<E extends AppEnv>(c: Context<E>, { fragment: part, page, status = 200, redirect, ...layout }: Reply) {
+  if (isPartial(c)) return fragment(c, part(), status)
+  if (redirect && status === 200) return c.redirect(redirect, 303)
+  c.status(status)
+  return c.render(page(), layout)
+}

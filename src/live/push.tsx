@@ -1,0 +1,68 @@
+// What the game sends down each screen's WebSocket: the screen's HTML for a snapshot, and a key
+// saying what that screen depends on, so a change that leaves a screen as it was sends it nothing.
+import { PhoneScreen, phoneAnnouncement } from '../views/live/phone.tsx'
+import { ProjectorScreen } from '../views/live/projector.tsx'
+import { Announce, answeredText } from '../views/live/shared.tsx'
+import { TeacherControls } from '../views/live/teacher.tsx'
+import { FormToken } from '../views/post-form.tsx'
+import type { Snapshot } from './snapshot.ts'
+
+/** Who a socket belongs to; a phone and the teacher carry the form token their forms need. */
+export type Viewer =
+  | { role: 'phone'; attemptId: string; token: string }
+  | { role: 'board'; joinUrl: string }
+  | { role: 'teacher'; base: string; token: string }
+
+/** The header the Worker hands a socket over with (src/routes/sockets.ts): who is watching. */
+export const VIEWER_HEADER = 'X-Live-Viewer'
+
+/** The HTML a socket is sent: its screen, and for a phone what its live region says. */
+export async function renderFor(viewer: Viewer, snap: Snapshot): Promise<string> {
+  switch (viewer.role) {
+    case 'phone':
+      return String(
+        await (
+          <FormToken.Provider value={viewer.token}>
+            <PhoneScreen snap={snap} attemptId={viewer.attemptId} />
+            <Announce text={phoneAnnouncement(snap, viewer.attemptId)} oob />
+          </FormToken.Provider>
+        ).toString(),
+      )
+    case 'teacher':
+      return String(
+        await (
+          <FormToken.Provider value={viewer.token}>
+            <TeacherControls snap={snap} base={viewer.base} />
+          </FormToken.Provider>
+        ).toString(),
+      )
+    case 'board':
+      return String(await (<ProjectorScreen snap={snap} joinUrl={viewer.joinUrl} />).toString())
+  }
+}
+
+/**
+ * What a screen depends on, so the game sends it again only when it would change: a join
+ * mid-question must not redraw a phone's half-ticked form, nor move the teacher's focus.
+ */
+export function screenKey(viewer: Viewer, snap: Snapshot): string {
+  const { version, phase, index, openedAt } = snap.state
+  const state = `${version}:${phase}:${index}:${openedAt}`
+  const lobby = phase === 'lobby' ? snap.players : ''
+  switch (viewer.role) {
+    // The teacher's count of answers and players changes through renderCount, not a redraw.
+    case 'teacher':
+      return `${state}|${lobby}`
+    case 'board':
+      return `${state}|${snap.klass.hideNames}|${snap.ranking.map((r) => `${r.nickname}:${r.score}`).join(',')}`
+    case 'phone': {
+      const me = snap.ranking.find((r) => r.attemptId === viewer.attemptId)
+      const name = phase === 'lobby' ? me?.nickname : ''
+      const standing = me && (phase === 'reveal' || phase === 'ended') ? `${me.rank}:${me.score}:${snap.players}` : ''
+      return `${state}|${lobby}|${me ? name : '-'}|${snap.given.has(viewer.attemptId)}|${standing}`
+    }
+  }
+}
+
+/** Just the count of answers, swapped into the projector and the teacher's page as it rises. */
+export const renderCount = (snap: Snapshot) => `<span id="answered-count" hx-swap-oob="innerHTML">${answeredText(snap)}</span>`

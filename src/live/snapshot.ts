@@ -1,0 +1,67 @@
+// What a screen of a live game shows, as one value: the game's record (the class, its phase and
+// clock, the seats ranked, the answers to the question in play) projected for the projector, the
+// teacher or one phone. Pure: the Durable Object holds the record, views draw the snapshot.
+import type { SeatRow } from '../db/classes.ts'
+import type { LiveAnswer } from '../db/live.ts'
+import type { Class, PlanItem } from '../db/schema.ts'
+import { rankSeats } from '../game/ranking.ts'
+import { findQuestion } from '../questions/registry.ts'
+import type { Question } from '../questions/schema.ts'
+import type { LiveState } from './machine.ts'
+import { shownOptions, tally } from './questions.ts'
+
+/** A live class: one whose settings hold the seconds per question and the plan everyone shares. */
+export type LiveClass = Class & { live: NonNullable<Class['live']> }
+
+export type Ranked = SeatRow & { rank: number }
+
+/** What the game holds at one moment. */
+export type GameRecord = {
+  klass: LiveClass
+  state: LiveState
+  seats: SeatRow[]
+  /** The answers to the question in play, by attempt. */
+  given: ReadonlyMap<string, LiveAnswer>
+}
+
+/** Everything a screen shows, at one moment. */
+export type Snapshot = {
+  klass: LiveClass
+  state: LiveState
+  now: number
+  /** The seats ranked (ranks change only at a reveal, when the totals are read back from D1); a phone's snapshot holds its own row only. */
+  ranking: Ranked[]
+  players: number
+  answered: number
+  /** How many picked each option: only once the question has closed. */
+  counts: number[] | null
+  /** The answers to the question in play (a phone's snapshot: its own only). */
+  given: ReadonlyMap<string, LiveAnswer>
+}
+
+export const isLiveClass = (klass: Class | null): klass is LiveClass => Boolean(klass?.live)
+
+/** The question at `index` of a live class's plan, with its options in the class's order; null where none (the lobby, the end, a withdrawn question). */
+export function questionAt(klass: LiveClass, index: number): { item: PlanItem; question: Question; shown: string[] } | null {
+  const item = klass.live.plan[index]
+  const question = item && findQuestion(item.q)
+  return question ? { item, question, shown: shownOptions(question, item) } : null
+}
+
+/** The game as screens see it; for one phone (`attemptId`), only what that phone shows, so an answer's reply does not carry the class. */
+export function project({ klass, state, seats, given }: GameRecord, now: number, attemptId?: string): Snapshot {
+  const onScreen = state.phase === 'reveal' ? questionAt(klass, state.index) : null
+  const counts = onScreen && tally(onScreen.question, onScreen.shown, [...given.values()].map((a) => a.response))
+  const ranking = rankSeats(seats, klass.scoring === 'untimed')
+  const mine = attemptId === undefined ? undefined : given.get(attemptId)
+  return {
+    klass,
+    state,
+    now,
+    ranking: attemptId === undefined ? ranking : ranking.filter((r) => r.attemptId === attemptId),
+    players: ranking.length,
+    answered: given.size,
+    counts,
+    given: attemptId === undefined ? given : new Map(mine ? [[attemptId, mine]] : []),
+  }
+}

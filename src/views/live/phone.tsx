@@ -1,0 +1,198 @@
+// A student's phone in a live game: the question and its buttons, then a lock, then their own
+// verdict and rank. One component per phase of the game.
+import type { FC } from 'hono/jsx'
+import type { LiveAnswer } from '../../db/live.ts'
+import type { Phase } from '../../live/machine.ts'
+import { questionAt, type Ranked, type Snapshot } from '../../live/snapshot.ts'
+import type { Question } from '../../questions/schema.ts'
+import { formatAnswer, formatKey, formatPoints } from '../format.ts'
+import { verdictClass, verdictIcon, verdictLabel } from '../play/verdict.tsx'
+import { PostForm } from '../post-form.tsx'
+import { Countdown, LETTERS, ordinal, players, questionOf, stamp } from './shared.tsx'
+
+type PhoneProps = {
+  snap: Snapshot
+  attemptId: string
+  me: Ranked
+  /** This phone's answer to the question in play, once locked in. */
+  mine: LiveAnswer | undefined
+  /** The question in play; null when it has been withdrawn from its bank. */
+  onScreen: { question: Question; shown: string[] } | null
+}
+
+function Heading({ children }: { children: unknown }) {
+  return (
+    <h2 tabindex={-1} autofocus>
+      {children}
+    </h2>
+  )
+}
+
+const Lobby: FC<PhoneProps> = ({ snap, me }) => (
+  <>
+    <Heading>You're in, {me.nickname}!</Heading>
+    <p>Watch the projector. The first question appears here when your teacher starts the game.</p>
+    <p class="meta">{players(snap.players)} so far.</p>
+  </>
+)
+
+function AnswerForm({ snap, attemptId, question, shown }: { snap: Snapshot; attemptId: string; question: Question; shown: string[] }) {
+  const action = `/live/${attemptId}/answer`
+  const many = question.type === 'multi'
+  return (
+    <PostForm action={action} hx-post={action} hx-target="#live" class="live-answer" novalidate>
+      <input type="hidden" name="position" value={String(snap.state.index)} />
+      <fieldset>
+        <legend>
+          <Heading>{question.prompt}</Heading>
+        </legend>
+        <p class="hint">{many ? 'Tick every right answer, then lock them in.' : 'Tap your answer: it locks in at once.'}</p>
+        <ul class={many ? 'choices' : 'taps'}>
+          {shown.map((text, i) => {
+            const value = question.type === 'truefalse' ? (i === 0 ? 'true' : 'false') : String(i)
+            return (
+              <li>
+                {many ? (
+                  <label>
+                    <input type="checkbox" name="choice" value={value} /> <span>{text}</span>
+                  </label>
+                ) : (
+                  <button type="submit" name="choice" value={value} class="tap">
+                    <span class="letter" aria-hidden="true">
+                      {LETTERS[i]}
+                    </span>{' '}
+                    {text}
+                  </button>
+                )}
+              </li>
+            )
+          })}
+        </ul>
+        {many && (
+          <button type="submit" class="primary">
+            Lock in my answer
+          </button>
+        )}
+      </fieldset>
+    </PostForm>
+  )
+}
+
+const Open: FC<PhoneProps> = ({ snap, attemptId, onScreen }) => (
+  <>
+    <p class="meta">{questionOf(snap)}</p>
+    <Countdown snap={snap} />
+    <AnswerForm snap={snap} attemptId={attemptId} question={onScreen!.question} shown={onScreen!.shown} />
+  </>
+)
+
+const LockedIn: FC<PhoneProps> = ({ snap, mine, onScreen }) => (
+  <>
+    <p class="meta">{questionOf(snap)}</p>
+    <Heading>Answer locked in</Heading>
+    <p>
+      You chose: <strong>{formatAnswer(onScreen!.question, mine!.response)}</strong>
+    </p>
+    <p>The answer shows when time is up or everyone has answered.</p>
+  </>
+)
+
+const Paused: FC<PhoneProps> = ({ snap }) => (
+  <>
+    <p class="meta">{questionOf(snap)}</p>
+    <Heading>Paused</Heading>
+    <p>Your teacher paused the game. The question comes back when they carry on.</p>
+  </>
+)
+
+const Verdict: FC<PhoneProps> = ({ snap, me, mine, onScreen }) => {
+  const credit = mine?.credit ?? 0
+  return (
+    <article class={`verdict ${mine ? verdictClass(credit) : 'wrong'}`}>
+      <p class="meta">{questionOf(snap)}</p>
+      <Heading>
+        <span aria-hidden="true">{mine ? verdictIcon(credit) : '–'} </span>
+        {mine ? verdictLabel(credit) : 'No answer in time'}
+        <span class="points"> +{formatPoints(mine?.points ?? 0)} points</span>
+      </Heading>
+      <dl>
+        {mine && (
+          <>
+            <dt>Your answer</dt>
+            <dd>{formatAnswer(onScreen!.question, mine.response)}</dd>
+          </>
+        )}
+        <dt>The answer</dt>
+        <dd>{formatKey(onScreen!.question)}</dd>
+      </dl>
+      <p class="standing" data-rank={String(me.rank)} data-score={String(me.score)}>
+        You have <strong>{formatPoints(me.score)}</strong> points: <strong>{ordinal(me.rank)}</strong> of {snap.players}.
+      </p>
+    </article>
+  )
+}
+
+const Final: FC<PhoneProps> = ({ snap, attemptId, me }) => (
+  <>
+    <Heading>Game over</Heading>
+    <p class="standing" data-rank={String(me.rank)} data-score={String(me.score)}>
+      You finished <strong>{ordinal(me.rank)}</strong> of {snap.players} with <strong>{formatPoints(me.score)}</strong> points.
+    </p>
+    <a class="button primary" href={`/results/${attemptId}`}>
+      See your answers
+    </a>
+  </>
+)
+
+const Withdrawn: FC<PhoneProps> = () => <p>This question has been withdrawn.</p>
+
+const Removed: FC = () => (
+  <>
+    <Heading>You are not in this game</Heading>
+    <p>Your teacher removed you from the class.</p>
+  </>
+)
+
+/** What a phone shows in each phase; a question's phases need the question. */
+const PHASES: Record<Phase, { Screen: FC<PhoneProps>; needsQuestion: boolean }> = {
+  lobby: { Screen: Lobby, needsQuestion: false },
+  open: { Screen: (p) => (p.mine ? <LockedIn {...p} /> : <Open {...p} />), needsQuestion: true },
+  paused: { Screen: (p) => (p.mine ? <LockedIn {...p} /> : <Paused {...p} />), needsQuestion: true },
+  reveal: { Screen: Verdict, needsQuestion: true },
+  ended: { Screen: Final, needsQuestion: false },
+}
+
+export function PhoneScreen({ snap, attemptId, error }: { snap: Snapshot; attemptId: string; error?: string }) {
+  const me = snap.ranking.find((r) => r.attemptId === attemptId)
+  const onScreen = questionAt(snap.klass, snap.state.index)
+  const { Screen, needsQuestion } = PHASES[snap.state.phase]
+  const Body = needsQuestion && !onScreen ? Withdrawn : Screen
+  return (
+    <div class="live-screen phone" {...stamp(snap)}>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {me ? <Body snap={snap} attemptId={attemptId} me={me} mine={snap.given.get(attemptId)} onScreen={onScreen} /> : <Removed />}
+    </div>
+  )
+}
+
+/** What the phone's live region says about a screen. */
+export function phoneAnnouncement(snap: Snapshot, attemptId: string): string {
+  const me = snap.ranking.find((r) => r.attemptId === attemptId)
+  const mine = snap.given.get(attemptId)
+  switch (snap.state.phase) {
+    case 'lobby':
+      return 'Waiting for the game to start.'
+    case 'open':
+      return mine ? 'Answer locked in.' : `Question ${snap.state.index + 1} is open.`
+    case 'paused':
+      return 'The game is paused.'
+    case 'reveal':
+      return `${mine ? verdictLabel(mine.credit) : 'No answer'}: ${formatPoints(mine?.points ?? 0)} points. You are ${ordinal(me?.rank ?? 0)}.`
+    case 'ended':
+      return `Game over. You finished ${ordinal(me?.rank ?? 0)}.`
+  }
+}

@@ -1,0 +1,77 @@
+// The teacher's remote control for a live game, above the dashboard.
+import type { Control, Phase } from '../../live/machine.ts'
+import type { Snapshot } from '../../live/snapshot.ts'
+import { PostForm } from '../post-form.tsx'
+import { AnsweredCount, players, stamp } from './shared.tsx'
+
+const CONTROL_LABELS: Record<Control, string> = {
+  start: 'Start the game',
+  pause: 'Pause',
+  resume: 'Carry on',
+  reveal: 'Show the answer now',
+  next: 'Next question',
+  skip: 'Skip this question',
+  end: 'End the game now',
+}
+const CONTROLS_BY_PHASE: Record<Phase, Control[]> = {
+  lobby: ['start'],
+  open: ['pause', 'reveal', 'skip', 'end'],
+  paused: ['resume', 'skip', 'end'],
+  reveal: ['next', 'end'],
+  ended: [],
+}
+
+function where(snap: Snapshot): string {
+  const { phase, index } = snap.state
+  const of = `${index + 1} of ${snap.klass.live.plan.length}`
+  switch (phase) {
+    case 'lobby':
+      return `Waiting in the lobby: ${players(snap.players)} joined.`
+    case 'open':
+      return `Question ${of} is open.`
+    case 'paused':
+      return `Question ${of} is paused.`
+    case 'reveal':
+      return `Showing the answer to question ${of}.`
+    case 'ended':
+      return 'The game is over. The results are below and in the CSV.'
+  }
+}
+
+/**
+ * The controls for the game's phase. After a press (`pressed`), the pressed button is gone:
+ * focus moves to the new state's line, which a screen reader then reads.
+ */
+export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapshot; base: string; pressed?: boolean; notice?: string }) {
+  const { phase, index, version } = snap.state
+  const last = index === snap.klass.live.plan.length - 1
+  return (
+    <div class="live-screen live-controls" {...stamp(snap)}>
+      {notice && (
+        <p class="error" role="alert">
+          {notice}
+        </p>
+      )}
+      <p tabindex={pressed ? -1 : undefined} autofocus={pressed}>
+        <strong>{where(snap)}</strong>
+      </p>
+      {(phase === 'open' || phase === 'paused') && <AnsweredCount snap={snap} />}
+      <p class="actions">
+        {CONTROLS_BY_PHASE[phase].map((control) => {
+          const action = `${base}/live/${control}`
+          return (
+            <PostForm action={action} hx-post={action} hx-target="#live-panel" class="inline">
+              <input type="hidden" name="version" value={String(version)} />
+              <button type="submit" class={control === 'start' || control === 'next' ? 'primary' : undefined}>
+                {control === 'next' && last ? 'Show the podium' : CONTROL_LABELS[control]}
+              </button>
+            </PostForm>
+          )
+        })}
+      </p>
+      {phase !== 'ended' && phase !== 'lobby' && (
+        <p class="meta">Skip moves on without showing the answer; answers already given keep their points. Ending now marks everyone finished.</p>
+      )}
+    </div>
+  )
+}
