@@ -1,6 +1,6 @@
 import type { Answer, AnswerValue, Scoring } from '../db/schema.ts'
 import type { Question } from '../questions/schema.ts'
-import { foldAnswer } from './text.ts'
+import { matchTyped } from './match.ts'
 
 export const BASE_POINTS = 1000
 /** A fifth of the base at most, so accuracy always outweighs speed. */
@@ -22,10 +22,8 @@ export function grade(q: Question, value: AnswerValue): number {
       return value === q.answer ? 1 : 0
     case 'order':
       return Array.isArray(value) && sameList(value, q.answer) ? 1 : 0
-    case 'typed': {
-      const typed = foldAnswer(String(value))
-      return [q.answer, ...q.accept].some((a) => foldAnswer(a) === typed) ? 1 : 0
-    }
+    case 'typed':
+      return matchTyped(q, String(value)).credit
     case 'numeric': {
       const off = Math.abs(Number(value) - q.answer)
       if (off <= q.margin) return 1

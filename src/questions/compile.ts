@@ -2,8 +2,10 @@
 // list of what is wrong, each naming the file, the question id and the problem.
 import { parse } from 'yaml'
 import type { z } from 'zod'
+import { rivalsOf } from '../game/match.ts'
+import { optionsOf } from '../game/plan.ts'
 import { MIXED_ID } from './reserved.ts'
-import { bankSchema, sourcesSchema, type Bank, type Source } from './schema.ts'
+import { bankSchema, sourcesSchema, type Bank, type Question, type Source } from './schema.ts'
 
 export type BankFile = { name: string; text: string }
 export type Compiled = { banks: Bank[]; sources: Source[] }
@@ -62,5 +64,13 @@ export function compileBanks(sourceFile: BankFile, bankFiles: BankFile[]): Compi
     banks.push(bank)
   }
   if (problems.length) throw new BankError(problems)
+  addRivals(banks.flatMap((b) => b.questions))
   return { banks, sources }
+}
+
+/** Done here, once, so the Worker never compares an answer with the whole banks. */
+function addRivals(questions: Question[]) {
+  const answers = (q: Question) => (q.type === 'typed' ? [q.answer, ...q.accept] : optionsOf(q))
+  for (const q of questions)
+    if (q.type === 'typed') q.rivals = rivalsOf(q, questions.filter((other) => other !== q).flatMap(answers))
 }

@@ -1,6 +1,7 @@
 // The grammar of a question bank (questions/*.yaml), checked at build and test time.
 // The Worker never sees this file: it gets the compiled, already-valid banks.
 import { z } from 'zod'
+import { answerKey } from '../game/answer-key.ts'
 import { foldAnswer as fold } from '../game/text.ts'
 
 const text = z.string().trim().min(1)
@@ -48,12 +49,21 @@ const order = z.object({
   answer: z.array(text).min(3).max(6).superRefine(distinct('item')),
 })
 
-const typed = z.object({
-  ...common,
-  type: z.literal('typed'),
-  answer: text,
-  accept: z.array(text).default([]),
-})
+const typed = z
+  .object({
+    ...common,
+    type: z.literal('typed'),
+    answer: text,
+    accept: z.array(text).default([]),
+    reject: z.array(text).default([]),
+    // Filled in by compileBanks from the other questions' answers; a bank never writes it.
+    rivals: z.array(z.string()).default([]),
+  })
+  .superRefine((q, ctx) => {
+    const accepted = new Set([q.answer, ...q.accept].map(answerKey))
+    for (const r of q.reject)
+      if (accepted.has(answerKey(r))) ctx.addIssue({ code: 'custom', path: ['reject'], message: `"${r}" is also accepted` })
+  })
 
 const numeric = z.object({
   ...common,
