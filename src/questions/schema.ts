@@ -56,8 +56,8 @@ const typed = z
     answer: text,
     accept: z.array(text).default([]),
     reject: z.array(text).default([]),
-    // Filled in by compileBanks from the other questions' answers; a bank never writes it.
-    rivals: z.array(z.string()).default([]),
+    // Filled in by compileBanks from the other questions' answers: a bank that writes it is refused.
+    rivals: z.undefined({ error: 'rivals is worked out by the build; leave it out' }).optional().transform((): string[] => []),
   })
   .superRefine((q, ctx) => {
     const accepted = new Set([q.answer, ...q.accept].map(answerKey))

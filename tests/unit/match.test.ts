@@ -7,13 +7,14 @@ import { grade } from '../../src/game/scoring.ts'
 import { compileBanks } from '../../src/questions/compile.ts'
 import { questionSchema } from '../../src/questions/schema.ts'
 
-const typed = (answer: string, accept: string[] = [], more: { reject?: string[]; rivals?: string[] } = {}) => {
+const typed = (answer: string, accept: string[] = [], { reject, rivals = [] }: { reject?: string[]; rivals?: string[] } = {}) => {
   const q = questionSchema.parse({
     id: 'q', type: 'typed', prompt: 'p', explanation: 'x'.repeat(40), source: 's', difficulty: 1, tags: ['t'],
-    answer, accept, ...more,
+    answer, accept, reject,
   })
   if (q.type !== 'typed') throw new Error('not typed')
-  return q
+  // What the build adds (compileBanks): the other answers in the banks.
+  return { ...q, rivals }
 }
 const credit = (q: ReturnType<typeof typed>, text: string) => matchTyped(q, text).credit
 
@@ -125,9 +126,11 @@ describe('the bank grammar for typed answers', () => {
     type: typed
     prompt: Which?
     answer: The Trump administration
-    rivals: [ignored]
     ${common}`
     const { banks } = compileBanks(sources, [{ name: 'questions/b.yaml', text: bank }])
     expect(banks[0].questions[1]).toMatchObject({ rivals: ['The Bush administration'] })
+    // The build works them out; a bank that writes its own is refused.
+    const written = bank.replace(/(type: typed[\s\S]*answer: The Trump administration\n)/, '$1    rivals: [Geneva]\n')
+    expect(() => compileBanks(sources, [{ name: 'questions/b.yaml', text: written }])).toThrow(/rivals is worked out by the build/)
   })
 })

@@ -9,7 +9,7 @@ const HINTS: Record<Question['type'], string> = {
   multi: 'Select all that apply.',
   truefalse: 'True or false?',
   order: 'Give each item its place, 1 being the earliest.',
-  typed: 'Type your answer. Capitals and accents do not matter.',
+  typed: 'Type your answer. Capitals, accents and spacing do not matter, nor a slip of the keyboard in a longer answer.',
   numeric: 'Enter a number.',
 }
 
