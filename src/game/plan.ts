@@ -11,7 +11,9 @@ export function optionsOf(q: Question): string[] {
       return q.choices
     case 'order':
       return q.answer
-    default:
+    case 'truefalse':
+    case 'typed':
+    case 'numeric':
       return []
   }
 }

@@ -13,12 +13,21 @@ export function formatDuration(ms: number): string {
 
 export const percent = (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) : 0)
 
-/** An answer as a reader says it: choice texts, "True", or a number with its unit. */
+/** An answer as a reader says it: choice texts, "True", places in order, or a number with its unit. */
 export function formatAnswer(q: Question, value: AnswerValue): string {
-  if (typeof value === 'boolean') return value ? 'True' : 'False'
-  if (Array.isArray(value)) return q.type === 'order' ? value.map((v, i) => `${i + 1}. ${v}`).join('  ') : value.join('; ')
-  if (typeof value === 'number' && q.type === 'numeric') return `${value}${q.unit ? ` ${q.unit}` : ''}`
-  return String(value)
+  switch (q.type) {
+    case 'truefalse':
+      return value ? 'True' : 'False'
+    case 'single':
+    case 'typed':
+      return String(value)
+    case 'multi':
+      return [value].flat().join('; ')
+    case 'order':
+      return [value].flat().map((v, i) => `${i + 1}. ${v}`).join('  ')
+    case 'numeric':
+      return `${value}${q.unit ? ` ${q.unit}` : ''}`
+  }
 }
 
 export function formatKey(q: Question): string {
