@@ -1,68 +1,64 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { validator } from 'hono/validator'
 import { createClass } from '../db/classes.ts'
-import { NAMING, SCORING } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
+import { CLASS_FORM_DEFAULTS, classForm, readClassSettings, type ClassForm, type ClassFormErrors } from '../game/class-settings.ts'
 import { joinCode } from '../game/codes.ts'
 import { drawPlan } from '../game/plan.ts'
-import { hasUnprintable } from '../game/text.ts'
-import { isLiveQuestion } from '../live/questions.ts'
 import { randomId, sha256Hex } from '../http/ids.ts'
 import { clientAddress, enforceLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
-import { readForm } from '../http/request.ts'
+import { isLiveQuestion } from '../live/questions.ts'
 import { findBank } from '../questions/registry.ts'
-import { NEW_CLASS_DEFAULTS, NewClassPage, type NewClassErrors, type NewClassValues } from '../views/classes/new.tsx'
+import { NewClassPage } from '../views/classes/new.tsx'
 
 const classes = new Hono<AppEnv>()
 
-classes.get('/new', (c) => c.render(<NewClassPage values={NEW_CLASS_DEFAULTS} />, { title: 'Open a class' }))
+classes.get('/new', (c) => c.render(<NewClassPage values={CLASS_FORM_DEFAULTS} />, { title: 'Open a class' }))
 
-classes.post('/', async (c) => {
+/** The form again, as the teacher filled it in, with a message beside each field to fix. */
+function formAgain(c: Context<AppEnv>, values: ClassForm, errors: ClassFormErrors) {
+  c.status(422)
+  return c.render(<NewClassPage values={values} errors={errors} />, { title: 'Open a class' })
+}
+
+const limited = createMiddleware<AppEnv>(async (c, next) => {
   await enforceLimit(c, 'CLASS_LIMIT', clientAddress(c), { href: '/classes/new', label: 'Back to the form' })
-  const form = await readForm(c, { all: true })
-  const list = (v: unknown) => [v ?? []].flat().filter((x): x is string => typeof x === 'string')
-  const values: NewClassValues = {
-    name: String(list(form.name)[0] ?? '').replace(/\s+/g, ' ').trim(),
-    banks: [...new Set(list(form.banks))],
-    size: Number(list(form.size)[0] ?? NEW_CLASS_DEFAULTS.size),
-    scoring: String(list(form.scoring)[0] ?? 'speed'),
-    naming: String(list(form.naming)[0] ?? 'chosen'),
-    mode: String(list(form.mode)[0] ?? 'self'),
-    seconds: Number(list(form.seconds)[0] ?? NEW_CLASS_DEFAULTS.seconds),
-  }
-  const banks = values.banks.map(findBank)
-  const errors: NewClassErrors = {}
-  if (!values.name || values.name.length > 80) errors.name = 'Give the class a name of up to 80 characters.'
-  else if (hasUnprintable(values.name)) errors.name = 'Use letters, numbers and ordinary punctuation in the name.'
-  if (banks.length === 0 || banks.some((b) => !b)) errors.banks = 'Pick at least one question bank.'
-  if (!Number.isInteger(values.size) || values.size < 1 || values.size > 30) errors.size = 'Choose from 1 to 30 questions.'
-  const scoring = SCORING.find((s) => s === values.scoring)
-  const naming = NAMING.find((n) => n === values.naming)
-  const live = values.mode === 'live'
-  if (!scoring || !naming || (!live && values.mode !== 'self')) throw new Problem(400, 'That scoring, naming or mode choice is not one we offer.')
-  if (live && (!Number.isInteger(values.seconds) || values.seconds < 5 || values.seconds > 120)) errors.seconds = 'Give each question from 5 to 120 seconds.'
+  await next()
+})
+
+const settings = validator('form', (posted, c) => {
+  const values = classForm(posted)
+  const read = readClassSettings(values)
+  if (read.ok) return { values, ...read.settings }
+  if (read.forged) throw new Problem(400, 'That scoring, naming or mode choice is not one we offer.')
+  return formAgain(c, values, read.errors)
+})
+
+classes.post('/', limited, settings, async (c) => {
+  const { values, ...chosen } = c.req.valid('form')
+  const live = chosen.mode === 'live'
   // The mixed quiz holds every bank's questions: count each question once.
-  const pool = [...new Map(banks.flatMap((b) => b?.questions ?? []).map((q) => [q.id, q])).values()]
+  const pool = [...new Map(chosen.banks.flatMap((id) => findBank(id)!.questions).map((q) => [q.id, q])).values()]
   // A live game asks only what a phone answers with a tap; say so if the banks hold too few.
   const questions = live ? pool.filter(isLiveQuestion) : pool
-  if (live && !errors.banks && !errors.size && questions.length < values.size)
-    errors.size = `These banks hold ${questions.length} questions a live game can ask (one answer, several, or true or false). Choose ${questions.length} or fewer, or add a bank.`
-  if (Object.keys(errors).length) {
-    c.status(422)
-    return c.render(<NewClassPage values={values} errors={errors} />, { title: 'Open a class' })
-  }
-  const plan = drawPlan(questions, values.size)
+  if (live && questions.length < chosen.size)
+    return formAgain(c, values, {
+      size: `These banks hold ${questions.length} questions a live game can ask (one answer, several, or true or false). Choose ${questions.length} or fewer, or add a bank.`,
+    })
+  const plan = drawPlan(questions, chosen.size)
   const secret = randomId(32)
   const klass = {
     id: randomId(),
     boardId: randomId(),
     teacherHash: await sha256Hex(secret),
-    name: values.name,
-    bankIds: values.banks,
+    name: chosen.name,
+    bankIds: chosen.banks,
     questionIds: plan.map((item) => item.q),
-    scoring,
-    naming,
-    live: live ? { seconds: values.seconds, plan } : null,
+    scoring: chosen.scoring,
+    naming: chosen.naming,
+    live: live && chosen.seconds ? { seconds: chosen.seconds, plan } : null,
     createdAt: Date.now(),
   }
   // Codes collide rarely (31^6 of them); draw again when one is taken.

@@ -1,10 +1,8 @@
-import { DEFAULT_QUIZ_SIZE } from '../../game/plan.ts'
+import { CLASS_LIMITS, type ClassForm, type ClassFormErrors } from '../../game/class-settings.ts'
 import { banks } from '../../questions/registry.ts'
 import { PostForm } from '../post-form.tsx'
 
-export type NewClassValues = { name: string; banks: string[]; size: number; scoring: string; naming: string; mode: string; seconds: number }
-export type NewClassErrors = Partial<Record<keyof NewClassValues, string>>
-export const NEW_CLASS_DEFAULTS: NewClassValues = { name: '', banks: [], size: DEFAULT_QUIZ_SIZE, scoring: 'speed', naming: 'chosen', mode: 'self', seconds: 20 }
+const { name, size, seconds } = CLASS_LIMITS
 
 const SCORING_LABELS = {
   speed: 'Accuracy, with a small bonus for speed',
@@ -21,7 +19,7 @@ function Err({ id, text }: { id: string; text?: string }) {
 }
 
 /** The form a teacher opens a class with. It re-renders with messages on a mistake. */
-export function NewClassPage({ values, errors = {} }: { values: NewClassValues; errors?: NewClassErrors }) {
+export function NewClassPage({ values, errors = {} }: { values: ClassForm; errors?: ClassFormErrors }) {
   return (
     <>
       <h1>Open a class</h1>
@@ -32,7 +30,7 @@ export function NewClassPage({ values, errors = {} }: { values: NewClassValues; 
       <PostForm action="/classes" class="stack">
         <p class="field">
           <label for="name">Class name</label>
-          <input id="name" name="name" type="text" maxlength={80} value={values.name} placeholder="Year 11 politics, Tuesday" aria-describedby="name-error" />
+          <input id="name" name="name" type="text" maxlength={name.max} value={values.name} placeholder="Year 11 politics, Tuesday" aria-describedby="name-error" />
           <Err id="name-error" text={errors.name} />
         </p>
         <fieldset aria-describedby="banks-error">
@@ -53,7 +51,7 @@ export function NewClassPage({ values, errors = {} }: { values: NewClassValues; 
         </fieldset>
         <p class="field">
           <label for="size">Number of questions</label>
-          <input id="size" name="size" type="number" min={1} max={30} value={String(values.size)} aria-describedby="size-error" />
+          <input id="size" name="size" type="number" min={size.min} max={size.max} value={values.size} aria-describedby="size-error" />
           <Err id="size-error" text={errors.size} />
         </p>
         <fieldset>
@@ -74,7 +72,7 @@ export function NewClassPage({ values, errors = {} }: { values: NewClassValues; 
           </ul>
           <p class="field">
             <label for="seconds">Seconds per question (live games)</label>
-            <input id="seconds" name="seconds" type="number" min={5} max={120} value={String(values.seconds)} aria-describedby="seconds-error" />
+            <input id="seconds" name="seconds" type="number" min={seconds.min} max={seconds.max} value={values.seconds} aria-describedby="seconds-error" />
           </p>
           <Err id="seconds-error" text={errors.seconds} />
           <p class="hint">A live game asks only questions answered with a tap: one answer, several, or true or false.</p>
