@@ -39,6 +39,19 @@ async function liveClass({ size = 3, players = 2, seconds = 20 } = {}) {
 /** Text as it appears in a page's HTML. */
 const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
+/** Opens a screen's WebSocket (a phone's or the teacher's in their browser; the projector's in none) and collects what it is sent. */
+async function listen(path: string, who?: Browser) {
+  const headers: Record<string, string> = { Upgrade: 'websocket', Origin: ORIGIN }
+  const res = who ? await who.raw(path, { headers }) : await exports.default.fetch(new Request(new URL(path, ORIGIN), { headers }))
+  expect(res.status).toBe(101)
+  const ws = res.webSocket!
+  const messages: string[] = []
+  ws.addEventListener('message', (e) => messages.push(String(e.data)))
+  ws.accept()
+  return messages
+}
+const settled = () => new Promise((r) => setTimeout(r, 100))
+
 const stored = (attemptId: string) =>
   env.DB.prepare('select position, points, credit from answers where attempt_id = ? order by position').bind(attemptId).all().then((r) => r.results)
 
@@ -348,20 +361,9 @@ describe('a live game', () => {
   it('pushes each change down the sockets of the phones, the projector and the teacher', async () => {
     const g = await liveClass({ players: 1 })
     const [a] = g.students
-    const open = async (path: string, who?: Browser) => {
-      const headers: Record<string, string> = { Upgrade: 'websocket', Origin: ORIGIN }
-      const res = who ? await who.raw(path, { headers }) : await exports.default.fetch(new Request(new URL(path, ORIGIN), { headers }))
-      expect(res.status).toBe(101)
-      const ws = res.webSocket!
-      const messages: string[] = []
-      ws.addEventListener('message', (e) => messages.push(String(e.data)))
-      ws.accept()
-      return messages
-    }
-    const phone = await open(`/live/${a.attemptId}/ws`, a.student)
-    const board = await open(`/board/${g.klass.board_id}/ws`)
-    const teacher = await open(`${g.base}/live/ws`, g.teacher)
-    const settled = () => new Promise((r) => setTimeout(r, 100))
+    const phone = await listen(`/live/${a.attemptId}/ws`, a.student)
+    const board = await listen(`/board/${g.klass.board_id}/ws`)
+    const teacher = await listen(`${g.base}/live/ws`, g.teacher)
     await settled()
     expect(phone.at(-1)).toContain('data-phase="lobby"')
     expect(board.at(-1)).toContain('Player 1')
@@ -379,6 +381,30 @@ describe('a live game', () => {
     // A socket from another browser, or from another site, is refused.
     expect((await browser().raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket' } })).status).toBe(403)
     expect((await a.student.raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket', Origin: 'https://evil.example' } })).status).toBe(403)
+  })
+
+  it('sends a screen nothing when a change leaves it as it was, so a half-ticked form is never wiped', async () => {
+    const g = await liveClass({ players: 2 })
+    const [a, b] = g.students
+    await g.control('start')
+    const phone = await listen(`/live/${a.attemptId}/ws`, a.student)
+    const teacher = await listen(`${g.base}/live/ws`, g.teacher)
+    await settled()
+    expect([phone.length, teacher.length]).toEqual([1, 1])
+    // Another student joins, and another answers: this phone's screen and the teacher's controls
+    // stay as they were; the teacher is sent only the new count.
+    const late = await join(g.code, 'Latecomer')
+    await g.answer(b, 0)
+    await g.answer(a, 0) // its own answer comes back as the reply to its post, not down the socket
+    await settled()
+    expect(phone).toHaveLength(1)
+    expect(teacher.slice(1).every((m) => m.includes('id="answered-count"') && !m.includes('<form'))).toBe(true)
+    expect(teacher.at(-1)).toContain('2 of 3 players answered')
+    // A change this phone shows is sent: the last answer closes the question, and every phone sees its verdict.
+    await g.answer({ student: late.student, attemptId: late.attemptId! }, 0)
+    await settled()
+    expect(phone).toHaveLength(2)
+    expect(phone[1]).toContain('data-phase="reveal"')
   })
 })
 
