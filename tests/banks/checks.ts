@@ -16,16 +16,29 @@ export function textsOf(q: Question): string[] {
   return texts
 }
 
+// Every run of `length` words in the articles, built once per list of articles and length.
+const grams = new WeakMap<string[], Map<number, Set<string>>>()
+function gramsOf(articles: string[], length: number): Set<string> {
+  const byLength = grams.get(articles) ?? new Map<number, Set<string>>()
+  grams.set(articles, byLength)
+  let set = byLength.get(length)
+  if (!set) {
+    set = new Set()
+    for (const article of articles) {
+      const w = words(article)
+      for (let i = 0; i + length <= w.length; i++) set.add(w.slice(i, i + length).join(' '))
+    }
+    byLength.set(length, set)
+  }
+  return set
+}
+
 /**
  * (a) Copied runs: every run of `length` consecutive words that `text` shares with an article,
  * after folding. Overlapping runs are merged, so one long copied passage is reported once.
  */
 export function copiedRuns(text: string, articles: string[], length = 8): string[] {
-  const grams = new Set<string>()
-  for (const article of articles) {
-    const w = words(article)
-    for (let i = 0; i + length <= w.length; i++) grams.add(w.slice(i, i + length).join(' '))
-  }
+  const grams = gramsOf(articles, length)
   const w = words(text)
   const runs: string[] = []
   let start = -1
@@ -49,8 +62,10 @@ export function copiedRuns(text: string, articles: string[], length = 8): string
  */
 export const bodyOf = (article: string) => article.split(/^We welcome your comments/m)[0]
 
-const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec'
-const MONTH = `(?:${MONTHS})[a-z]*\\.?`
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|' +
+  'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec'
+const MONTH = `(?:${MONTHS})\\.?`
 const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
   ('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
     'seventeen eighteen nineteen twenty')
@@ -63,15 +78,15 @@ export type Found = { value: number; kind: Kind; as: string }
 const isYear = (n: number) => Number.isInteger(n) && n >= 1900 && n <= 2099
 
 /**
- * The numbers an article states, each as a year or a count. Not counted: days of the month
- * ("May 15", "from October 1", "Oct. 11", 2018-06-29) and ordinals ("10th"), which are neither; a figure
- * is taken as written, so "$668 million" is 668 and "10,000" is 10000. Numbers written as
- * words ("seven years", "one of 17") count too.
+ * The numbers an article states, each as a year (1900-2099, written without a comma) or a count.
+ * Not counted: days of the month ("May 15", "from October 1", "Oct. 11", 2018-06-29) and ordinals
+ * ("10th"), which are neither. A figure is taken as written, so "$668 million" is 668 and "10,000"
+ * is 10000. Numbers written as words, up to ninety ("seven years", "one of 17"), count too.
  */
 export function numbersIn(article: string): Found[] {
   const text = fold(article).replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ')
   const found: Found[] = []
-  const digits = new RegExp(`(${MONTH}\\s+)?(\\d[\\d,]*(?:\\.\\d+)?)(st|nd|rd|th)?\\b(\\s+${MONTH}\\b)?`, 'g')
+  const digits = new RegExp(`(\\b${MONTH}\\s+)?(\\d[\\d,]*(?:\\.\\d+)?)(st|nd|rd|th)?\\b(\\s+${MONTH}\\b)?`, 'g')
   for (const m of text.matchAll(digits)) {
     const [as, before, figure, ordinal, after] = m
     if (ordinal) continue
@@ -86,9 +101,11 @@ export function numbersIn(article: string): Found[] {
 
 /**
  * (b) Crowded margins: for a numeric question with a margin, the numbers of the same kind (a year
- * against years, any other figure against the counts) that the articles state within the half-points
- * band, answer ± 2 × margin, other than the answer itself. A player who mixes up two facts of the
- * articles would be paid for it.
+ * against years, any other figure against the counts) that the articles state within the
+ * half-points band, answer ± 2 × margin inclusive, other than the answer itself: a player who mixes
+ * up two facts would be paid for it. Every article counts, not only the cited ones, since a player
+ * does not know which article a figure came from (PassBlue's 175 member states, the vote report's
+ * 171 countries); the reader comments and the rest of the furniture do not.
  */
 export function crowdedMargin(q: Question, articles: string[]): Found[] {
   if (q.type !== 'numeric' || q.margin === 0) return []
@@ -102,8 +119,8 @@ export function crowdedMargin(q: Question, articles: string[]): Found[] {
 
 /**
  * (c) A key much longer than every distractor: more than 1.5 times the longest wrong choice and at
- * least 15 characters longer than it, so a word more or less between short choices does not count. For
- * select-all questions, each key is held against the longest wrong choice.
+ * least 15 characters longer than it, so a word more or less between short choices does not count.
+ * For select-all questions, each key is held against the longest wrong choice.
  */
 export function longKeys(q: Question, ratio = 1.5, slack = 15): string[] {
   if (q.type !== 'single' && q.type !== 'multi') return []
@@ -119,7 +136,7 @@ export function longKeys(q: Question, ratio = 1.5, slack = 15): string[] {
 const COMMON = new Set(
   ('a an and are as at be by for from has her his in into is it its of on or that the their this to was were with ' +
     'who what which why how when where she he they them not no its also only one two both new top job jobs post ' +
-    'iom un uns united nations agency agencys migration organization international race races election elections ' +
+    'iom ioms un uns united nations agency agencys migration organization international race races election elections ' +
     'vote votes candidate candidates director general directorgeneral head leader leaders chief woman women ' +
     'year years time people country countries state states member members')
     .split(' '),
