@@ -15,7 +15,7 @@ const banks = loadBanks().banks.map((bank) => ({
     choices: choicesOf(q),
     answer: q.answer,
     explanation: q.explanation,
-    source: q.source,
+    sources: q.sources,
   })),
 }))
 process.stdout.write(`${JSON.stringify(banks, null, 2)}\n`)

@@ -59,7 +59,8 @@ export function compileBanks(sourceFile: BankFile, bankFiles: BankFile[]): Compi
       const at = `${file.name}: question ${q.id}`
       if (questionIds.has(q.id)) problems.push(`${at}: id is also used in ${questionIds.get(q.id)}`)
       questionIds.set(q.id, file.name)
-      if (!sourceIds.has(q.source)) problems.push(`${at}: cites source ${q.source}, which is not in ${sourceFile.name}`)
+      for (const source of q.sources)
+        if (!sourceIds.has(source)) problems.push(`${at}: cites source ${source}, which is not in ${sourceFile.name}`)
     }
     banks.push(bank)
   }

@@ -7,11 +7,20 @@ import { foldAnswer as fold } from '../game/text.ts'
 const text = z.string().trim().min(1)
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use lower-case words joined by hyphens')
 
+const distinct = (label: string) => (items: string[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>()
+  for (const item of items) {
+    if (seen.has(fold(item))) ctx.addIssue({ code: 'custom', message: `${label} "${item}" appears twice` })
+    seen.add(fold(item))
+  }
+}
+
 const common = {
   id,
   prompt: text,
   explanation: z.string().trim().min(40, 'explain in two to four sentences').max(700),
-  source: id,
+  // Every article the key rests on; where a page has room for one, it shows the first.
+  sources: z.array(id).min(1, 'cite at least one source').superRefine(distinct('source')),
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   // YAML reads a bare 2018 as a number: a year is a fine tag, so take it as text.
   tags: z.array(z.coerce.string().pipe(id)).min(1),
@@ -20,13 +29,6 @@ const common = {
     .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'write as YYYY, YYYY-MM or YYYY-MM-DD').optional(),
 }
 
-const distinct = (label: string) => (items: string[], ctx: z.RefinementCtx) => {
-  const seen = new Set<string>()
-  for (const item of items) {
-    if (seen.has(fold(item))) ctx.addIssue({ code: 'custom', message: `${label} "${item}" appears twice` })
-    seen.add(fold(item))
-  }
-}
 const choices = z.array(text).min(2).max(6).superRefine(distinct('choice'))
 
 const single = z

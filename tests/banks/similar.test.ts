@@ -3,7 +3,7 @@ import { questionSchema } from '../../src/questions/schema.ts'
 import { similarPairs } from './similar.ts'
 
 const q = (id: string, prompt: string, answer: string) =>
-  questionSchema.parse({ id, type: 'typed', prompt, answer, explanation: 'x'.repeat(40), source: 's', difficulty: 1, tags: ['t'] })
+  questionSchema.parse({ id, type: 'typed', prompt, answer, explanation: 'x'.repeat(40), sources: ['s'], difficulty: 1, tags: ['t'] })
 
 it('flags a question reworded, and leaves apart questions that only share a subject', () => {
   const pairs = similarPairs([

@@ -9,7 +9,7 @@ const question = `
     choices: [Vitorino, Isaacs]
     answer: Vitorino
     explanation: Vitorino won by acclamation after the other candidates fell away.
-    source: wire
+    sources: [wire]
     difficulty: 1
     tags: [people]`
 const bank = (body = question, id = 'race') => ({ name: `questions/${id}.yaml`, text: `id: ${id}\ntitle: T\ndescription: D\nquestions:${body}` })
@@ -27,7 +27,12 @@ function problems(...files: { name: string; text: string }[]): string[] {
 describe('compileBanks', () => {
   it('accepts a well-formed bank', () => {
     const { banks } = compileBanks(sources, [bank()])
-    expect(banks[0].questions[0]).toMatchObject({ id: 'q-one', answer: 'Vitorino' })
+    expect(banks[0].questions[0]).toMatchObject({ id: 'q-one', answer: 'Vitorino', sources: ['wire'] })
+  })
+  it('takes every article a key rests on', () => {
+    const two = { ...sources, text: `${sources.text}- { id: vote, outlet: Report, title: The vote, date: 2023 }\n` }
+    const { banks } = compileBanks(two, [bank(question.replace('sources: [wire]', 'sources: [wire, vote]'))])
+    expect(banks[0].questions[0].sources).toEqual(['wire', 'vote'])
   })
   it('names the file, the question and the problem', () => {
     expect(problems(bank(question.replace('answer: Vitorino', 'answer: Swing')))).toEqual([
@@ -38,7 +43,11 @@ describe('compileBanks', () => {
     expect(problems(bank(question.replace('[Vitorino, Isaacs]', '[Vitorino, vitorino]')))[0]).toMatch(/q-one.*appears twice/)
     expect(problems(bank(question + question))[0]).toMatch(/q-one: id is also used/)
     expect(problems(bank(), bank(question, 'race')).join()).toMatch(/bank id race is also used/)
-    expect(problems(bank(question.replace('source: wire', 'source: blog')))[0]).toMatch(/cites source blog/)
+    expect(problems(bank(question.replace('sources: [wire]', 'sources: [wire, blog]')))).toEqual([
+      'questions/race.yaml: question q-one: cites source blog, which is not in questions/sources.yaml',
+    ])
+    expect(problems(bank(question.replace('sources: [wire]', 'sources: [wire, wire]')))[0]).toMatch(/q-one \(sources\): source "wire" appears twice/)
+    expect(problems(bank(question.replace('sources: [wire]', 'sources: []')))[0]).toMatch(/q-one \(sources\): cite at least one source/)
   })
   it('keeps the id of the mixed quiz for the game', () => {
     expect(problems(bank(question, 'mixed'))[0]).toMatch(/bank id mixed is reserved/)
@@ -52,7 +61,7 @@ describe('compileBanks', () => {
     const multi = question.replace('type: single', 'type: multi').replace('answer: Vitorino', 'answer: [Vitorino, Pope]')
     expect(problems(bank(multi))[0]).toMatch(/every answer must be one of the choices/)
     const order = `
-  - { id: q-order, type: order, prompt: Order, answer: [a, b, a], explanation: ${'x'.repeat(40)}, source: wire, difficulty: 2, tags: [t] }`
+  - { id: q-order, type: order, prompt: Order, answer: [a, b, a], explanation: ${'x'.repeat(40)}, sources: [wire], difficulty: 2, tags: [t] }`
     expect(problems(bank(order))[0]).toMatch(/q-order.*item "a" appears twice/)
   })
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readAnswer } from '../../src/game/response.ts'
 import { questionSchema, type Question } from '../../src/questions/schema.ts'
 
-const base = { explanation: 'x'.repeat(40), source: 's', difficulty: 1, tags: ['t'] }
+const base = { explanation: 'x'.repeat(40), sources: ['s'], difficulty: 1, tags: ['t'] }
 const q = (fields: Record<string, unknown>): Question => questionSchema.parse({ id: 'q', prompt: 'p', ...base, ...fields })
 const single = q({ type: 'single', choices: ['A', 'B', 'C'], answer: 'A' })
 const multi = q({ type: 'multi', choices: ['A', 'B', 'C'], answer: ['A', 'B'] })

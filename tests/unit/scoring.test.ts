@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { BASE_POINTS, grade, MAX_SPEED_BONUS, points, SPEED_WINDOW_MS } from '../../src/game/scoring.ts'
 import { questionSchema, type Question } from '../../src/questions/schema.ts'
 
-const base = { explanation: 'x'.repeat(40), source: 's', difficulty: 1, tags: ['t'] }
+const base = { explanation: 'x'.repeat(40), sources: ['s'], difficulty: 1, tags: ['t'] }
 const q = (fields: Record<string, unknown>): Question => questionSchema.parse({ id: 'q', prompt: 'p', ...base, ...fields })
 
 describe('grade', () => {
