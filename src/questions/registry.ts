@@ -26,8 +26,6 @@ export const findBank = (id: string): Bank | undefined => bankById.get(id)
 export const findQuestion = (id: string): Question | undefined => questionById.get(id)
 /** Every article a question's key rests on, in the order the bank cites them. */
 export const sourcesOf = (q: Question): Source[] => q.sources.map((id) => sourceById.get(id)!)
-/** The first article a question cites. */
-export const sourceOf = (q: Question): Source => sourcesOf(q)[0]
 
 const LEVELS = ['Easy', 'Medium', 'Hard'] as const
 export function difficultyOf(bank: Bank): (typeof LEVELS)[number] {

@@ -6,6 +6,7 @@ import { formatAnswer, formatDuration, formatKey, formatPoints, percent } from '
 import { NICKNAME_MAX, NICKNAME_MIN } from '../game/nickname.ts'
 import { verdictClass, verdictIcon, verdictLabel } from './play/verdict.tsx'
 import { PostForm } from './post-form.tsx'
+import { Sources } from './sources.tsx'
 
 export type ResultsProps = {
   attempt: Attempt
@@ -103,6 +104,11 @@ function ReviewItem({ answer }: { answer: Answer }) {
         <dt>The answer</dt>
         <dd>{formatKey(question)}</dd>
       </dl>
+      <details>
+        <summary>Why, and the sources</summary>
+        <p>{question.explanation}</p>
+        <Sources question={question} />
+      </details>
     </li>
   )
 }

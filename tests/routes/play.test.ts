@@ -1,11 +1,13 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { TOKEN_FIELD } from '../../src/http/forms.ts'
-import { banks } from '../../src/questions/registry.ts'
+import { banks, sourcesOf } from '../../src/questions/registry.ts'
 import { metered, newMeter } from '../bench/d1-meter.ts'
 import { answerForm, browser, onScreen, type Form } from './browser.ts'
 import { databaseState } from './fixtures.ts'
 
+/** Text as it appears in a page's HTML. */
+const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 const bank = banks.find((b) => b.id === 'race-2018') ?? banks[0]
 const count = (sql: string, ...args: unknown[]) =>
   env.DB.prepare(sql).bind(...args).first<{ n: number }>().then((r) => r!.n)
@@ -66,6 +68,23 @@ describe('the play loop', () => {
     expect(a).toBe(b)
     const { question } = await onScreen(id)
     expect(a).not.toContain(question.explanation.slice(0, 30))
+  })
+})
+
+describe('sources', () => {
+  it('cites every article a key rests on, on the verdict and on the results page', async () => {
+    const cited = banks.flatMap((b) => b.questions).find((q) => q.sources.length >= 3 && q.type === 'single')!
+    const player = browser()
+    const id = await player.start(bank.id)
+    const plan = [{ q: cited.id, order: cited.type === 'single' ? cited.choices.map((_, i) => i) : [] }]
+    await env.DB.prepare('update attempts set plan = ? where id = ?').bind(JSON.stringify(plan), id).run()
+    const verdict = await (await answer(player, id, true, true)).text()
+    const results = await (await player.get(`/results/${id}`)).text()
+    for (const source of sourcesOf(cited)) {
+      expect(verdict).toContain(html(source.title))
+      expect(results).toContain(html(source.title))
+    }
+    expect(verdict).toContain('Sources:')
   })
 })
 

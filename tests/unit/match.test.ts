@@ -9,7 +9,7 @@ import { questionSchema } from '../../src/questions/schema.ts'
 
 const typed = (answer: string, accept: string[] = [], { reject, rivals = [] }: { reject?: string[]; rivals?: string[] } = {}) => {
   const q = questionSchema.parse({
-    id: 'q', type: 'typed', prompt: 'p', explanation: 'x'.repeat(40), source: 's', difficulty: 1, tags: ['t'],
+    id: 'q', type: 'typed', prompt: 'p', explanation: 'x'.repeat(40), sources: ['s'], difficulty: 1, tags: ['t'],
     answer, accept, reject,
   })
   if (q.type !== 'typed') throw new Error('not typed')
@@ -114,7 +114,7 @@ describe('the bank grammar for typed answers', () => {
   })
   it('lists, at build, the other answers a slip could be mistaken for', () => {
     const sources = { name: 'questions/sources.yaml', text: '- { id: wire, outlet: Wire, title: A report, date: 2018 }\n' }
-    const common = 'explanation: Isaacs was put forward by the administration then in office.\n    source: wire\n    difficulty: 1\n    tags: [t]'
+    const common = 'explanation: Isaacs was put forward by the administration then in office.\n    sources: [wire]\n    difficulty: 1\n    tags: [t]'
     const bank = `id: b\ntitle: T\ndescription: D\nquestions:
   - id: choice
     type: single

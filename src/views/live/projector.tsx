@@ -4,10 +4,10 @@ import type { FC } from 'hono/jsx'
 import type { Phase } from '../../live/machine.ts'
 import { keyed } from '../../live/questions.ts'
 import { questionAt, type Snapshot } from '../../live/snapshot.ts'
-import { sourceOf } from '../../questions/registry.ts'
 import type { Question } from '../../questions/schema.ts'
 import { formatKey, formatPoints, percent } from '../format.ts'
 import { QrCode } from '../qr.tsx'
+import { Sources } from '../sources.tsx'
 import { AnsweredCount, Countdown, LETTERS, nameOf, ordinal, players, questionOf, stamp } from './shared.tsx'
 
 type ProjectorProps = { snap: Snapshot; joinUrl: string; onScreen: { question: Question; shown: string[] } | null }
@@ -101,7 +101,6 @@ function Leaders({ snap, count }: { snap: Snapshot; count: number }) {
 
 const Reveal: FC<ProjectorProps> = ({ snap, onScreen }) => {
   const { question, shown } = onScreen!
-  const source = sourceOf(question)
   return (
     <div class="reveal">
       <div>
@@ -112,9 +111,7 @@ const Reveal: FC<ProjectorProps> = ({ snap, onScreen }) => {
           <strong>The answer:</strong> {formatKey(question)}
         </p>
         <p>{question.explanation}</p>
-        <p class="source">
-          Source: {source.outlet}, “{source.title}”, {source.date}.
-        </p>
+        <Sources question={question} />
       </div>
       <div>
         <h2>Top five</h2>

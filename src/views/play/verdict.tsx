@@ -1,8 +1,8 @@
 import type { Answer } from '../../db/schema.ts'
-import { sourceOf } from '../../questions/registry.ts'
 import { formatAnswer, formatKey, formatPoints } from '../format.ts'
 import type { StageProps } from './stage.tsx'
 import { PostForm } from '../post-form.tsx'
+import { Sources } from '../sources.tsx'
 
 export const verdictLabel = (credit: number) => (credit === 1 ? 'Correct' : credit > 0 ? 'Close' : 'Not quite')
 export const verdictClass = (credit: number) => (credit === 1 ? 'right' : credit > 0 ? 'close' : 'wrong')
@@ -14,7 +14,6 @@ export function verdictLine(answer: Answer): string {
 
 /** The verdict on the question on screen: words and an icon, never colour alone. */
 export function Verdict({ attempt, question, answer }: StageProps & { answer: Answer }) {
-  const source = sourceOf(question)
   const last = attempt.cursor === attempt.plan.length - 1
   const next = `/play/${attempt.id}/next`
   return (
@@ -32,9 +31,7 @@ export function Verdict({ attempt, question, answer }: StageProps & { answer: An
         <dd>{formatKey(question)}</dd>
       </dl>
       <p>{question.explanation}</p>
-      <p class="source">
-        Source: {source.outlet}, “{source.title}”, {source.date}.
-      </p>
+      <Sources question={question} />
       {last ? (
         <a class="button primary" href={`/results/${attempt.id}`}>
           See your results
