@@ -49,7 +49,14 @@ app.use(
 app.use(formsOnly)
 app.use(csrf())
 // Our forms are a few hundred bytes; anything near this is not a player.
-app.use(bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new Problem(413, 'That was far more than any answer needs, so it was not read.') } }))
+app.use(
+  bodyLimit({
+    maxSize: 16 * 1024,
+    onError: () => {
+      throw new Problem(413, 'That was far more than any answer needs, so it was not read.')
+    },
+  }),
+)
 app.use(formToken)
 app.use(async (c, next) => {
   c.set('db', createDb(c.env.DB))

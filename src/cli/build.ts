@@ -44,7 +44,10 @@ out(`public${assets.htmx}`, dist('htmx.min.js'))
 out(`public${assets.htmxLive}`, `${dist('htmx.min.js')}\n${dist('ext/hx-ws.min.js')}`)
 out(`public${assets.countdown}`, countdown.body)
 out(`public${assets.css}`, css.body)
-out('public/_headers', '/vendor/*\n  Cache-Control: public, max-age=31536000, immutable\n/static/*\n  Cache-Control: public, max-age=31536000, immutable\n')
+out(
+  'public/_headers',
+  '/vendor/*\n  Cache-Control: public, max-age=31536000, immutable\n/static/*\n  Cache-Control: public, max-age=31536000, immutable\n',
+)
 out('src/generated/assets.json', JSON.stringify(assets))
 
 const count = compiled.banks.reduce((n, b) => n + b.questions.length, 0)

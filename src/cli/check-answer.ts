@@ -20,9 +20,13 @@ const list = (items: string[]) => items.map((s) => `"${s}"`).join('; ')
 
 /** The texts of `items` that `raw` names, ";" between them, or a message. */
 function pick(raw: string, items: string[], what: string): string[] {
-  const named = raw.split(';').map((s) => s.trim()).filter(Boolean)
-  return named.map((name) => items.find((item) => foldAnswer(item) === foldAnswer(name)) ??
-    fail(`"${name}" is not one of the ${what}: ${list(items)}`))
+  const named = raw
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  return named.map(
+    (name) => items.find((item) => foldAnswer(item) === foldAnswer(name)) ?? fail(`"${name}" is not one of the ${what}: ${list(items)}`),
+  )
 }
 
 /** The answer as the game would hold it after reading the player's form. */
@@ -64,10 +68,13 @@ function reasons(q: Question, value: AnswerValue, credit: number): string[] {
     case 'numeric': {
       const off = +Math.abs(Number(value) - q.answer).toPrecision(12)
       const unit = q.unit ? ` ${q.unit}` : ''
-      const band = !q.margin ? `the number must be exact`
-        : credit === 1 ? `full credit within the margin, ${q.margin}`
-        : credit === 0.5 ? `half credit within twice the margin, ${2 * q.margin}`
-        : `none beyond twice the margin, ${2 * q.margin}`
+      const band = !q.margin
+        ? `the number must be exact`
+        : credit === 1
+          ? `full credit within the margin, ${q.margin}`
+          : credit === 0.5
+            ? `half credit within twice the margin, ${2 * q.margin}`
+            : `none beyond twice the margin, ${2 * q.margin}`
       return [`answer: ${q.answer}${unit}; read ${value}, off by ${off}`, `rule: ${band}`]
     }
     case 'truefalse':

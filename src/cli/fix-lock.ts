@@ -23,7 +23,15 @@ for (const [key, entry] of Object.entries(lock.packages)) {
     const platform = PLATFORMS[name.replace('@cloudflare/workerd-', '')]
     if (!platform || lock.packages[base + name]) continue
     const { os, cpu } = platform
-    lock.packages[base + name] = { version, cpu: [cpu], dev: true, license: 'Apache-2.0', optional: true, os: [os], engines: { node: '>=16' } } as Entry
+    lock.packages[base + name] = {
+      version,
+      cpu: [cpu],
+      dev: true,
+      license: 'Apache-2.0',
+      optional: true,
+      os: [os],
+      engines: { node: '>=16' },
+    } as Entry
     added++
   }
 }

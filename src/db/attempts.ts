@@ -4,7 +4,19 @@ import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { notExpired, openedSince } from './classes.ts'
 import { rankRows } from '../game/ranking.ts'
 import type { DB } from './client.ts'
-import { answers, attempts, bankScoreBands, bankTotals, classes, SCORE_BAND, students, type Answer, type Attempt, type PlanItem, type Scoring } from './schema.ts'
+import {
+  answers,
+  attempts,
+  bankScoreBands,
+  bankTotals,
+  classes,
+  SCORE_BAND,
+  students,
+  type Answer,
+  type Attempt,
+  type PlanItem,
+  type Scoring,
+} from './schema.ts'
 
 export type NewAttempt = { id: string; ownerHash: string; bankId: string; plan: PlanItem[]; now: number }
 export type Standing = { rank: number; total: number }
@@ -144,12 +156,7 @@ export async function readLeaderboard(
     timeMs: attempts.timeMs,
   }
   const [top, [count], mine] = await db.batch([
-    db
-      .select(columns)
-      .from(attempts)
-      .where(finished)
-      .orderBy(desc(attempts.score), asc(attempts.timeMs))
-      .limit(LEADERBOARD_SIZE),
+    db.select(columns).from(attempts).where(finished).orderBy(desc(attempts.score), asc(attempts.timeMs)).limit(LEADERBOARD_SIZE),
     db.select({ total: bankTotals.finished }).from(bankTotals).where(eq(bankTotals.bankId, bankId)),
     db
       .select({ id: attempts.id, rank: bankRankSql })

@@ -20,7 +20,10 @@ export async function createClass(db: DB, klass: NewClass): Promise<boolean> {
 }
 
 export async function findClassByTeacher(db: DB, teacherHash: string, now = Date.now()): Promise<Class | null> {
-  const [klass] = await db.select().from(classes).where(and(eq(classes.teacherHash, teacherHash), notExpired(openedSince(now))))
+  const [klass] = await db
+    .select()
+    .from(classes)
+    .where(and(eq(classes.teacherHash, teacherHash), notExpired(openedSince(now))))
   return klass ?? null
 }
 
@@ -39,7 +42,15 @@ export async function findClassForJoin(db: DB, code: string, ownerHash: string |
   return row ? { klass: row.klass, seat: row.seat, blocked: row.blocked === 1 } : null
 }
 
-export type NewSeat = { klass: Class; attemptId: string; ownerHash: string; nickname: string; nicknameKey: string; plan: PlanItem[]; now: number }
+export type NewSeat = {
+  klass: Class
+  attemptId: string
+  ownerHash: string
+  nickname: string
+  nicknameKey: string
+  plan: PlanItem[]
+  now: number
+}
 
 /**
  * Seats a student and starts their attempt in one batch: both or neither. A class deleted since
@@ -58,7 +69,9 @@ export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nicknam
         startedAt: now,
         shownAt: now,
       }),
-      db.insert(students).values({ attemptId, classId: klass.id, ownerHash, nickname: s.nickname, nicknameKey: s.nicknameKey, joinedAt: now }),
+      db
+        .insert(students)
+        .values({ attemptId, classId: klass.id, ownerHash, nickname: s.nickname, nicknameKey: s.nicknameKey, joinedAt: now }),
     ])
     return 'joined'
   } catch (e) {
@@ -132,7 +145,10 @@ export async function deleteClasses(db: DB, which: { id: string } | { createdBef
     db.delete(attempts).where(inArray(attempts.classId, ids)),
     db.delete(students).where(inArray(students.classId, ids)),
     db.delete(classBlocks).where(inArray(classBlocks.classId, ids)),
-    db.delete(classes).where(and(chosen, isNotNull(classes.live))).returning({ id: classes.id }),
+    db
+      .delete(classes)
+      .where(and(chosen, isNotNull(classes.live)))
+      .returning({ id: classes.id }),
     db.delete(classes).where(chosen),
   ])
   return deleted.map((row) => row.id)

@@ -14,7 +14,10 @@ export type LiveAnswer = Pick<Answer, 'attemptId' | 'response' | 'credit' | 'poi
  */
 export async function readLiveClass(db: DB, classId: string, position: number, now = Date.now()) {
   const [[klass], seats, given] = await db.batch([
-    db.select().from(classes).where(and(eq(classes.id, classId), notExpired(openedSince(now)))),
+    db
+      .select()
+      .from(classes)
+      .where(and(eq(classes.id, classId), notExpired(openedSince(now)))),
     rankedSeats(db, classId),
     db
       .select({ attemptId: answers.attemptId, response: answers.response, credit: answers.credit, points: answers.points })
@@ -27,5 +30,8 @@ export async function readLiveClass(db: DB, classId: string, position: number, n
 
 /** Marks every attempt of the class finished: the game is over, answered or not. */
 export async function finishLiveClass(db: DB, classId: string, now: number): Promise<void> {
-  await db.update(attempts).set({ finishedAt: now }).where(and(eq(attempts.classId, classId), isNull(attempts.finishedAt)))
+  await db
+    .update(attempts)
+    .set({ finishedAt: now })
+    .where(and(eq(attempts.classId, classId), isNull(attempts.finishedAt)))
 }

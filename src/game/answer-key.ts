@@ -1,11 +1,21 @@
 // The key a typed answer is compared by: what a reader would see as the same answer gets the
 // same key. "The IOM's 2/3 majority" and "IOM two-thirds majority" both key as "iom2/3majority".
 
-const UNITS = ('zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
-  'seventeen eighteen nineteen').split(' ')
+const UNITS = (
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' + 'seventeen eighteen nineteen'
+).split(' ')
 const TENS = 'twenty thirty forty fifty sixty seventy eighty ninety'.split(' ')
-const SCALES = new Map([['hundred', 100], ['thousand', 1000], ['million', 1_000_000]])
-const PARTS = new Map([['half', 2], ['halves', 2], ['quarter', 4], ['quarters', 4]])
+const SCALES = new Map([
+  ['hundred', 100],
+  ['thousand', 1000],
+  ['million', 1_000_000],
+])
+const PARTS = new Map([
+  ['half', 2],
+  ['halves', 2],
+  ['quarter', 4],
+  ['quarters', 4],
+])
 'third fourth fifth sixth seventh eighth ninth tenth'.split(' ').forEach((w, i) => PARTS.set(w, i + 3).set(`${w}s`, i + 3))
 const ARTICLES = new Set(['a', 'an', 'the'])
 

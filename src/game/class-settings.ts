@@ -31,7 +31,15 @@ export function classForm(posted: Record<string, unknown>): ClassForm {
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined)
   const one = (name: Exclude<keyof ClassForm, 'banks'>) => text([posted[name]].flat()[0]) ?? CLASS_FORM_DEFAULTS[name]
   const banks = [posted.banks ?? []].flat().filter((v): v is string => typeof v === 'string')
-  return { name: one('name'), banks: [...new Set(banks)], size: one('size'), scoring: one('scoring'), naming: one('naming'), mode: one('mode'), seconds: one('seconds') }
+  return {
+    name: one('name'),
+    banks: [...new Set(banks)],
+    size: one('size'),
+    scoring: one('scoring'),
+    naming: one('naming'),
+    mode: one('mode'),
+    seconds: one('seconds'),
+  }
 }
 
 const { name, size, seconds } = CLASS_LIMITS
@@ -52,13 +60,20 @@ const selfPaced = v.object({
     v.maxLength(name.max, nameMessage),
     v.check((s) => !hasUnprintable(s), 'Use letters, numbers and ordinary punctuation in the name.'),
   ),
-  banks: v.pipe(v.array(v.string()), v.minLength(1, banksMessage), v.check((ids) => ids.every(findBank), banksMessage)),
+  banks: v.pipe(
+    v.array(v.string()),
+    v.minLength(1, banksMessage),
+    v.check((ids) => ids.every(findBank), banksMessage),
+  ),
   size: count(size.min, size.max, `Choose from ${size.min} to ${size.max} questions.`),
   scoring: v.picklist(SCORING),
   naming: v.picklist(NAMING),
   mode: v.picklist(MODES),
 })
-const live = v.object({ ...selfPaced.entries, seconds: count(seconds.min, seconds.max, `Give each question from ${seconds.min} to ${seconds.max} seconds.`) })
+const live = v.object({
+  ...selfPaced.entries,
+  seconds: count(seconds.min, seconds.max, `Give each question from ${seconds.min} to ${seconds.max} seconds.`),
+})
 
 export type ClassSettings = v.InferOutput<typeof selfPaced> & { seconds?: number }
 export type ClassFormErrors = Partial<Record<keyof ClassForm, string>>
@@ -69,7 +84,9 @@ const FIXED_CHOICES = ['scoring', 'naming', 'mode'] as const
  * The settings, or a message for each field to fix; `forged` when a fixed choice holds a value
  * the form never offers. A self-paced class ignores the live game's seconds.
  */
-export function readClassSettings(form: ClassForm): { ok: true; settings: ClassSettings } | { ok: false; errors: ClassFormErrors; forged: boolean } {
+export function readClassSettings(
+  form: ClassForm,
+): { ok: true; settings: ClassSettings } | { ok: false; errors: ClassFormErrors; forged: boolean } {
   const read = v.safeParse(form.mode === 'live' ? live : selfPaced, form)
   if (read.success) return { ok: true, settings: read.output }
   const errors = Object.fromEntries(Object.entries(v.flatten(read.issues).nested ?? {}).map(([field, messages]) => [field, messages?.[0]]))

@@ -46,14 +46,15 @@ export function matchTyped(q: TypedForms, text: string): Verdict {
   if (!near) {
     const { form, key, d, max } = scored[0]
     if (d > 2) return { credit: 0, rule: 'no accepted form is within 2 edits' }
-    const why = /\d/.test(typed + key) ? 'numbers must match exactly'
-      : max === 0 ? 'no slips allowed under 6 letters'
-      : `${edits(max)} allowed at ${key.length} letters`
+    const why = /\d/.test(typed + key)
+      ? 'numbers must match exactly'
+      : max === 0
+        ? 'no slips allowed under 6 letters'
+        : `${edits(max)} allowed at ${key.length} letters`
     return { credit: 0, rule: `${edits(d)} from "${form}": ${why}` }
   }
   const rival = q.rivals.find((r) => distance(typed, answerKey(r), near.d) <= near.d)
-  if (rival !== undefined)
-    return { credit: 0, rule: `as near to "${rival}", another answer in the banks, as to "${near.form}"` }
+  if (rival !== undefined) return { credit: 0, rule: `as near to "${rival}", another answer in the banks, as to "${near.form}"` }
   return { credit: 1, matched: near.form, rule: `${edits(near.d)} from it, ${edits(near.max)} allowed at ${near.key.length} letters` }
 }
 

@@ -18,19 +18,74 @@ export function readNickname(raw: unknown): { ok: true; value: string } | { ok: 
   if (length < NICKNAME_MIN || length > NICKNAME_MAX)
     return { ok: false, message: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` }
   if (!nicknameKey(value)) return { ok: false, message: 'Put at least one letter or number in your nickname.' }
-  if (slurs.hasMatch(value) || slurs.hasMatch(nicknameKey(value))) return { ok: false, message: 'That nickname is not allowed here. Please pick another.' }
+  if (slurs.hasMatch(value) || slurs.hasMatch(nicknameKey(value)))
+    return { ok: false, message: 'That nickname is not allowed here. Please pick another.' }
   return { ok: true, value }
 }
 
 const ADJECTIVES = [
-  'Brave', 'Calm', 'Clever', 'Curious', 'Daring', 'Eager', 'Gentle', 'Happy', 'Honest', 'Jolly',
-  'Kind', 'Lively', 'Lucky', 'Merry', 'Mighty', 'Nimble', 'Patient', 'Polite', 'Proud', 'Quick',
-  'Quiet', 'Rapid', 'Bright', 'Bold', 'Sunny', 'Swift', 'Steady', 'Witty', 'Wise', 'Zesty',
+  'Brave',
+  'Calm',
+  'Clever',
+  'Curious',
+  'Daring',
+  'Eager',
+  'Gentle',
+  'Happy',
+  'Honest',
+  'Jolly',
+  'Kind',
+  'Lively',
+  'Lucky',
+  'Merry',
+  'Mighty',
+  'Nimble',
+  'Patient',
+  'Polite',
+  'Proud',
+  'Quick',
+  'Quiet',
+  'Rapid',
+  'Bright',
+  'Bold',
+  'Sunny',
+  'Swift',
+  'Steady',
+  'Witty',
+  'Wise',
+  'Zesty',
 ]
 const ANIMALS = [
-  'Heron', 'Otter', 'Falcon', 'Badger', 'Beaver', 'Bison', 'Crane', 'Dolphin', 'Eagle', 'Ferret',
-  'Gazelle', 'Hedgehog', 'Ibis', 'Jaguar', 'Koala', 'Lemur', 'Lynx', 'Marten', 'Narwhal', 'Ocelot',
-  'Panda', 'Puffin', 'Quail', 'Raven', 'Robin', 'Salmon', 'Swan', 'Tapir', 'Walrus', 'Zebra',
+  'Heron',
+  'Otter',
+  'Falcon',
+  'Badger',
+  'Beaver',
+  'Bison',
+  'Crane',
+  'Dolphin',
+  'Eagle',
+  'Ferret',
+  'Gazelle',
+  'Hedgehog',
+  'Ibis',
+  'Jaguar',
+  'Koala',
+  'Lemur',
+  'Lynx',
+  'Marten',
+  'Narwhal',
+  'Ocelot',
+  'Panda',
+  'Puffin',
+  'Quail',
+  'Raven',
+  'Robin',
+  'Salmon',
+  'Swan',
+  'Tapir',
+  'Walrus',
+  'Zebra',
 ]
 
 /** A generated two-word name ("Brave Heron") for classes where nobody types one. */

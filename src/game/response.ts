@@ -5,9 +5,7 @@ import type { Question } from '../questions/schema.ts'
 import { optionsOf } from './plan.ts'
 
 export type FormValues = Record<string, string | File | (string | File)[]>
-export type Reading =
-  | { ok: true; value: AnswerValue }
-  | { ok: false; status: 400 | 422; message: string }
+export type Reading = { ok: true; value: AnswerValue } | { ok: false; status: 400 | 422; message: string }
 
 export const MAX_TYPED_LENGTH = 200
 const missing = (message: string): Reading => ({ ok: false, status: 422, message })

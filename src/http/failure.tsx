@@ -59,6 +59,11 @@ async function retryOf(c: Context<AppEnv>): Promise<ErrorProps['retry']> {
   const form = await c.req.parseBody({ all: true }).catch(() => ({}))
   const fields = Object.entries(form)
     .filter(([name]) => name !== TOKEN_FIELD) // the page's own token is written in afresh
-    .flatMap(([name, value]) => [value].flat().filter((v) => typeof v === 'string').map((v): [string, string] => [name, v]))
+    .flatMap(([name, value]) =>
+      [value]
+        .flat()
+        .filter((v) => typeof v === 'string')
+        .map((v): [string, string] => [name, v]),
+    )
   return { kind: 'form', action: pathname, fields }
 }

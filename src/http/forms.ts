@@ -39,12 +39,16 @@ export const formToken: MiddlewareHandler<AppEnv> = async (c, next) => {
   const known = cookie !== undefined && TOKEN.test(cookie)
   const token = known ? cookie : randomId(32)
   // A browser without the cookie gets one now, even on a refusal, so reloading the page mends it.
-  if (!known) setCookie(c, name, token, { httpOnly: true, sameSite: 'Lax', secure: name.startsWith('__Host-'), path: '/', maxAge: ONE_YEAR })
+  if (!known)
+    setCookie(c, name, token, { httpOnly: true, sameSite: 'Lax', secure: name.startsWith('__Host-'), path: '/', maxAge: ONE_YEAR })
   c.set('formToken', token)
   if (changesState(c.req.method)) {
     const sent = (await readForm(c))[TOKEN_FIELD]
     if (!known || typeof sent !== 'string' || !sameSecret(sent, cookie))
-      throw new Problem(403, 'This form had expired or did not come from this site, so nothing was changed. Go back, reload the page and send it again.')
+      throw new Problem(
+        403,
+        'This form had expired or did not come from this site, so nothing was changed. Go back, reload the page and send it again.',
+      )
   }
   await next()
 }

@@ -1,7 +1,10 @@
 /** A random URL-safe id from Web Crypto: 16 bytes give 128 bits, beyond guessing. */
 export function randomId(bytes = 16): string {
   const raw = crypto.getRandomValues(new Uint8Array(bytes))
-  return btoa(String.fromCharCode(...raw)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return btoa(String.fromCharCode(...raw))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 }
 
 export async function sha256Hex(text: string): Promise<string> {

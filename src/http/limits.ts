@@ -9,8 +9,14 @@ import { Problem } from './problem.ts'
 const LIMITS = {
   CLASS_LIMIT: { period: 60, message: 'You have opened a lot of classes in a short time. Please wait a minute and try again.' },
   START_LIMIT: { period: 60, message: 'A great many quizzes were started from your network just now. Please wait a minute and try again.' },
-  CODE_LIMIT: { period: 60, message: 'Too many class codes were tried from your network. Please wait a minute, then check the code on the board.' },
-  ANSWER_LIMIT: { period: 10, message: 'That was a lot of answers very quickly. Please wait a few seconds and try again: nothing was lost.' },
+  CODE_LIMIT: {
+    period: 60,
+    message: 'Too many class codes were tried from your network. Please wait a minute, then check the code on the board.',
+  },
+  ANSWER_LIMIT: {
+    period: 10,
+    message: 'That was a lot of answers very quickly. Please wait a few seconds and try again: nothing was lost.',
+  },
 } as const
 
 /** The client's address: Cloudflare sets it; locally it is absent and everyone shares one key. */

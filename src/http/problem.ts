@@ -5,7 +5,12 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 export class Problem extends HTTPException {
   readonly link: { href: string; label: string }
   readonly headers: Record<string, string>
-  constructor(status: ContentfulStatusCode, message: string, link = { href: '/', label: 'Back to the quizzes' }, headers: Record<string, string> = {}) {
+  constructor(
+    status: ContentfulStatusCode,
+    message: string,
+    link = { href: '/', label: 'Back to the quizzes' },
+    headers: Record<string, string> = {},
+  ) {
     super(status, { message })
     this.link = link
     this.headers = headers

@@ -27,7 +27,10 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   #klass: LiveClass | null = null
   #seats: SeatRow[] = []
   #given = new Map<string, LiveAnswer>()
-  #class = new LatestRead(() => this.#read(), (read) => this.#applyRead(read))
+  #class = new LatestRead(
+    () => this.#read(),
+    (read) => this.#applyRead(read),
+  )
   /** Answers being written to D1: a read waits for them, so what it reads back includes them. */
   #writes = new Set<Promise<unknown>>()
   /** What each socket was last sent, so a change that leaves its screen as it was sends nothing (and wipes no half-ticked form). */
@@ -104,7 +107,13 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     if (!onScreen) return 'closed'
     const seat = this.#seats.find((x) => x.attemptId === attemptId)
     const window = speedWindow(klass.scoring, seat?.extraTime, klass.live.seconds * 1000)
-    const answer = scoreAnswer(onScreen.question, value, { attemptId, position, timeMs: now - this.#state.openedAt, window, answeredAt: now })
+    const answer = scoreAnswer(onScreen.question, value, {
+      attemptId,
+      position,
+      timeMs: now - this.#state.openedAt,
+      window,
+      answeredAt: now,
+    })
     // Claimed before the write, so a second tap while it is in flight finds it taken.
     this.#given.set(attemptId, answer)
     const write = recordAnswer(this.#db, answer, { finishOnLast: false })

@@ -51,7 +51,13 @@ export function questionAt(klass: LiveClass, index: number): { item: PlanItem; q
 /** The game as screens see it; for one phone (`attemptId`), only what that phone shows, so an answer's reply does not carry the class. */
 export function project({ klass, state, seats, given }: GameRecord, now: number, attemptId?: string): Snapshot {
   const onScreen = state.phase === 'reveal' ? questionAt(klass, state.index) : null
-  const counts = onScreen && tally(onScreen.question, onScreen.shown, [...given.values()].map((a) => a.response))
+  const counts =
+    onScreen &&
+    tally(
+      onScreen.question,
+      onScreen.shown,
+      [...given.values()].map((a) => a.response),
+    )
   const ranking = rankSeats(seats, klass.scoring === 'untimed')
   const mine = attemptId === undefined ? undefined : given.get(attemptId)
   return {

@@ -25,7 +25,11 @@ board.get('/:boardId', async (c) => {
   if (klass.live) {
     const snap = await liveGame(c.env, klass.id).snapshot()
     if (!snap) throw new Problem(404, 'This class no longer exists. It may have been deleted or expired.')
-    return c.render(<ProjectorPage snap={snap} joinUrl={props.joinUrl} />, { title: klass.name, refresh: PROJECTOR_REFRESH_SECONDS, live: true })
+    return c.render(<ProjectorPage snap={snap} joinUrl={props.joinUrl} />, {
+      title: klass.name,
+      refresh: PROJECTOR_REFRESH_SECONDS,
+      live: true,
+    })
   }
   return c.render(<BoardPage {...props} />, { title: props.klass.name, refresh: 10 })
 })

@@ -36,7 +36,8 @@ join.post('/:code', async (c) => {
   await enforceLimit(c, 'START_LIMIT', clientAddress(c), { href: `/join/${klass.code}`, label: 'Back to the class' })
   const ownerHash = await ensureOwner(c)
   const questions = klass.questionIds.map(findQuestion).filter((q) => q !== undefined)
-  if (questions.length === 0) throw new Problem(410, 'The questions of this class have been withdrawn. Ask your teacher to open a new class.')
+  if (questions.length === 0)
+    throw new Problem(410, 'The questions of this class have been withdrawn. Ask your teacher to open a new class.')
   const seatFor = (nickname: string) => ({
     klass,
     attemptId: randomId(),
@@ -69,7 +70,11 @@ join.post('/:code', async (c) => {
     return c.redirect(seatUrl(klass, result.attemptId), 303)
   }
   if (result?.outcome === 'already-seated') return c.redirect(`/join/${klass.code}`, 303)
-  if (result?.outcome === 'class-gone') throw new Problem(404, 'This class was deleted a moment ago. Ask your teacher for the new code.', { href: '/join', label: 'Enter another code' })
+  if (result?.outcome === 'class-gone')
+    throw new Problem(404, 'This class was deleted a moment ago. Ask your teacher for the new code.', {
+      href: '/join',
+      label: 'Enter another code',
+    })
   throw new Problem(503, 'We could not find you a free name just now. Please try again.')
 })
 
@@ -94,8 +99,7 @@ async function joinable(c: Context<AppEnv>) {
   if (!found) await charge(c, 'CODE_LIMIT', clientAddress(c), CODE_MISS_COST)
   if (!found) throw new Problem(404, 'No class has that code. Check it against the board, or ask your teacher.', retry)
   if (found.blocked) throw new Problem(403, 'Your teacher removed you from this class, so this browser cannot join it again.', retry)
-  if (!found.seat && !found.klass.open)
-    throw new Problem(403, 'This class is closed to new players. Ask your teacher to reopen it.', retry)
+  if (!found.seat && !found.klass.open) throw new Problem(403, 'This class is closed to new players. Ask your teacher to reopen it.', retry)
   return found
 }
 

@@ -23,10 +23,21 @@ async function ownSeat(c: Context<AppEnv>) {
   const id = c.req.param('attemptId') ?? ''
   const found = isId(id) ? await readAttempt(c.var.db, id) : null
   const classId = found?.attempt.classId
-  if (!found || !classId) throw new Problem(404, 'We could not find that game. Join again with the code on the board.', { href: '/join', label: 'Enter a class code' })
+  if (!found || !classId)
+    throw new Problem(404, 'We could not find that game. Join again with the code on the board.', {
+      href: '/join',
+      label: 'Enter a class code',
+    })
   if (!(await isOwnedBy(c, found.attempt.ownerHash)))
-    throw new Problem(403, 'This seat was taken in another browser, so only that browser can play it.', { href: '/join', label: 'Enter a class code' })
-  if (!found.seat?.live) throw new Problem(409, 'This seat is in a class played at each student’s own pace, not a live game.', { href: `/play/${id}`, label: 'Go to your quiz' })
+    throw new Problem(403, 'This seat was taken in another browser, so only that browser can play it.', {
+      href: '/join',
+      label: 'Enter a class code',
+    })
+  if (!found.seat?.live)
+    throw new Problem(409, 'This seat is in a class played at each student’s own pace, not a live game.', {
+      href: `/play/${id}`,
+      label: 'Go to your quiz',
+    })
   return { id, attempt: found.attempt, game: liveGame(c.env, classId) }
 }
 

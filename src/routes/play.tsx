@@ -55,7 +55,13 @@ play.post('/:id/answer', async (c) => {
 
   const now = Date.now()
   const window = speedWindow(seat?.scoring, seat?.extraTime)
-  const answer = scoreAnswer(props.question, reading.value, { attemptId: attempt.id, position, timeMs: Math.max(0, now - attempt.shownAt), window, answeredAt: now })
+  const answer = scoreAnswer(props.question, reading.value, {
+    attemptId: attempt.id,
+    position,
+    timeMs: Math.max(0, now - attempt.shownAt),
+    window,
+    answeredAt: now,
+  })
   const recorded = await recordAnswer(c.var.db, answer, { finishOnLast: true })
   // Not stored: the same answer won a race with this one (two tabs at once); show the one that counts.
   if (!recorded.stored || !recorded.attempt) return show(c, await ownStage(c))
@@ -86,7 +92,8 @@ async function ownAttempt(c: Context<AppEnv>, position?: number, orLive = false)
       label: 'See its results page',
     })
   // A live game's answers are timed by its game, never by this self-paced clock.
-  if (found.seat?.live && !orLive) throw new Problem(409, 'This seat is in a live game, which runs on its own page.', { href: `/live/${id}`, label: 'Go to the game' })
+  if (found.seat?.live && !orLive)
+    throw new Problem(409, 'This seat is in a live game, which runs on its own page.', { href: `/live/${id}`, label: 'Go to the game' })
   if (position !== undefined && position >= found.attempt.plan.length) throw outOfTurn(found.attempt)
   return found
 }
@@ -97,7 +104,12 @@ function stageOf({ attempt, answer, seat }: Play): StageProps {
   const question = findQuestion(attempt.plan[attempt.cursor].q)
   // A question removed from its bank since the attempt began: the attempt cannot go on.
   if (!question) throw new Problem(410, 'This quiz uses a question that has since been withdrawn. Please start a new one.')
-  return { attempt, question, answer, title: seat ? `${seat.className}: playing as ${seat.nickname}` : (findBank(attempt.bankId)?.title ?? 'Quiz') }
+  return {
+    attempt,
+    question,
+    answer,
+    title: seat ? `${seat.className}: playing as ${seat.nickname}` : (findBank(attempt.bankId)?.title ?? 'Quiz'),
+  }
 }
 
 /** The new stage: htmx swaps it in; a plain form is redirected to the question page (or shown it, for a 422). */

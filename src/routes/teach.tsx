@@ -26,7 +26,8 @@ const teach = new Hono<TeachEnv>()
 const teacherClass = createMiddleware<TeachEnv>(async (c, next) => {
   const secret = c.req.param('secret') ?? ''
   const klass = await classOfTeacher(c.var.db, secret)
-  if (!klass) throw new Problem(404, 'No class has this teacher link. It may be mistyped, or the class was deleted or expired after 30 days.')
+  if (!klass)
+    throw new Problem(404, 'No class has this teacher link. It may be mistyped, or the class was deleted or expired after 30 days.')
   c.set('klass', klass)
   c.set('base', `/teach/${secret}`)
   await next()
@@ -42,7 +43,10 @@ async function tellGame(c: Context<TeachEnv>) {
 
 teach.get('/:secret', async (c) => {
   const { klass, base } = c.var
-  const [{ seats, stats }, snap] = await Promise.all([readDashboard(c.var.db, klass), klass.live ? liveGame(c.env, klass.id).snapshot() : null])
+  const [{ seats, stats }, snap] = await Promise.all([
+    readDashboard(c.var.db, klass),
+    klass.live ? liveGame(c.env, klass.id).snapshot() : null,
+  ])
   const url = (path: string) => new URL(path, c.req.url).href
   return c.render(
     <TeacherPage
@@ -53,7 +57,9 @@ teach.get('/:secret', async (c) => {
       boardUrl={url(`/board/${klass.boardId}`)}
       seats={seats}
       stats={stats}
-      error={c.req.query('error') === 'nickname-taken' ? 'Not renamed: another student in this class already has that nickname.' : undefined}
+      error={
+        c.req.query('error') === 'nickname-taken' ? 'Not renamed: another student in this class already has that nickname.' : undefined
+      }
       controls={snap && <TeacherPanel snap={snap} base={base} />}
     />,
     { title: `Teacher: ${klass.name}`, live: Boolean(klass.live) },
@@ -147,7 +153,9 @@ teach.post('/:secret/students/:attemptId/:action', async (c) => {
   return c.redirect(`${base}#students`, 303)
 })
 
-teach.get('/:secret/delete', (c) => c.render(<DeleteClassPage klass={c.var.klass} base={c.var.base} />, { title: `Delete ${c.var.klass.name}?` }))
+teach.get('/:secret/delete', (c) =>
+  c.render(<DeleteClassPage klass={c.var.klass} base={c.var.base} />, { title: `Delete ${c.var.klass.name}?` }),
+)
 
 teach.post('/:secret/delete', async (c) => {
   if ((await readForm(c)).confirm !== 'delete') return c.redirect(`${c.var.base}/delete`, 303)

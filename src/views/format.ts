@@ -24,7 +24,10 @@ export function formatAnswer(q: Question, value: AnswerValue): string {
     case 'multi':
       return [value].flat().join('; ')
     case 'order':
-      return [value].flat().map((v, i) => `${i + 1}. ${v}`).join('  ')
+      return [value]
+        .flat()
+        .map((v, i) => `${i + 1}. ${v}`)
+        .join('  ')
     case 'numeric':
       return `${value}${q.unit ? ` ${q.unit}` : ''}`
   }

@@ -7,9 +7,9 @@ export function HomePage() {
     <>
       <h1>Who leads the UN's migration agency?</h1>
       <p class="lede">
-        Quizzes on the races for Director-General of the International Organization for Migration: António
-        Vitorino's win in 2018 and Amy Pope's in 2023. Pick a quiz: {DEFAULT_QUIZ_SIZE} questions, one at a
-        time, points for every right answer and a little more for speed.
+        Quizzes on the races for Director-General of the International Organization for Migration: António Vitorino's win in 2018 and Amy
+        Pope's in 2023. Pick a quiz: {DEFAULT_QUIZ_SIZE} questions, one at a time, points for every right answer and a little more for
+        speed.
       </p>
       <section class="class-links" aria-label="Classes">
         <form method="get" action="/join" class="inline">
@@ -18,8 +18,7 @@ export function HomePage() {
           <button type="submit">Join</button>
         </form>
         <p>
-          Teaching? <a href="/classes/new">Open a class</a>: your students join with a code, and you watch a live
-          leaderboard.
+          Teaching? <a href="/classes/new">Open a class</a>: your students join with a code, and you watch a live leaderboard.
         </p>
       </section>
       <ul class="banks">

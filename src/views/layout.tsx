@@ -46,8 +46,7 @@ export function Layout({ title, refresh, reload, live, children }: LayoutProps &
         </header>
         <main id="main">{children}</main>
         <footer class="site">
-          Questions drawn from four news articles on the 2018 and 2023 races to lead the International
-          Organization for Migration.
+          Questions drawn from four news articles on the 2018 and 2023 races to lead the International Organization for Migration.
         </footer>
       </body>
     </html>

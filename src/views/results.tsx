@@ -95,8 +95,7 @@ function ReviewItem({ answer }: { answer: Answer }) {
       <p class="prompt">{question.prompt}</p>
       <p>
         <span aria-hidden="true">{verdictIcon(answer.credit)} </span>
-        <strong>{verdictLabel(answer.credit)}</strong> · {formatPoints(answer.points)} points ·{' '}
-        {formatDuration(answer.timeMs)}
+        <strong>{verdictLabel(answer.credit)}</strong> · {formatPoints(answer.points)} points · {formatDuration(answer.timeMs)}
       </p>
       <dl>
         <dt>Your answer</dt>

@@ -12,7 +12,9 @@ const article =
 
 describe('copiedRuns', () => {
   it('finds eight words in a row from an article, whatever the case and punctuation', () => {
-    expect(copiedRuns('IOM — has 175 MEMBER states and staff in 171 places.', [article])).toEqual(['iom has 175 member states and staff in 171'])
+    expect(copiedRuns('IOM — has 175 MEMBER states and staff in 171 places.', [article])).toEqual([
+      'iom has 175 member states and staff in 171',
+    ])
   })
   it('leaves seven words alone, and merges one long copied passage into one run', () => {
     expect(copiedRuns('Vitorino will become the second director general not.', [article])).toEqual([])
@@ -26,7 +28,12 @@ describe('numbersIn', () => {
   it('reads counts and years, and skips days of the month, ordinals and the comments', () => {
     const found = numbersIn(bodyOf(`The 10th head took office in October 2018, from October 1. ${article}`))
     expect(found.filter((n) => n.kind === 'year').map((n) => n.value)).toEqual([2018])
-    expect(found.filter((n) => n.kind === 'count').map((n) => n.value).sort((a, b) => a - b)).toEqual([1, 7, 12, 17, 61, 171, 175])
+    expect(
+      found
+        .filter((n) => n.kind === 'count')
+        .map((n) => n.value)
+        .sort((a, b) => a - b),
+    ).toEqual([1, 7, 12, 17, 61, 171, 175])
   })
 })
 
@@ -52,13 +59,22 @@ describe('longKeys', () => {
   })
   it('leaves keys of comparable length, and short names, alone', () => {
     expect(longKeys(q({ type: 'single', choices, answer: choices[1] }))).toEqual([])
-    expect(longKeys(q({ type: 'single', choices: ['Mali and South Africa', 'Rwanda and Libya', 'Chad'], answer: 'Mali and South Africa' }))).toEqual([])
+    expect(
+      longKeys(q({ type: 'single', choices: ['Mali and South Africa', 'Rwanda and Libya', 'Chad'], answer: 'Mali and South Africa' })),
+    ).toEqual([])
   })
 })
 
 describe('keysNamed', () => {
   const bank = (description: string, ...questions: unknown[]) => bankSchema.parse({ id: 'b', title: 'B', description, questions })
-  const winner = { id: 'w', type: 'single', prompt: 'Who won in 2023?', choices: ['Amy Pope', 'António Vitorino'], answer: 'Amy Pope', ...base }
+  const winner = {
+    id: 'w',
+    type: 'single',
+    prompt: 'Who won in 2023?',
+    choices: ['Amy Pope', 'António Vitorino'],
+    answer: 'Amy Pope',
+    ...base,
+  }
   const itu = { id: 'i', type: 'typed', prompt: 'Which body?', answer: 'International Telecommunication Union', accept: ['ITU'], ...base }
   const staff = { id: 's', type: 'numeric', prompt: 'Staff?', answer: 19000, ...base }
   it('flags a description that names a key, an accepted acronym or a numeric key', () => {

@@ -5,7 +5,10 @@ import type { Bank, Question } from '../../src/questions/schema.ts'
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
 
 /** Words as the copy check compares them: case, accents and punctuation folded, "Pope's" = "popes". */
-export const words = (s: string): string[] => fold(s).replace(/['’]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []
+export const words = (s: string): string[] =>
+  fold(s)
+    .replace(/['’]/g, '')
+    .match(/[\p{L}\p{N}]+/gu) ?? []
 
 /** Everything a player reads in a question: its prompt, choices or items, typed keys and explanation. */
 export function textsOf(q: Question): string[] {
@@ -67,8 +70,10 @@ const MONTHS =
   'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec'
 const MONTH = `(?:${MONTHS})\\.?`
 const NUMBER_WORDS: Record<string, number> = Object.fromEntries(
-  ('one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
-    'seventeen eighteen nineteen twenty')
+  (
+    'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen ' +
+    'seventeen eighteen nineteen twenty'
+  )
     .split(' ')
     .map((w, i) => [w, i + 1] as const)
     .concat(['thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, i) => [w, 30 + 10 * i] as const)),
@@ -134,12 +139,13 @@ export function longKeys(q: Question, ratio = 1.5, slack = 15): string[] {
  * agency, the races, the jobs and the kinds of people every bank is about.
  */
 const COMMON = new Set(
-  ('a an and are as at be by for from has her his in into is it its of on or that the their this to was were with ' +
+  (
+    'a an and are as at be by for from has her his in into is it its of on or that the their this to was were with ' +
     'who what which why how when where she he they them not no its also only one two both new top job jobs post ' +
     'iom ioms un uns united nations agency agencys migration organization international race races election elections ' +
     'vote votes candidate candidates director general directorgeneral head leader leaders chief woman women ' +
-    'year years time people country countries state states member members')
-    .split(' '),
+    'year years time people country countries state states member members'
+  ).split(' '),
 )
 
 /**

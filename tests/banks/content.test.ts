@@ -25,7 +25,11 @@ describe('the question banks', () => {
 
   it('spread difficulty across each bank', () => {
     for (const bank of banks)
-      for (const level of [1, 2, 3]) expect(bank.questions.some((q) => q.difficulty === level), `${bank.id} has level ${level}`).toBe(true)
+      for (const level of [1, 2, 3])
+        expect(
+          bank.questions.some((q) => q.difficulty === level),
+          `${bank.id} has level ${level}`,
+        ).toBe(true)
   })
 
   it('never ask the same thing twice', () => {

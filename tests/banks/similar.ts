@@ -2,10 +2,11 @@ import type { Question } from '../../src/questions/schema.ts'
 
 // Words that say nothing about what a question asks.
 const FILLER = new Set(
-  ('a an the of in on at to for from by with and or as is was were be been it its this that these those which who whom ' +
+  (
+    'a an the of in on at to for from by with and or as is was were be been it its this that these those which who whom ' +
     'what when where how many much did does do has have had their his her he she they put order earliest first last ' +
-    'following according true false statement iom')
-    .split(' '),
+    'following according true false statement iom'
+  ).split(' '),
 )
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()

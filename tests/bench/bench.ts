@@ -40,8 +40,17 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 type D1Meter = { trips: number; reads: number; writes: number; batches: number; rowsRead: number; rowsWritten: number }
 type Route = { name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; paths?: string[] }
 /** `floor`: the floor measured just before this route, which `ofFloor` divides by. `group`: one route at both board sizes. */
-type Measured = { route: string; group?: string; rps: number; p50: number; p99: number; floor: number; ofFloor: number; non2xx: number; d1: D1Meter | null }
-
+type Measured = {
+  route: string
+  group?: string
+  rps: number
+  p50: number
+  p99: number
+  floor: number
+  ofFloor: number
+  non2xx: number
+  d1: D1Meter | null
+}
 
 /** Seeded rows, written by SQL on the server's local D1 (a recursive CTE makes 100,000 rows in a few seconds). */
 function seedQuizzes(server: LocalServer, kind: string, plan: string, count: number) {
@@ -79,7 +88,13 @@ function seedClassBoard(server: LocalServer, classId: string, from: number, to: 
 async function request(server: LocalServer, route: Route, meter = false) {
   const res = await fetch(server.url + route.path, {
     method: route.method ?? 'GET',
-    headers: { Cookie: COOKIE, Origin: server.url, ...(route.body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}), ...route.headers, ...(meter ? { 'X-Bench-Meter': '1' } : {}) },
+    headers: {
+      Cookie: COOKIE,
+      Origin: server.url,
+      ...(route.body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+      ...route.headers,
+      ...(meter ? { 'X-Bench-Meter': '1' } : {}),
+    },
     body: route.body,
     redirect: 'manual',
   })
@@ -98,7 +113,12 @@ async function cannon(server: LocalServer, route: Route, seconds = SECONDS) {
       {
         method: route.method ?? 'GET',
         path: route.path,
-        headers: { Cookie: COOKIE, Origin: server.url, ...(route.body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}), ...route.headers },
+        headers: {
+          Cookie: COOKIE,
+          Origin: server.url,
+          ...(route.body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+          ...route.headers,
+        },
         body: route.body,
         ...(route.paths ? { setupRequest: (req: autocannon.Request) => ({ ...req, path: route.paths![i++ % route.paths!.length] }) } : {}),
       },
@@ -124,7 +144,9 @@ async function measure(server: LocalServer, route: Route, meterPath = route.path
   floors.push(floor)
   const run = await cannon(server, route)
   const m = { route: route.name, ...run, floor, ofFloor: run.rps / floor, d1: metered.d1 }
-  console.log(`  ${route.name.padEnd(44)} ${Math.round(m.rps).toString().padStart(6)} req/s, ${(m.ofFloor * 100).toFixed(0).padStart(3)}% of the floor's ${Math.round(floor)}`)
+  console.log(
+    `  ${route.name.padEnd(44)} ${Math.round(m.rps).toString().padStart(6)} req/s, ${(m.ofFloor * 100).toFixed(0).padStart(3)}% of the floor's ${Math.round(floor)}`,
+  )
   return m
 }
 
@@ -169,7 +191,10 @@ console.log('Starting the bench build under wrangler dev on a fresh local D1…'
 const server = await startServer({ script: 'tests/bench/worker.ts' })
 try {
   const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
-  const singles = banks.find((b) => b.id === 'race-2018')!.questions.filter((q) => q.type === 'single').slice(0, 10)
+  const singles = banks
+    .find((b) => b.id === 'race-2018')!
+    .questions.filter((q) => q.type === 'single')
+    .slice(0, 10)
   const plan = JSON.stringify(singles.map((q) => ({ q: q.id, order: q.type === 'single' ? q.choices.map((_, i) => i) : [] })))
 
   // Quizzes to answer (one answer each, so every POST takes the whole write path: number 0 for
@@ -182,9 +207,18 @@ try {
   const finished = seededId('quiz', ANSWERS + 2)
   server.d1(`update attempts set bank_id = 'race-2023' where id = ${sql(finished)}`)
   for (let p = 0; p < 10; p++) {
-    const answered = await request(server, { name: 'answer', path: `/play/${finished}/answer`, method: 'POST', body: `_csrf=${CSRF}&position=${p}&choice=${p % 2}` })
-    const moved = p < 9 ? await request(server, { name: 'next', path: `/play/${finished}/next`, method: 'POST', body: `_csrf=${CSRF}&position=${p}` }) : answered
-    if (answered.status !== 303 || moved.status !== 303) throw new Error(`playing the results quiz: question ${p + 1} gave ${answered.status}, ${moved.status}`)
+    const answered = await request(server, {
+      name: 'answer',
+      path: `/play/${finished}/answer`,
+      method: 'POST',
+      body: `_csrf=${CSRF}&position=${p}&choice=${p % 2}`,
+    })
+    const moved =
+      p < 9
+        ? await request(server, { name: 'next', path: `/play/${finished}/next`, method: 'POST', body: `_csrf=${CSRF}&position=${p}` })
+        : answered
+    if (answered.status !== 303 || moved.status !== 303)
+      throw new Error(`playing the results quiz: question ${p + 1} gave ${answered.status}, ${moved.status}`)
   }
   // A class, opened as a teacher would.
   const opened = await request(server, {
@@ -207,7 +241,8 @@ try {
   const answerPaths = Array.from({ length: ANSWERS }, (_, i) => `/play/${seededId('quiz', i + 1)}/answer`)
   const anonymous = { Cookie: `csrf=${CSRF}` } // a viewer with no score on the board
   const boards = async (size: number) => {
-    const at = async (group: string, route: Route) => rows.push({ ...(await measure(server, { ...route, name: `${group}, ${size.toLocaleString('en')}` })), group })
+    const at = async (group: string, route: Route) =>
+      rows.push({ ...(await measure(server, { ...route, name: `${group}, ${size.toLocaleString('en')}` })), group })
     await at('results page, mid-board', { name: '', path: `/results/${finished}` })
     await at('bank leaderboard, anonymous', { name: '', path: '/leaderboard/race-2023', headers: anonymous })
     await at('bank leaderboard, viewer mid-board', { name: '', path: '/leaderboard/race-2023' })
@@ -221,7 +256,14 @@ try {
   rows.push(
     await measure(
       server,
-      { name: 'answer POST (htmx)', path: answerPaths[0], method: 'POST', headers: HTMX, body: `_csrf=${CSRF}&position=0&choice=0`, paths: answerPaths },
+      {
+        name: 'answer POST (htmx)',
+        path: answerPaths[0],
+        method: 'POST',
+        headers: HTMX,
+        body: `_csrf=${CSRF}&position=0&choice=0`,
+        paths: answerPaths,
+      },
       `/play/${seededId('quiz', 0)}/answer`,
     ),
   )
@@ -234,7 +276,10 @@ try {
   await boards(LARGE)
 
   const sorted = [...floors].sort((a, b) => a - b)
-  const floor = { route: `floor (text from the fetch handler; median of ${floors.length} runs, ${Math.round(sorted[0])}–${Math.round(sorted.at(-1)!)})`, rps: sorted[Math.floor(sorted.length / 2)] }
+  const floor = {
+    route: `floor (text from the fetch handler; median of ${floors.length} runs, ${Math.round(sorted[0])}–${Math.round(sorted.at(-1)!)})`,
+    rps: sorted[Math.floor(sorted.length / 2)],
+  }
   // What the runtime alone charges for a page's or an answer's needs, added up in time per request
   // (each reference's extra time as a share of its own floor's): an estimate of the most those
   // routes could reach on this machine, whatever our code did.
@@ -263,12 +308,22 @@ try {
       value: `${(byName('question page').ofFloor * 100).toFixed(0)}% (runtime alone: ${(ceiling.question * 100).toFixed(0)}%)`,
       met: byName('question page').ofFloor >= 0.7,
     },
-    ...(['bank leaderboard, anonymous', 'bank leaderboard, viewer mid-board', 'class board', 'results page, mid-board'] as const).map((name) => {
-      const [small, large] = rows.filter((r) => r.group === name)
-      const slower = small.rps / large.rps
-      return { budget: `${name}: at ${LARGE.toLocaleString('en')} within 1.5× the time at ${SMALL.toLocaleString('en')}`, value: `${slower.toFixed(2)}×`, met: slower <= 1.5 }
-    }),
-    { budget: 'first visit to a question page ≤ 30 KB gzipped', value: kb(weights[1].firstVisitGzip), met: weights[1].firstVisitGzip <= 30 * 1024 },
+    ...(['bank leaderboard, anonymous', 'bank leaderboard, viewer mid-board', 'class board', 'results page, mid-board'] as const).map(
+      (name) => {
+        const [small, large] = rows.filter((r) => r.group === name)
+        const slower = small.rps / large.rps
+        return {
+          budget: `${name}: at ${LARGE.toLocaleString('en')} within 1.5× the time at ${SMALL.toLocaleString('en')}`,
+          value: `${slower.toFixed(2)}×`,
+          met: slower <= 1.5,
+        }
+      },
+    ),
+    {
+      budget: 'first visit to a question page ≤ 30 KB gzipped',
+      value: kb(weights[1].firstVisitGzip),
+      met: weights[1].firstVisitGzip <= 30 * 1024,
+    },
     { budget: 'Worker bundle < 150 KB gzipped', value: kb(bundle.gzip), met: bundle.gzip < 150 * 1024 },
     {
       budget: 'at most one read and one batch write per answer',
@@ -277,7 +332,21 @@ try {
     },
   ]
 
-  const report = { commit, date: new Date().toISOString(), machine, seconds: SECONDS, connections: CONNECTIONS, sizes, rows, reference, floors, ceiling, weights, bundle, budgets }
+  const report = {
+    commit,
+    date: new Date().toISOString(),
+    machine,
+    seconds: SECONDS,
+    connections: CONNECTIONS,
+    sizes,
+    rows,
+    reference,
+    floors,
+    ceiling,
+    weights,
+    bundle,
+    budgets,
+  }
   const file = join(root, 'tests', 'bench', 'results', `${report.date.slice(0, 10)}-${commit}.json`)
   if (!SMOKE) {
     mkdirSync(dirname(file), { recursive: true })
@@ -288,14 +357,18 @@ try {
     '| route | req/s | p50 ms | p99 ms | of floor | D1 round trips | rows read | rows written |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     `| ${floor.route} | ${Math.round(floor.rps).toLocaleString('en')} | | | 100% | | | |`,
-    ...[...rows, ...reference].map((r) =>
-      `| ${r.route} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${(r.ofFloor * 100).toFixed(0)}% | ${r.d1?.trips ?? '–'} | ${r.d1?.rowsRead.toLocaleString('en') ?? '–'} | ${r.d1?.rowsWritten ?? '–'} |` +
-      (r.non2xx ? ` ${r.non2xx} failed` : ''),
+    ...[...rows, ...reference].map(
+      (r) =>
+        `| ${r.route} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${(r.ofFloor * 100).toFixed(0)}% | ${r.d1?.trips ?? '–'} | ${r.d1?.rowsRead.toLocaleString('en') ?? '–'} | ${r.d1?.rowsWritten ?? '–'} |` +
+        (r.non2xx ? ` ${r.non2xx} failed` : ''),
     ),
     '',
     '| page, first visit | HTML | CSS | JS (htmx) | total gzipped |',
     '|---|---:|---:|---:|---:|',
-    ...weights.map((w) => `| ${w.page} | ${kb(w.html.raw)} → ${kb(w.html.gzip)} | ${kb(w.css.raw)} → ${kb(w.css.gzip)} | ${kb(w.js.raw)} → ${kb(w.js.gzip)} | ${kb(w.firstVisitGzip)} |`),
+    ...weights.map(
+      (w) =>
+        `| ${w.page} | ${kb(w.html.raw)} → ${kb(w.html.gzip)} | ${kb(w.css.raw)} → ${kb(w.css.gzip)} | ${kb(w.js.raw)} → ${kb(w.js.gzip)} | ${kb(w.firstVisitGzip)} |`,
+    ),
     '',
     `Worker bundle: ${kb(bundle.raw)} → ${kb(bundle.gzip)} gzipped.`,
     '',
@@ -306,7 +379,9 @@ try {
     '|---|---:|---|',
     ...budgets.map((b) => `| ${b.budget} | ${b.value} | ${b.met ? 'yes' : '**no**'} |`),
   ].join('\n')
-  console.log(`\n${table}\n\nSizes: raw → gzip -9. ${SMOKE ? 'A smoke run: its figures are not kept' : `Figures in ${file.slice(root.length + 1)}`}; took ${Math.round((Date.now() - started) / 1000)} s.`)
+  console.log(
+    `\n${table}\n\nSizes: raw → gzip -9. ${SMOKE ? 'A smoke run: its figures are not kept' : `Figures in ${file.slice(root.length + 1)}`}; took ${Math.round((Date.now() - started) / 1000)} s.`,
+  )
 } finally {
   server.stop()
 }

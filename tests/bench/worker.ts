@@ -23,14 +23,19 @@ export default {
     const { pathname } = new URL(request.url)
     if (pathname === '/bench/floor') return new Response('ok')
     if (pathname === '/bench/limit') return Response.json(await env.ANSWER_LIMIT.limit({ key: crypto.randomUUID() }))
-    if (pathname === '/bench/d1-read') return Response.json(await env.DB.prepare('select * from attempts where id = ?').bind(seededId('quiz', 0)).all())
+    if (pathname === '/bench/d1-read')
+      return Response.json(await env.DB.prepare('select * from attempts where id = ?').bind(seededId('quiz', 0)).all())
     if (pathname === '/bench/d1-write') {
       const id = seededId('wref', written++ % 5_000) // a wrap-around re-insert is ignored, so never an error
       // As an answer's batch: the insert (its trigger adds to the totals), then the attempt read back.
-      const insert = env.DB.prepare(`insert into answers (attempt_id, position, question_id, response, credit, time_ms, points, answered_at)
-        values (?, 0, 'q', '"a"', 1, 1000, 1100, 1) on conflict do nothing returning position`).bind(id)
-      const update = env.DB.prepare(`update attempts set finished_at = case when finished_at is null and answered = json_array_length(plan)
-        then 1 else finished_at end where id = ? returning *`).bind(id)
+      const insert = env.DB.prepare(
+        `insert into answers (attempt_id, position, question_id, response, credit, time_ms, points, answered_at)
+        values (?, 0, 'q', '"a"', 1, 1000, 1100, 1) on conflict do nothing returning position`,
+      ).bind(id)
+      const update = env.DB.prepare(
+        `update attempts set finished_at = case when finished_at is null and answered = json_array_length(plan)
+        then 1 else finished_at end where id = ? returning *`,
+      ).bind(id)
       return Response.json((await env.DB.batch([insert, update])).map((r) => r.meta.changes))
     }
     if (request.headers.get('X-Bench-Meter') !== '1') return app.fetch(request, env, ctx)

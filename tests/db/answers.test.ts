@@ -13,8 +13,16 @@ async function attempt() {
   await createAttempt(db, { id, ownerHash: 'o', bankId: 'b', plan, now: 1_000 })
   return id
 }
-const answer = (attemptId: string, position: number, points = 1_173) =>
-  ({ attemptId, position, questionId: plan[position].q, response: 'x', credit: points ? 1 : 0, timeMs: 4_000, points, answeredAt: 5_000 + position })
+const answer = (attemptId: string, position: number, points = 1_173) => ({
+  attemptId,
+  position,
+  questionId: plan[position].q,
+  response: 'x',
+  credit: points ? 1 : 0,
+  timeMs: 4_000,
+  points,
+  answeredAt: 5_000 + position,
+})
 
 describe('recordAnswer', () => {
   it('stores an answer once, adds it to the totals once, and returns the attempt as stored', async () => {
@@ -49,8 +57,12 @@ describe('recordAnswer', () => {
 
   it('keeps the totals equal to the answers whoever inserts them: the trigger is the one place that adds', async () => {
     const id = await attempt()
-    await env.DB.prepare(`insert into answers (attempt_id, position, question_id, response, credit, time_ms, points, answered_at)
-      values (?, 0, 'a', '"x"', 0.5, 2000, 500, 1)`).bind(id).run()
+    await env.DB.prepare(
+      `insert into answers (attempt_id, position, question_id, response, credit, time_ms, points, answered_at)
+      values (?, 0, 'a', '"x"', 0.5, 2000, 500, 1)`,
+    )
+      .bind(id)
+      .run()
     expect((await readAttempt(db, id))!.attempt).toMatchObject({ answered: 1, score: 500, correct: 0, timeMs: 2_000 })
   })
 })

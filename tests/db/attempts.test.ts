@@ -45,7 +45,10 @@ describe('ranking', () => {
 
   it('serves the leaderboard from its index', async () => {
     const plan = await env.DB.prepare(
-      "explain query plan select id from attempts where bank_id = ? and finished_at is not null order by score desc, time_ms asc limit 50".replace('finished_at is not null', 'finished_at is not null and class_id is null'),
+      'explain query plan select id from attempts where bank_id = ? and finished_at is not null order by score desc, time_ms asc limit 50'.replace(
+        'finished_at is not null',
+        'finished_at is not null and class_id is null',
+      ),
     )
       .bind('b')
       .all<{ detail: string }>()
@@ -67,7 +70,11 @@ describe('leaderboard sizes', () => {
     await env.DB.prepare('update attempts set finished_at = 5 where id = ?').bind(id).run()
     await env.DB.prepare('update attempts set finished_at = 6, score = 9 where id = ?').bind(id).run() // already finished
     expect(await total(bank)).toBe(2)
-    await env.DB.prepare("insert into attempts (id, owner_hash, bank_id, plan, started_at, shown_at, finished_at, class_id) values ('c1', 'c', ?, '[]', 1, 1, 2, 'some-class')").bind(bank).run()
+    await env.DB.prepare(
+      "insert into attempts (id, owner_hash, bank_id, plan, started_at, shown_at, finished_at, class_id) values ('c1', 'c', ?, '[]', 1, 1, 2, 'some-class')",
+    )
+      .bind(bank)
+      .run()
     expect(await total(bank)).toBe(2) // class attempts are not on the bank's board
     await env.DB.prepare('delete from attempts where id = ?').bind(id).run()
     expect(await total(bank)).toBe(1)
@@ -76,9 +83,13 @@ describe('leaderboard sizes', () => {
 
   it('reads the same few rows for a leaderboard of 100 and of 5,000', async () => {
     const seed = (bank: string, n: number) =>
-      env.DB.prepare(`insert into attempts (id, owner_hash, bank_id, plan, started_at, shown_at, finished_at, score, time_ms)
+      env.DB.prepare(
+        `insert into attempts (id, owner_hash, bank_id, plan, started_at, shown_at, finished_at, score, time_ms)
         with recursive n(i) as (select 0 union all select i + 1 from n where i < ${n - 1})
-        select ? || i, 'owner' || i, ?, '[]', 1, 1, 2, abs(random()) % 12001, i from n`).bind(bank, bank).run()
+        select ? || i, 'owner' || i, ?, '[]', 1, 1, 2, abs(random()) % 12001, i from n`,
+      )
+        .bind(bank, bank)
+        .run()
     const rowsRead = async (bank: string, owner: string) => {
       const meter = newMeter()
       const board = await readLeaderboard(createDb(metered(env.DB, meter)), bank, owner)
@@ -101,7 +112,11 @@ describe('leaderboard sizes', () => {
   it('ranks exactly through the score bands, ties and band edges included', async () => {
     const bank = 'band-bank'
     // Scores on and around band edges (99, 100, 101…), many ties in points and some in time too.
-    const players = Array.from({ length: 300 }, (_, i) => ({ owner: `p${i}`, score: [99, 100, 101, 199, 200, 250][i % 6] + 100 * (i % 7), time: 1000 * (i % 5) }))
+    const players = Array.from({ length: 300 }, (_, i) => ({
+      owner: `p${i}`,
+      score: [99, 100, 101, 199, 200, 250][i % 6] + 100 * (i % 7),
+      time: 1000 * (i % 5),
+    }))
     for (const p of players) await finished(bank, p.owner, p.score, p.time)
     for (const p of players.slice(0, 40)) {
       const expected = 1 + players.filter((o) => o.score > p.score || (o.score === p.score && o.time < p.time)).length
@@ -110,6 +125,8 @@ describe('leaderboard sizes', () => {
     await env.DB.prepare("delete from attempts where owner_hash = 'p0' and bank_id = ?").bind(bank).run()
     const rest = players.slice(1)
     const p = players[6] // same score as p0
-    expect((await readLeaderboard(db, bank, p.owner)).mine?.rank).toBe(1 + rest.filter((o) => o.score > p.score || (o.score === p.score && o.time < p.time)).length)
+    expect((await readLeaderboard(db, bank, p.owner)).mine?.rank).toBe(
+      1 + rest.filter((o) => o.score > p.score || (o.score === p.score && o.time < p.time)).length,
+    )
   })
 })

@@ -10,9 +10,20 @@ const db = createDb(env.DB)
 /** A class stored straight into D1. */
 async function seatable(code: string): Promise<Class> {
   const klass: Class = {
-    id: randomId(), boardId: randomId(), teacherHash: randomId(), code, name: code, bankIds: ['race-2018'],
-    questionIds: ['x'], scoring: 'speed', naming: 'chosen', open: true, hideNames: false, createdAt: Date.now(), seats: 0,
-  live: null,
+    id: randomId(),
+    boardId: randomId(),
+    teacherHash: randomId(),
+    code,
+    name: code,
+    bankIds: ['race-2018'],
+    questionIds: ['x'],
+    scoring: 'speed',
+    naming: 'chosen',
+    open: true,
+    hideNames: false,
+    createdAt: Date.now(),
+    seats: 0,
+    live: null,
   }
   await createClass(db, klass)
   return klass
@@ -25,8 +36,20 @@ describe('class sizes', () => {
     const seats = () => env.DB.prepare('select seats from classes where id = ?').bind(klass.id).first<number>('seats')
     const ids = [randomId(), randomId()]
     for (const [i, attemptId] of ids.entries())
-      expect(await joinClass(db, { klass, attemptId, ownerHash: `o${i}`, nickname: `S${i}`, nicknameKey: `s${i}`, plan: [{ q: 'x' }], now: 2 })).toBe('joined')
-    expect(await joinClass(db, { klass, attemptId: randomId(), ownerHash: 'o0', nickname: 'Again', nicknameKey: 'again', plan: [{ q: 'x' }], now: 2 })).toBe('already-seated')
+      expect(
+        await joinClass(db, { klass, attemptId, ownerHash: `o${i}`, nickname: `S${i}`, nicknameKey: `s${i}`, plan: [{ q: 'x' }], now: 2 }),
+      ).toBe('joined')
+    expect(
+      await joinClass(db, {
+        klass,
+        attemptId: randomId(),
+        ownerHash: 'o0',
+        nickname: 'Again',
+        nicknameKey: 'again',
+        plan: [{ q: 'x' }],
+        now: 2,
+      }),
+    ).toBe('already-seated')
     expect(await seats()).toBe(2)
     await removeStudent(db, klass.id, ids[0], false)
     expect(await seats()).toBe(1)
@@ -36,13 +59,30 @@ describe('class sizes', () => {
 describe('joinClass', () => {
   it('seats nobody and starts no attempt in a class deleted since it was read', async () => {
     const gone: Class = {
-      id: randomId(), boardId: randomId(), teacherHash: 'h', code: 'GONE22', name: 'Gone', bankIds: ['race-2018'],
-      questionIds: ['x'], scoring: 'speed', naming: 'chosen', open: true, hideNames: false, createdAt: 1, seats: 0,
-  live: null,
+      id: randomId(),
+      boardId: randomId(),
+      teacherHash: 'h',
+      code: 'GONE22',
+      name: 'Gone',
+      bankIds: ['race-2018'],
+      questionIds: ['x'],
+      scoring: 'speed',
+      naming: 'chosen',
+      open: true,
+      hideNames: false,
+      createdAt: 1,
+      seats: 0,
+      live: null,
     }
     const [attempts, students] = [await count('attempts'), await count('students')]
     const outcome = await joinClass(db, {
-      klass: gone, attemptId: randomId(), ownerHash: 'o', nickname: 'Ana', nicknameKey: 'ana', plan: [{ q: 'x' }], now: 2,
+      klass: gone,
+      attemptId: randomId(),
+      ownerHash: 'o',
+      nickname: 'Ana',
+      nicknameKey: 'ana',
+      plan: [{ q: 'x' }],
+      now: 2,
     })
     expect(outcome).toBe('class-gone')
     expect([await count('attempts'), await count('students')]).toEqual([attempts, students])

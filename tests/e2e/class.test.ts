@@ -26,7 +26,8 @@ describe.runIf(browserAvailable())('a class in the browser', () => {
         const items = right ? q.answer : [...q.answer].reverse()
         for (const [k, item] of items.entries()) await page.getByLabel(item, { exact: true }).selectOption(String(k + 1))
       } else if (q.type === 'truefalse') await page.getByLabel(q.answer === right ? 'True' : 'False', { exact: true }).check()
-      else if (q.type === 'single') await page.getByLabel(right ? q.answer : q.choices.find((c) => c !== q.answer)!, { exact: true }).check()
+      else if (q.type === 'single')
+        await page.getByLabel(right ? q.answer : q.choices.find((c) => c !== q.answer)!, { exact: true }).check()
       else for (const c of q.choices) if (q.answer.includes(c) === right) await page.getByLabel(c, { exact: true }).check()
       await page.getByRole('button', { name: 'Submit answer' }).click()
       await page.locator('.verdict h2').waitFor()
@@ -76,7 +77,12 @@ describe.runIf(browserAvailable())('a class in the browser', () => {
     const download = teacher.waitForEvent('download')
     await teacher.getByRole('link', { name: 'Download results (CSV)' }).click()
     const csv = readFileSync(await (await download).path(), 'utf8')
-    expect(csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n')).toHaveLength(4)
+    expect(
+      csv
+        .replace(/^\uFEFF/, '')
+        .trimEnd()
+        .split('\r\n'),
+    ).toHaveLength(4)
     await expectAccessible(teacher)
   })
 })

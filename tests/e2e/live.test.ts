@@ -37,11 +37,13 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
       for (const c of q.choices) if (q.answer.includes(c) === right) await phone.getByLabel(c, { exact: true }).check()
       await phone.getByRole('button', { name: 'Lock in my answer' }).click()
     } else if (q.type === 'single' || q.type === 'truefalse') {
-      const text = q.type === 'truefalse' ? (q.answer === right ? 'True' : 'False') : right ? q.answer : q.choices.find((c) => c !== q.answer)!
+      const text =
+        q.type === 'truefalse' ? (q.answer === right ? 'True' : 'False') : right ? q.answer : q.choices.find((c) => c !== q.answer)!
       const button = phone.getByRole('button', { name: text, exact: true })
       if (keyboard) {
         // Tab from the question's heading (where focus lands) until the button has it, then Enter.
-        for (let tabs = 0; tabs < 10 && !(await button.evaluate((b) => b === document.activeElement)); tabs++) await phone.keyboard.press('Tab')
+        for (let tabs = 0; tabs < 10 && !(await button.evaluate((b) => b === document.activeElement)); tabs++)
+          await phone.keyboard.press('Tab')
         await phone.keyboard.press('Enter')
       } else await button.click()
     } else throw new Error(`a live game asked a ${q.type} question`)
@@ -91,7 +93,9 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
       await expect(projector.locator('.live-chart').textContent()).resolves.toContain('✓ correct')
       for (const [k, phone] of phones.entries()) {
         await phone.locator('[data-phase="reveal"] .standing').waitFor()
-        await expect(phone.locator('.verdict h2').textContent()).resolves.toContain(k === 0 || (k === 1 && i === 0) ? 'Correct' : 'Not quite')
+        await expect(phone.locator('.verdict h2').textContent()).resolves.toContain(
+          k === 0 || (k === 1 && i === 0) ? 'Correct' : 'Not quite',
+        )
       }
       if (i === 0) {
         await expectAccessible(projector)

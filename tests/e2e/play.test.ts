@@ -11,7 +11,6 @@ const BANK = 'race-2018'
 describe.runIf(browserAvailable())('playing in a browser', () => {
   const server = useServerAndBrowser()
 
-
   async function questionOnScreen(page: Page): Promise<Question> {
     const prompt = (await page.locator('legend h2').textContent())!.trim()
     const q = byPrompt.get(prompt)
@@ -136,7 +135,12 @@ async function answerByKeyboard(page: Page, q: Question) {
     case 'multi':
       for (const [i, text] of (await shownChoices(page)).entries()) {
         await tabTo(page, (el) => el.type === 'checkbox')
-        expect(await page.locator('.choices input').nth(i).evaluate((e) => e === document.activeElement)).toBe(true)
+        expect(
+          await page
+            .locator('.choices input')
+            .nth(i)
+            .evaluate((e) => e === document.activeElement),
+        ).toBe(true)
         if (q.answer.includes(text)) await page.keyboard.press('Space')
       }
       break

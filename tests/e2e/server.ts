@@ -11,13 +11,7 @@ import { startServer } from '../harness/wrangler-dev.ts'
 const root = join(import.meta.dirname, '..', '..')
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-]
+export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
 
 /** Browser tests need Debian's chromium; under CI its absence is a failure, elsewhere a skip. */
 export function browserAvailable(): boolean {

@@ -30,7 +30,18 @@ export async function startServer({ script }: { script?: string } = {}): Promise
     env: { ...process.env, CI: 'true' },
   })
   const [port, inspector] = [await freePort(), await freePort()]
-  const args = ['dev', ...(script ? [script] : []), '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--persist-to', persist]
+  const args = [
+    'dev',
+    ...(script ? [script] : []),
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(inspector),
+    '--persist-to',
+    persist,
+  ]
   const child = spawn(wrangler, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
   child.stdout!.on('data', (d) => (log += d))
@@ -47,7 +58,10 @@ export async function startServer({ script }: { script?: string } = {}): Promise
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
-    const ok = await fetch(url).then((r) => r.ok, () => false)
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ok) return { url, persist, stop, d1: (sql) => d1(persist, sql) }
     await new Promise((r) => setTimeout(r, 250))
   }

@@ -13,7 +13,10 @@ export class Client {
     this.#samples = samples
   }
 
-  async request(path: string, init: RequestInit = {}): Promise<{ status: number; html: string; location: string | null; retryAfter: number }> {
+  async request(
+    path: string,
+    init: RequestInit = {},
+  ): Promise<{ status: number; html: string; location: string | null; retryAfter: number }> {
     const headers = new Headers(init.headers)
     if (this.#jar.size) headers.set('Cookie', [...this.#jar].map(([k, v]) => `${k}=${v}`).join('; '))
     const started = performance.now()
@@ -75,7 +78,12 @@ export function checkStored(server: LocalServer, players: Seen[]) {
   let phantom = 0
   for (const p of players) {
     const row = p.attemptId ? byId.get(p.attemptId) : undefined
-    const positions = new Set(String(row?.positions ?? '').split(',').filter(Boolean).map(Number))
+    const positions = new Set(
+      String(row?.positions ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map(Number),
+    )
     lost += [...p.accepted].filter((q) => !positions.has(q)).length
     phantom += [...positions].filter((q) => !p.accepted.has(q)).length
   }

@@ -5,7 +5,23 @@ import { runCommand } from '../harness/command.ts'
 import { formatLiveReport, type LiveLoadReport } from './live.ts'
 
 it('stores every answer once and keeps every phone in step with the projector, through drops, late joins and double taps', async () => {
-  const flags = ['--students', '20', '--questions', '3', '--seconds', '8', '--double', '0.3', '--retry', '0.2', '--drop', '0.2', '--late', '0.2', '--json']
+  const flags = [
+    '--students',
+    '20',
+    '--questions',
+    '3',
+    '--seconds',
+    '8',
+    '--double',
+    '0.3',
+    '--retry',
+    '0.2',
+    '--drop',
+    '0.2',
+    '--late',
+    '0.2',
+    '--json',
+  ]
   const run = await runCommand('tests/load/run-live.ts', flags, 110_000)
   expect(run.code, run.stderr).toBe(0)
   const report = JSON.parse(run.stdout) as LiveLoadReport

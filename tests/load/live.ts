@@ -54,7 +54,17 @@ export type LiveLoadReport = {
 }
 
 type Stats = { n: number; p50: number; p99: number; max: number }
-type Screen = { phase: string; question: number; version: number; openedAt: number; rank?: number; score?: number; html: string; at: number; initial: boolean }
+type Screen = {
+  phase: string
+  question: number
+  version: number
+  openedAt: number
+  rank?: number
+  score?: number
+  html: string
+  at: number
+  initial: boolean
+}
 
 const stats = (values: number[]): Stats => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -66,7 +76,17 @@ function readScreen(html: string, at: number, initial: boolean): Screen | null {
   const m = html.match(/data-phase="(\w+)" data-question="(-?\d+)" data-version="(\d+)" data-opened-at="(\d+)"/)
   if (!m) return null // a count of answers, not a whole screen
   const standing = html.match(/data-rank="(\d+)" data-score="(\d+)"/)
-  return { phase: m[1], question: Number(m[2]), version: Number(m[3]), openedAt: Number(m[4]), rank: standing ? Number(standing[1]) : undefined, score: standing ? Number(standing[2]) : undefined, html, at, initial }
+  return {
+    phase: m[1],
+    question: Number(m[2]),
+    version: Number(m[3]),
+    openedAt: Number(m[4]),
+    rank: standing ? Number(standing[1]) : undefined,
+    score: standing ? Number(standing[2]) : undefined,
+    html,
+    at,
+    initial,
+  }
 }
 
 /** A screen's stream: over a WebSocket, or by polling a page. Reconnects on request. */
@@ -93,7 +113,9 @@ class Feed {
 
   connect(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url.replace(/^http/, 'ws'), { headers: { Cookie: this.cookie, Origin: new URL(this.url).origin } } as never)
+      const ws = new WebSocket(this.url.replace(/^http/, 'ws'), {
+        headers: { Cookie: this.cookie, Origin: new URL(this.url).origin },
+      } as never)
       this.#ws = ws
       let first = true
       ws.onmessage = (e) => {
@@ -248,7 +270,10 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
     }
 
     const started = performance.now()
-    await inBatches(phones.filter((p) => !p.late), 50)
+    await inBatches(
+      phones.filter((p) => !p.late),
+      50,
+    )
 
     const waitFor = async (test: (s: Screen) => boolean, what: string, ms: number) => {
       const until = Math.min(deadline, Date.now() + ms)
@@ -260,13 +285,27 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
     }
     const control = (name: string) => teacher.post(`${teacherPath}/live/${name}`, [['version', String(projector.latest!.version)]], true)
 
-    await waitFor((s) => s.phase === 'lobby' && s.html.includes(phones.filter((p) => !p.late && p.attemptId).length === 1 ? '1 player' : `${phones.filter((p) => !p.late && p.attemptId).length} players`), 'everyone in the lobby', 10_000)
+    await waitFor(
+      (s) =>
+        s.phase === 'lobby' &&
+        s.html.includes(
+          phones.filter((p) => !p.late && p.attemptId).length === 1
+            ? '1 player'
+            : `${phones.filter((p) => !p.late && p.attemptId).length} players`,
+        ),
+      'everyone in the lobby',
+      10_000,
+    )
     await control('start')
     const reveals: Screen[] = []
     let latecomers: Promise<void> | undefined
     for (let i = 0; i < o.questions; i++) {
       await waitFor((s) => s.question === i && s.phase === 'open', `question ${i + 1} open`, 10_000)
-      if (i === 0) latecomers = inBatches(phones.filter((p) => p.late), 20)
+      if (i === 0)
+        latecomers = inBatches(
+          phones.filter((p) => p.late),
+          20,
+        )
       // Everyone answers within the time, so the reveal comes early; the clock closes it otherwise.
       reveals.push(await waitFor((s) => s.question === i && s.phase === 'reveal', `question ${i + 1} revealed`, o.seconds * 1000 + 10_000))
       await sleep(1500) // the class looks at the answer and the top five
@@ -284,12 +323,16 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
     // same final screen with the rank and points the projector's full ranking gives it.
     const disagreements: string[] = []
     const ranking = new Map(
-      [...ended.html.matchAll(/<th scope="row">#(\d+)<\/th><td>([^<]+)<\/td><td>([\d,]+)<\/td>/g)].map((m) => [m[2], { rank: Number(m[1]), score: Number(m[3].replace(/,/g, '')) }]),
+      [...ended.html.matchAll(/<th scope="row">#(\d+)<\/th><td>([^<]+)<\/td><td>([\d,]+)<\/td>/g)].map((m) => [
+        m[2],
+        { rank: Number(m[1]), score: Number(m[3].replace(/,/g, '')) },
+      ]),
     )
     for (const p of phones.filter((x) => x.feed)) {
       const last = p.feed!.latest
       const row = ranking.get(p.nickname)
-      if (!last || last.version !== ended.version || last.phase !== 'ended') disagreements.push(`${p.nickname} ended on ${last?.phase} v${last?.version}, the projector on v${ended.version}`)
+      if (!last || last.version !== ended.version || last.phase !== 'ended')
+        disagreements.push(`${p.nickname} ended on ${last?.phase} v${last?.version}, the projector on v${ended.version}`)
       else if (!row || row.rank !== last.rank || row.score !== last.score)
         disagreements.push(`${p.nickname} says rank ${last.rank} with ${last.score}, the projector ${row?.rank} with ${row?.score}`)
       for (const reveal of reveals) {
@@ -358,7 +401,9 @@ export function formatLiveReport(r: LiveLoadReport): string {
     `                projector ${ms(r.projectorDelay)}`,
     ...(r.projectorPageDelay ? [`                projector page in Chromium ${ms(r.projectorPageDelay)}`] : []),
     `answer POST     ${ms(r.answerLatency)}`,
-    `traffic         ${n(r.requests)} HTTP requests (${Object.entries(r.byStatus).map(([s, c]) => `${s} ${n(c)}`).join(' · ')}), ${n(r.messages)} WebSocket messages`,
+    `traffic         ${n(r.requests)} HTTP requests (${Object.entries(r.byStatus)
+      .map(([s, c]) => `${s} ${n(c)}`)
+      .join(' · ')}), ${n(r.messages)} WebSocket messages`,
     `agreement       ${r.disagreements.length === 0 ? "every phone saw each reveal and ended on the projector's screen, with the rank and points the projector shows" : `${n(r.disagreements.length)} disagreements`}`,
     `totals          ${r.totalsWrong === 0 ? 'every score equals the sum of its answers' : `${n(r.totalsWrong)} attempts disagree with their answers`}`,
     ...r.disagreements.slice(0, 5).map((d) => `disagreement    ${d}`),
@@ -368,4 +413,10 @@ export function formatLiveReport(r: LiveLoadReport): string {
 }
 
 export const livePassed = (r: LiveLoadReport) =>
-  r.lost === 0 && r.phantom === 0 && r.totalsWrong === 0 && r.errors === 0 && r.disagreements.length === 0 && r.problems.length === 0 && r.joined === r.options.students
+  r.lost === 0 &&
+  r.phantom === 0 &&
+  r.totalsWrong === 0 &&
+  r.errors === 0 &&
+  r.disagreements.length === 0 &&
+  r.problems.length === 0 &&
+  r.joined === r.options.students

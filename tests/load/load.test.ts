@@ -5,7 +5,11 @@ import { runCommand } from '../harness/command.ts'
 import { formatReport, type LoadReport } from './load.ts'
 
 it('loses no answer and counts none twice when 20 students play at once, double-submitting and retrying', async () => {
-  const run = await runCommand('tests/load/run.ts', ['--students', '20', '--concurrency', '10', '--double', '0.3', '--retry', '0.2', '--json'], 100_000)
+  const run = await runCommand(
+    'tests/load/run.ts',
+    ['--students', '20', '--concurrency', '10', '--double', '0.3', '--retry', '0.2', '--json'],
+    100_000,
+  )
   expect(run.code, run.stderr).toBe(0)
   const report = JSON.parse(run.stdout) as LoadReport
   console.log(formatReport(report))

@@ -38,7 +38,7 @@ export type LoadReport = {
 
 /** A random answer to the question form on the page, as a student would fill it in. */
 function fillIn(html: string, random: () => number): [string, string][] {
-  const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]
   const choices = [...html.matchAll(/<input type="(radio|checkbox)" name="choice" value="([^"]+)"/g)]
   if (choices.length && choices[0][1] === 'radio') return [['choice', pick(choices)[2]]]
   if (choices.length) return choices.filter((_, i) => i === 0 || random() < 0.5).map((m) => ['choice', m[2]])
@@ -54,7 +54,15 @@ function fillIn(html: string, random: () => number): [string, string][] {
 
 type Student = { nickname: string; attemptId?: string; accepted: Set<number>; finished: boolean; problem?: string }
 
-async function playStudent(base: string, code: string, s: Student, o: Required<LoadOptions>, samples: Sample[], counts: { doubled: number; retried: number }, deadline: number) {
+async function playStudent(
+  base: string,
+  code: string,
+  s: Student,
+  o: Required<LoadOptions>,
+  samples: Sample[],
+  counts: { doubled: number; retried: number },
+  deadline: number,
+) {
   const client = new Client(base, samples)
   const htmx = o.random() < 0.5 // half play with htmx (fragments), half without JavaScript (redirects)
   await client.get(`/join/${code}`)
@@ -80,7 +88,6 @@ async function playStudent(base: string, code: string, s: Student, o: Required<L
   s.problem ??= 'ran out of time'
 }
 
-
 /** Opens a class, plays it with N students at the given concurrency, and checks the database. */
 export async function runLoad(server: LocalServer, options: LoadOptions): Promise<LoadReport> {
   const o = { random: Math.random, ...options }
@@ -88,14 +95,24 @@ export async function runLoad(server: LocalServer, options: LoadOptions): Promis
   const samples: Sample[] = []
   const teacher = new Client(server.url, samples)
   await teacher.get('/classes/new')
-  const opened = await teacher.post('/classes', [['name', 'Load test'], ['banks', 'race-2018'], ['size', '10'], ['scoring', 'speed'], ['naming', 'chosen']])
+  const opened = await teacher.post('/classes', [
+    ['name', 'Load test'],
+    ['banks', 'race-2018'],
+    ['size', '10'],
+    ['scoring', 'speed'],
+    ['naming', 'chosen'],
+  ])
   const teacherPath = opened.location
   if (opened.status !== 303 || !teacherPath) throw new Error(`could not open a class: ${opened.status}`)
   const code = (await teacher.get(teacherPath)).html.match(/class="big-code">([A-Z0-9]{6})</)![1]
 
   const started = performance.now()
   samples.length = 0 // count the students' requests only
-  const students: Student[] = Array.from({ length: o.students }, (_, i) => ({ nickname: `Student ${i + 1}`, accepted: new Set(), finished: false }))
+  const students: Student[] = Array.from({ length: o.students }, (_, i) => ({
+    nickname: `Student ${i + 1}`,
+    accepted: new Set(),
+    finished: false,
+  }))
   const counts = { doubled: 0, retried: 0 }
   let next = 0
   const worker = async () => {
@@ -113,7 +130,11 @@ export async function runLoad(server: LocalServer, options: LoadOptions): Promis
   const problems = students.filter((s) => s.problem).map((s) => `${s.nickname}: ${s.problem}`)
 
   // The teacher's export ranks the class: it must agree with the database, row for row.
-  const csv = (await teacher.get(`${teacherPath}/results.csv`)).html.replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1)
+  const csv = (await teacher.get(`${teacherPath}/results.csv`)).html
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .slice(1)
   const exported = new Map(csv.map((line) => line.split(',').map((cell) => cell.replace(/^"|"$/g, ''))).map((c) => [c[1], Number(c[2])]))
   let exportWrong = Math.abs(exported.size - stored.length)
   for (const r of stored) if (exported.get(String(r.nickname)) !== r.score) exportWrong++
@@ -146,7 +167,9 @@ export async function runLoad(server: LocalServer, options: LoadOptions): Promis
 /** The report as people read it. */
 export function formatReport(r: LoadReport): string {
   const n = (x: number) => x.toLocaleString('en-GB')
-  const status = Object.entries(r.byStatus).map(([s, c]) => `${s} ${n(c)}`).join(' · ')
+  const status = Object.entries(r.byStatus)
+    .map(([s, c]) => `${s} ${n(c)}`)
+    .join(' · ')
   return [
     `students        ${n(r.finished)} of ${n(r.students)} finished a 10-question quiz`,
     `requests        ${n(r.requests)} in ${r.seconds.toFixed(1)} s (${n(Math.round(r.requests / r.seconds))} per second)`,
@@ -162,4 +185,10 @@ export function formatReport(r: LoadReport): string {
 }
 
 export const passed = (r: LoadReport) =>
-  r.lost === 0 && r.phantom === 0 && r.totalsWrong === 0 && r.exportWrong === 0 && r.errors === 0 && r.problems.length === 0 && r.finished === r.students
+  r.lost === 0 &&
+  r.phantom === 0 &&
+  r.totalsWrong === 0 &&
+  r.exportWrong === 0 &&
+  r.errors === 0 &&
+  r.problems.length === 0 &&
+  r.finished === r.students

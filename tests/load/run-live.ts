@@ -65,7 +65,9 @@ const options = {
 }
 
 // Progress goes to stderr, so stdout holds only the report (JSON with --json).
-console.error(`Starting wrangler dev on a fresh local D1, then a live game of ${options.questions} questions for ${options.students} phones…`)
+console.error(
+  `Starting wrangler dev on a fresh local D1, then a live game of ${options.questions} questions for ${options.students} phones…`,
+)
 const server = await startServer()
 try {
   const report = await runLiveLoad(server, options)

@@ -21,7 +21,13 @@ const questionOf = (type: Question['type']) => banks.flatMap((b) => b.questions)
 async function quizAt(player: Browser, question: Question) {
   if (!player.cookies.has('player')) await player.start('race-2018')
   const id = randomId()
-  const plan = [...drawPlan([question], 1), ...drawPlan(banks[0].questions.filter((q) => q.id !== question.id), 9)]
+  const plan = [
+    ...drawPlan([question], 1),
+    ...drawPlan(
+      banks[0].questions.filter((q) => q.id !== question.id),
+      9,
+    ),
+  ]
   await createAttempt(db, { id, ownerHash: await sha256Hex(player.cookies.get('player')!), bankId: banks[0].id, plan, now: Date.now() })
   return id
 }
@@ -31,7 +37,8 @@ type World = Awaited<ReturnType<typeof buildWorld>>
 async function buildWorld() {
   const player = browser()
   const quiz = {} as Record<Question['type'], string>
-  for (const type of ['single', 'multi', 'truefalse', 'order', 'typed', 'numeric'] as const) quiz[type] = await quizAt(player, questionOf(type))
+  for (const type of ['single', 'multi', 'truefalse', 'order', 'typed', 'numeric'] as const)
+    quiz[type] = await quizAt(player, questionOf(type))
 
   // A quiz played to the end, and one moved on past question 1.
   const finished = await player.start('race-2018')
@@ -77,7 +84,28 @@ async function buildWorld() {
   const second = findQuestion(JSON.parse(String((await classByCode(live.code))!.live)).plan[1].q)!
   const early = { position: '1', choice: second.type === 'truefalse' ? 'true' : '0' }
 
-  return { player, quiz, finished, movedOn, oldForm, open, ana, ola, closed, deleted, del, deletedBoard, expired, exp, expiredBoard, swept, swe, live, liv, early }
+  return {
+    player,
+    quiz,
+    finished,
+    movedOn,
+    oldForm,
+    open,
+    ana,
+    ola,
+    closed,
+    deleted,
+    del,
+    deletedBoard,
+    expired,
+    exp,
+    expiredBoard,
+    swept,
+    swe,
+    live,
+    liv,
+    early,
+  }
 }
 
 type Case = [label: string, send: (w: World) => Promise<Response>, status: number, says: string]
@@ -92,13 +120,28 @@ const encodedPost = (w: World, path: string, body: string) =>
 
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAAAAAAAA'
 const liveAnswer = (w: World, form: Form, who = w.liv.student) => who.post(`/live/${w.liv.attemptId}/answer`, form)
-const newLiveClass = (fields: Form) => browser().post('/classes', { name: 'Live', banks: 'race-2018', size: '3', mode: 'live', seconds: '20', scoring: 'speed', naming: 'chosen', ...fields })
+const newLiveClass = (fields: Form) =>
+  browser().post('/classes', {
+    name: 'Live',
+    banks: 'race-2018',
+    size: '3',
+    mode: 'live',
+    seconds: '20',
+    scoring: 'speed',
+    naming: 'chosen',
+    ...fields,
+  })
 
 const cases: Case[] = [
   // Unknown or malformed ids, in every place an id goes.
   ['a malformed quiz id', (w) => w.player.get('/play/not-an-id'), 404, 'could not find that quiz'],
   ['an unknown quiz id', (w) => w.player.get(`/play/${UNKNOWN_ID}`), 404, 'could not find that quiz'],
-  ['an answer to an unknown quiz', (w) => w.player.post(`/play/${UNKNOWN_ID}/answer`, { position: '0', choice: '0' }), 404, 'could not find that quiz'],
+  [
+    'an answer to an unknown quiz',
+    (w) => w.player.post(`/play/${UNKNOWN_ID}/answer`, { position: '0', choice: '0' }),
+    404,
+    'could not find that quiz',
+  ],
   ['"Next" on a malformed quiz id', (w) => w.player.post('/play/%3Cscript%3E/next', { position: '0' }), 404, 'could not find that quiz'],
   ['results of a malformed id', (w) => w.player.get('/results/..%2F..%2Fetc'), 404, 'could not find those results'],
   ['naming malformed results', (w) => w.player.post('/results/x/nickname', { nickname: 'Ana' }), 404, 'could not find those results'],
@@ -110,7 +153,7 @@ const cases: Case[] = [
   ['a bank sent twice', (w) => w.player.post('/play', { bank: ['race-2018', 'race-2023'] }), 404, 'does not exist'],
   ['an unknown student', (w) => w.open.teacher.post(`${w.open.base}/students/${UNKNOWN_ID}/remove`, {}), 404, 'no such student'],
   ['a malformed student id', (w) => w.open.teacher.post(`${w.open.base}/students/x/block`, {}), 404, 'no such student'],
-  ['another class\'s student', (w) => w.open.teacher.post(`${w.open.base}/students/${w.ola.attemptId}/remove`, {}), 404, 'no such student'],
+  ["another class's student", (w) => w.open.teacher.post(`${w.open.base}/students/${w.ola.attemptId}/remove`, {}), 404, 'no such student'],
   ['an unknown teacher action', (w) => w.open.teacher.post(`${w.open.base}/students/${w.ana.attemptId}/dance`, {}), 404, 'no such action'],
   ['an unknown page', (w) => w.player.get('/admin'), 404, 'no page at this address'],
 
@@ -126,10 +169,40 @@ const cases: Case[] = [
 
   // Ordering answers with missing, repeated or foreign items.
   ['an ordering with an item missing', (w) => answer(w, 'order', { 'place-0': '1' }), 422, 'Give every item a place'],
-  ['an ordering with a place repeated', (w) => answer(w, 'order', orderForm(() => '1')), 422, 'different place'],
-  ['an ordering with a place out of range', (w) => answer(w, 'order', orderForm((i) => String(i + 2))), 400, 'Places go from 1'],
-  ['an ordering with a foreign item', (w) => answer(w, 'order', { ...orderForm((i) => String(i + 1)), 'place-9': '1' }), 400, 'not one of the options'],
-  ['an ordering with an item placed twice', (w) => answer(w, 'order', { ...orderForm((i) => String(i + 1)), 'place-0': ['1', '2'] }), 400, 'not one of the options'],
+  [
+    'an ordering with a place repeated',
+    (w) =>
+      answer(
+        w,
+        'order',
+        orderForm(() => '1'),
+      ),
+    422,
+    'different place',
+  ],
+  [
+    'an ordering with a place out of range',
+    (w) =>
+      answer(
+        w,
+        'order',
+        orderForm((i) => String(i + 2)),
+      ),
+    400,
+    'Places go from 1',
+  ],
+  [
+    'an ordering with a foreign item',
+    (w) => answer(w, 'order', { ...orderForm((i) => String(i + 1)), 'place-9': '1' }),
+    400,
+    'not one of the options',
+  ],
+  [
+    'an ordering with an item placed twice',
+    (w) => answer(w, 'order', { ...orderForm((i) => String(i + 1)), 'place-0': ['1', '2'] }),
+    400,
+    'not one of the options',
+  ],
 
   // Empty, oversized or nonsense values.
   ['an empty answer', (w) => answer(w, 'single', {}), 422, 'Choose an answer first'],
@@ -138,20 +211,80 @@ const cases: Case[] = [
   ['words for a number', (w) => answer(w, 'numeric', { number: 'twelve' }), 422, 'Enter a number'],
   ['an infinite number', (w) => answer(w, 'numeric', { number: '1e999' }), 422, 'Enter a number'],
   ['no question position', (w) => w.player.post(`/play/${w.quiz.single}/answer`, { choice: '0' }), 400, 'which question it answers'],
-  ['a position that is not a number', (w) => w.player.post(`/play/${w.quiz.single}/answer`, { position: '0x1', choice: '0' }), 400, 'which question it answers'],
+  [
+    'a position that is not a number',
+    (w) => w.player.post(`/play/${w.quiz.single}/answer`, { position: '0x1', choice: '0' }),
+    400,
+    'which question it answers',
+  ],
   ['a negative position', (w) => w.player.post(`/play/${w.quiz.single}/next`, { position: '-1' }), 400, 'which question it answers'],
-  ['a position past the end', (w) => w.player.post(`/play/${w.quiz.single}/answer`, { position: '10', choice: '0' }), 409, 'not the one on your screen'],
-  ['a body over 16 KB', (w) => w.player.post(`/play/${w.quiz.single}/answer`, { position: '0', choice: '0', pad: 'x'.repeat(20_000) }), 413, 'far more than any answer'],
+  [
+    'a position past the end',
+    (w) => w.player.post(`/play/${w.quiz.single}/answer`, { position: '10', choice: '0' }),
+    409,
+    'not the one on your screen',
+  ],
+  [
+    'a body over 16 KB',
+    (w) => w.player.post(`/play/${w.quiz.single}/answer`, { position: '0', choice: '0', pad: 'x'.repeat(20_000) }),
+    413,
+    'far more than any answer',
+  ],
   ['a nickname of 10,000 characters', (w) => joinAs(w, 'x'.repeat(10_000)), 422, '2 to 24 characters'],
-  ['a class name of 500 characters', (w) => w.player.post('/classes', { name: 'x'.repeat(500), banks: 'race-2018', size: '5', scoring: 'speed', naming: 'chosen' }), 422, 'up to 80 characters'],
-  ['a class of 31 questions', (w) => w.player.post('/classes', { name: 'A', banks: 'race-2018', size: '31', scoring: 'speed', naming: 'chosen' }), 422, 'from 1 to 30'],
-  ['a class from an unknown bank', (w) => w.player.post('/classes', { name: 'A', banks: 'nope', size: '5', scoring: 'speed', naming: 'chosen' }), 422, 'at least one question bank'],
-  ['a scoring rule we do not offer', (w) => w.player.post('/classes', { name: 'A', banks: 'race-2018', size: '5', scoring: 'lottery', naming: 'chosen' }), 400, 'not one we offer'],
+  [
+    'a class name of 500 characters',
+    (w) => w.player.post('/classes', { name: 'x'.repeat(500), banks: 'race-2018', size: '5', scoring: 'speed', naming: 'chosen' }),
+    422,
+    'up to 80 characters',
+  ],
+  [
+    'a class of 31 questions',
+    (w) => w.player.post('/classes', { name: 'A', banks: 'race-2018', size: '31', scoring: 'speed', naming: 'chosen' }),
+    422,
+    'from 1 to 30',
+  ],
+  [
+    'a class from an unknown bank',
+    (w) => w.player.post('/classes', { name: 'A', banks: 'nope', size: '5', scoring: 'speed', naming: 'chosen' }),
+    422,
+    'at least one question bank',
+  ],
+  [
+    'a scoring rule we do not offer',
+    (w) => w.player.post('/classes', { name: 'A', banks: 'race-2018', size: '5', scoring: 'lottery', naming: 'chosen' }),
+    400,
+    'not one we offer',
+  ],
 
   // Wrong content types and broken bodies.
-  ['a JSON body', (w) => w.player.raw('/play', { method: 'POST', body: '{"bank":"race-2018"}', headers: { Origin: ORIGIN, 'Content-Type': 'application/json' } }), 415, 'only takes answers sent from its own forms'],
-  ['no content type', (w) => w.player.raw('/play', { method: 'POST', body: 'bank=race-2018', headers: { Origin: ORIGIN } }), 415, 'only takes answers sent from its own forms'],
-  ['a garbled multipart body', (w) => w.player.raw('/play', { method: 'POST', body: '--x\r\nnot a part', headers: { Origin: ORIGIN, 'Content-Type': 'multipart/form-data; boundary=x' } }), 400, 'arrived garbled'],
+  [
+    'a JSON body',
+    (w) =>
+      w.player.raw('/play', {
+        method: 'POST',
+        body: '{"bank":"race-2018"}',
+        headers: { Origin: ORIGIN, 'Content-Type': 'application/json' },
+      }),
+    415,
+    'only takes answers sent from its own forms',
+  ],
+  [
+    'no content type',
+    (w) => w.player.raw('/play', { method: 'POST', body: 'bank=race-2018', headers: { Origin: ORIGIN } }),
+    415,
+    'only takes answers sent from its own forms',
+  ],
+  [
+    'a garbled multipart body',
+    (w) =>
+      w.player.raw('/play', {
+        method: 'POST',
+        body: '--x\r\nnot a part',
+        headers: { Origin: ORIGIN, 'Content-Type': 'multipart/form-data; boundary=x' },
+      }),
+    400,
+    'arrived garbled',
+  ],
 
   // Nicknames with invalid UTF-8 or control characters.
   ['a nickname that is not UTF-8', (w) => encodedPost(w, `/join/${w.open.code}`, 'nickname=%FF%FEAna'), 422, 'ordinary punctuation'],
@@ -161,27 +294,57 @@ const cases: Case[] = [
   ['a nickname with a zero-width space', (w) => joinAs(w, 'An\u200Ba'), 422, 'ordinary punctuation'],
   ['a nickname of spaces', (w) => joinAs(w, '      '), 422, '2 to 24 characters'],
   ['a nickname of punctuation alone', (w) => joinAs(w, '!!!'), 422, 'at least one letter or number'],
-  ['a rename to a control character', (w) => w.open.teacher.post(`${w.open.base}/students/${w.ana.attemptId}/rename`, { nickname: 'A\u0001B' }), 422, 'ordinary punctuation'],
+  [
+    'a rename to a control character',
+    (w) => w.open.teacher.post(`${w.open.base}/students/${w.ana.attemptId}/rename`, { nickname: 'A\u0001B' }),
+    422,
+    'ordinary punctuation',
+  ],
 
   // Finished, expired, closed and deleted.
-  ['an answer to a finished quiz', (w) => w.player.post(`/play/${w.finished}/answer`, { position: '3', choice: '0' }), 409, 'already answered question 4'],
-  ['a name for an unfinished quiz', (w) => w.player.post(`/results/${w.quiz.single}/nickname`, { nickname: 'Ana' }), 403, 'once it is finished'],
+  [
+    'an answer to a finished quiz',
+    (w) => w.player.post(`/play/${w.finished}/answer`, { position: '3', choice: '0' }),
+    409,
+    'already answered question 4',
+  ],
+  [
+    'a name for an unfinished quiz',
+    (w) => w.player.post(`/results/${w.quiz.single}/nickname`, { nickname: 'Ana' }),
+    403,
+    'once it is finished',
+  ],
   ['joining a closed class', (w) => joinAs(w, 'Late', w.closed.code), 403, 'closed to new players'],
   ['joining a deleted class', (w) => joinAs(w, 'Late', w.deleted.code), 404, 'No class has that code'],
-  ['an answer in a deleted class', (w) => w.del.student.post(`/play/${w.del.attemptId}/answer`, { position: '0', choice: '0' }), 404, 'could not find that quiz'],
+  [
+    'an answer in a deleted class',
+    (w) => w.del.student.post(`/play/${w.del.attemptId}/answer`, { position: '0', choice: '0' }),
+    404,
+    'could not find that quiz',
+  ],
   ['the board of a deleted class', (w) => w.player.get(`/board/${w.deletedBoard}`), 404, 'no longer exists'],
   ['the teacher page of a deleted class', (w) => w.deleted.teacher.get(w.deleted.base), 404, 'deleted or expired'],
   ['joining an expired class', (w) => joinAs(w, 'Late', w.expired.code), 404, 'No class has that code'],
-  ['an answer in an expired class', (w) => w.exp.student.post(`/play/${w.exp.attemptId}/answer`, { position: '0', choice: '0' }), 404, 'could not find that quiz'],
+  [
+    'an answer in an expired class',
+    (w) => w.exp.student.post(`/play/${w.exp.attemptId}/answer`, { position: '0', choice: '0' }),
+    404,
+    'could not find that quiz',
+  ],
   ['the teacher page of an expired class', (w) => w.expired.teacher.get(w.expired.base), 404, 'deleted or expired'],
   ['a teacher action in an expired class', (w) => w.expired.teacher.post(`${w.expired.base}/close`, {}), 404, 'deleted or expired'],
   ['the board of an expired class', (w) => w.player.get(`/board/${w.expiredBoard}`), 404, 'no longer exists'],
   ['joining a class cleaned up after expiry', (w) => joinAs(w, 'Late', w.swept.code), 404, 'No class has that code'],
-  ['an answer in a class cleaned up after expiry', (w) => w.swe.student.post(`/play/${w.swe.attemptId}/answer`, { position: '0', choice: '0' }), 404, 'could not find that quiz'],
+  [
+    'an answer in a class cleaned up after expiry',
+    (w) => w.swe.student.post(`/play/${w.swe.attemptId}/answer`, { position: '0', choice: '0' }),
+    404,
+    'could not find that quiz',
+  ],
 
   // Replays.
   ['an old answer form sent again', (w) => w.player.post(`/play/${w.movedOn}/answer`, w.oldForm), 409, 'already answered question 1'],
-  ['someone else\'s answer form replayed', (w) => browser().post(`/play/${w.movedOn}/answer`, w.oldForm), 403, 'started in another browser'],
+  ["someone else's answer form replayed", (w) => browser().post(`/play/${w.movedOn}/answer`, w.oldForm), 403, 'started in another browser'],
   // Live games
   // The message depends on the question drawn ("Choose an answer first.", "Tick at least one…"); the screen stays on it.
   ['a live answer with nothing chosen', (w) => liveAnswer(w, { position: '0' }), 422, 'Question 1 of 3'],
@@ -189,11 +352,21 @@ const cases: Case[] = [
   ['a live answer to a question not open yet', (w) => liveAnswer(w, w.early), 409, 'not open yet'],
   ['a live answer past the last question', (w) => liveAnswer(w, { position: '99', choice: '0' }), 409, 'not the one in play'],
   ['a live answer from another browser', (w) => liveAnswer(w, { position: '0', choice: '0' }, browser()), 403, 'another browser'],
-  ['a live seat answering on the self-paced route', (w) => w.liv.student.post(`/play/${w.liv.attemptId}/answer`, { position: '0', choice: '0' }), 409, 'live game'],
+  [
+    'a live seat answering on the self-paced route',
+    (w) => w.liv.student.post(`/play/${w.liv.attemptId}/answer`, { position: '0', choice: '0' }),
+    409,
+    'live game',
+  ],
   ['a live phone page in another browser', (w) => browser().get(`/live/${w.liv.attemptId}`), 403, 'another browser'],
   ['the results of a live game still in play', (w) => browser().get(`/results/${w.liv.attemptId}`), 409, 'when the live game ends'],
   ['a self-paced seat on the live page', (w) => w.ana.student.get(`/live/${w.ana.attemptId}`), 409, 'own pace'],
-  ['a self-paced seat answering on the live route', (w) => w.ana.student.post(`/live/${w.ana.attemptId}/answer`, { position: '0', choice: '0' }), 409, 'own pace'],
+  [
+    'a self-paced seat answering on the live route',
+    (w) => w.ana.student.post(`/live/${w.ana.attemptId}/answer`, { position: '0', choice: '0' }),
+    409,
+    'own pace',
+  ],
   ['a live control we do not have', (w) => w.live.teacher.post(`${w.live.base}/live/rewind`, {}), 404, 'no such control'],
   ['a live control of a self-paced class', (w) => w.open.teacher.post(`${w.open.base}/live/start`, {}), 404, 'no such control'],
   ['a live class with 2 seconds a question', () => newLiveClass({ seconds: '2' }), 422, 'from 5 to 120 seconds'],

@@ -138,7 +138,15 @@ describe('the class leaderboard and dashboard', () => {
       return meter.rowsRead
     }
     const seat = (i: number) =>
-      joinClass(db, { klass, attemptId: randomId(), ownerHash: `o${i}`, nickname: `S${i}`, nicknameKey: nicknameKey(`S${i}`), plan: [{ q: 'x' }], now: 1 })
+      joinClass(db, {
+        klass,
+        attemptId: randomId(),
+        ownerHash: `o${i}`,
+        nickname: `S${i}`,
+        nicknameKey: nicknameKey(`S${i}`),
+        plan: [{ q: 'x' }],
+        now: 1,
+      })
     for (let i = 0; i < 20; i++) await seat(i)
     const small = await rowsRead()
     for (let i = 20; i < 500; i++) await seat(i)
@@ -202,7 +210,9 @@ describe('expiry', () => {
     const solo = browser()
     const soloId = await solo.start('race-2018')
     const now = Date.now()
-    await env.DB.prepare('update classes set created_at = ? where code = ?').bind(now - CLASS_LIFETIME_MS - 1000, old.code).run()
+    await env.DB.prepare('update classes set created_at = ? where code = ?')
+      .bind(now - CLASS_LIFETIME_MS - 1000, old.code)
+      .run()
     await scheduled(createScheduledController({ scheduledTime: now, cron: '17 3 * * *' }), env)
     expect(await classByCode(old.code)).toBeNull()
     expect(await env.DB.prepare('select count(*) as n from answers where attempt_id = ?').bind(attemptId).first('n')).toBe(0)

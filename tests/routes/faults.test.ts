@@ -12,7 +12,10 @@ function failingD1(fail: { reads?: boolean; batches?: boolean; afterCommit?: boo
   const error = () => new Error(fail.error ?? LOST)
   return new Proxy(env.DB, {
     get(target, prop) {
-      if (prop === 'prepare' && fail.reads) return () => { throw error() }
+      if (prop === 'prepare' && fail.reads)
+        return () => {
+          throw error()
+        }
       if (prop === 'batch' && (fail.batches || fail.afterCommit))
         return async (stmts: D1PreparedStatement[]) => {
           if (fail.afterCommit) await target.batch(stmts)
@@ -36,7 +39,12 @@ function retryForm(html: string): { action: string; form: Form } {
   const form = html.match(/<form method="post" action="([^"]+)"[^>]*>([\s\S]*?)<\/form>/)!
   const fields: Form = {}
   for (const [, name, value] of form[2].matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
-    const decoded = value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    const decoded = value
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
     fields[name] = name in fields ? [fields[name]].flat().concat(decoded) : decoded
   }
   return { action: form[1], form: fields }
@@ -93,7 +101,10 @@ describe('when D1 fails', () => {
     const board = String((await env.DB.prepare('select board_id from classes where code = ?').bind(code).first('board_id'))!)
     const page = await (await browser().get(`/board/${board}`)).text()
     expect(page).toContain('hx-status:5xx="swap:none"') // a 503 to the poll leaves the last ranking up
-    const poll = await browser({ ...env, DB: failingD1({ reads: true }) }).get(`/board/${board}/rows`, { 'HX-Request': 'true', 'HX-Request-Type': 'partial' })
+    const poll = await browser({ ...env, DB: failingD1({ reads: true }) }).get(`/board/${board}/rows`, {
+      'HX-Request': 'true',
+      'HX-Request-Type': 'partial',
+    })
     expect(poll.status).toBe(503)
     expect(await poll.text()).not.toContain('Try again</a>') // no link to a bare fragment
     log.mockRestore()

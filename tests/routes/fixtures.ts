@@ -10,7 +10,14 @@ export const classByCode = (code: string) =>
 /** Opens a class through the form; returns the teacher's browser, base URL, secret and join code. */
 export async function openClass(fields: Form = {}) {
   const teacher = browser()
-  const res = await teacher.post('/classes', { name: 'Year 11, Tuesday', banks: 'race-2018', size: '3', scoring: 'speed', naming: 'chosen', ...fields })
+  const res = await teacher.post('/classes', {
+    name: 'Year 11, Tuesday',
+    banks: 'race-2018',
+    size: '3',
+    scoring: 'speed',
+    naming: 'chosen',
+    ...fields,
+  })
   expect(res.status).toBe(303)
   const base = new URL(res.headers.get('Location')!, ORIGIN).pathname
   const page = await (await teacher.get(base)).text()

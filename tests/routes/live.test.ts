@@ -25,7 +25,8 @@ async function liveClass({ size = 3, players = 2, seconds = 20 } = {}) {
     students.push({ student, attemptId: attemptId! })
   }
   const state = async () => (await game.snapshot())!.state
-  const control = async (name: string, extra: Record<string, string> = {}) => (await opened.teacher.post(`${opened.base}/live/${name}`, extra)).status
+  const control = async (name: string, extra: Record<string, string> = {}) =>
+    (await opened.teacher.post(`${opened.base}/live/${name}`, extra)).status
   /** The form fields for an answer to question `i`, right or wrong. */
   const form = (i: number, right = true) => {
     const item = live.plan[i]
@@ -37,7 +38,8 @@ async function liveClass({ size = 3, players = 2, seconds = 20 } = {}) {
 }
 
 /** Text as it appears in a page's HTML. */
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+const html = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
 /** Opens a screen's WebSocket (a phone's or the teacher's in their browser; the projector's in none) and collects what it is sent. */
 async function listen(path: string, who?: Browser) {
@@ -53,7 +55,10 @@ async function listen(path: string, who?: Browser) {
 const settled = () => new Promise((r) => setTimeout(r, 100))
 
 const stored = (attemptId: string) =>
-  env.DB.prepare('select position, points, credit from answers where attempt_id = ? order by position').bind(attemptId).all().then((r) => r.results)
+  env.DB.prepare('select position, points, credit from answers where attempt_id = ? order by position')
+    .bind(attemptId)
+    .all()
+    .then((r) => r.results)
 
 describe('a live game', () => {
   it('waits in the lobby, then opens the first question on the server clock', async () => {
@@ -194,7 +199,9 @@ describe('a live game', () => {
     const phone = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
     expect(phone).toMatch(/You finished <strong>1st<\/strong> of 2/)
     // Everyone is finished in the dashboard and the CSV, like a self-paced class.
-    const finished = await env.DB.prepare('select count(*) as n from attempts where class_id = ? and finished_at is not null').bind(g.klass.id).first('n')
+    const finished = await env.DB.prepare('select count(*) as n from attempts where class_id = ? and finished_at is not null')
+      .bind(g.klass.id)
+      .first('n')
     expect(finished).toBe(2)
     const csv = await (await g.teacher.get(`${g.base}/results.csv`)).text()
     expect(csv.split('\n')[1]).toMatch(/^"1","Player 1",/)
@@ -380,7 +387,9 @@ describe('a live game', () => {
     expect((await seat.student.raw(`/live/${seat.attemptId}/ws`, { headers: { Upgrade: 'websocket', Origin: ORIGIN } })).status).toBe(404)
     // A socket from another browser, or from another site, is refused.
     expect((await browser().raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket' } })).status).toBe(403)
-    expect((await a.student.raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket', Origin: 'https://evil.example' } })).status).toBe(403)
+    expect(
+      (await a.student.raw(`/live/${a.attemptId}/ws`, { headers: { Upgrade: 'websocket', Origin: 'https://evil.example' } })).status,
+    ).toBe(403)
   })
 
   it('sends a screen nothing when a change leaves it as it was, so a half-ticked form is never wiped', async () => {
@@ -415,7 +424,9 @@ describe('when a live class goes', () => {
   it('closes every screen and clears the game when the teacher deletes the class', async () => {
     const g = await liveClass({ players: 1 })
     await g.control('start')
-    const res = await g.students[0].student.raw(`/live/${g.students[0].attemptId}/ws`, { headers: { Upgrade: 'websocket', Origin: ORIGIN } })
+    const res = await g.students[0].student.raw(`/live/${g.students[0].attemptId}/ws`, {
+      headers: { Upgrade: 'websocket', Origin: ORIGIN },
+    })
     const ws = res.webSocket!
     const closed = new Promise<number>((resolve) => ws.addEventListener('close', (e) => resolve(e.code)))
     ws.accept()
@@ -431,7 +442,9 @@ describe('when a live class goes', () => {
     const g = await liveClass({ players: 1 })
     await g.control('start')
     const now = Date.now()
-    await env.DB.prepare('update classes set created_at = ? where id = ?').bind(now - CLASS_LIFETIME_MS - 1000, g.klass.id).run()
+    await env.DB.prepare('update classes set created_at = ? where id = ?')
+      .bind(now - CLASS_LIFETIME_MS - 1000, g.klass.id)
+      .run()
     await scheduled(createScheduledController({ scheduledTime: now, cron: '17 3 * * *' }), env)
     expect(await classByCode(g.code)).toBeNull()
     expect(await storedState(g.game)).toBeUndefined()
@@ -449,10 +462,26 @@ describe('opening a live class', () => {
 
   it('says so when the banks hold too few such questions, or the clock is out of range', async () => {
     const teacher = browser()
-    const few = await teacher.post('/classes', { name: 'Timeline', banks: 'timeline', size: '20', mode: 'live', seconds: '20', scoring: 'speed', naming: 'chosen' })
+    const few = await teacher.post('/classes', {
+      name: 'Timeline',
+      banks: 'timeline',
+      size: '20',
+      mode: 'live',
+      seconds: '20',
+      scoring: 'speed',
+      naming: 'chosen',
+    })
     expect(few.status).toBe(422)
     expect(await few.text()).toMatch(/hold \d+ questions a live game can ask/)
-    const fast = await teacher.post('/classes', { name: 'Fast', banks: 'race-2018', size: '3', mode: 'live', seconds: '2', scoring: 'speed', naming: 'chosen' })
+    const fast = await teacher.post('/classes', {
+      name: 'Fast',
+      banks: 'race-2018',
+      size: '3',
+      mode: 'live',
+      seconds: '2',
+      scoring: 'speed',
+      naming: 'chosen',
+    })
     expect(fast.status).toBe(422)
     expect(await fast.text()).toContain('from 5 to 120 seconds')
   })

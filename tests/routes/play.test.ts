@@ -7,10 +7,14 @@ import { answerForm, browser, onScreen, type Form } from './browser.ts'
 import { databaseState } from './fixtures.ts'
 
 /** Text as it appears in a page's HTML. */
-const html = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+const html = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 const bank = banks.find((b) => b.id === 'race-2018') ?? banks[0]
 const count = (sql: string, ...args: unknown[]) =>
-  env.DB.prepare(sql).bind(...args).first<{ n: number }>().then((r) => r!.n)
+  env.DB.prepare(sql)
+    .bind(...args)
+    .first<{ n: number }>()
+    .then((r) => r!.n)
 
 /** Answers the question on screen through the app, right or wrong. */
 async function answer(player: ReturnType<typeof browser>, id: string, right = true, htmx = false) {

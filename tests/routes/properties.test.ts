@@ -13,12 +13,58 @@ const junkText = fc.oneof(
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
   fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((n) => String.fromCharCode(n)), maxLength: 3 }),
-  fc.constantFrom('', ' ', '0', '1', '-1', '9', '10', '99', '1e999', 'NaN', 'true', 'false', 'race-2018', 'all',
-    'speed', 'untimed', 'chosen', 'generated', 'live', 'self', '=cmd|calc', '<script>x</script>', '\u0000', '\u202E', '\uFFFD', 'x'.repeat(300)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '1',
+    '-1',
+    '9',
+    '10',
+    '99',
+    '1e999',
+    'NaN',
+    'true',
+    'false',
+    'race-2018',
+    'all',
+    'speed',
+    'untimed',
+    'chosen',
+    'generated',
+    'live',
+    'self',
+    '=cmd|calc',
+    '<script>x</script>',
+    '\u0000',
+    '\u202E',
+    '\uFFFD',
+    'x'.repeat(300),
+  ),
 )
 const fieldName = fc.oneof(
-  fc.constantFrom('position', 'choice', 'text', 'number', 'place-0', 'place-1', 'place-9', 'nickname', 'bank', 'banks',
-    'name', 'size', 'scoring', 'naming', 'confirm', 'on', 'mode', 'seconds', 'version', TOKEN_FIELD),
+  fc.constantFrom(
+    'position',
+    'choice',
+    'text',
+    'number',
+    'place-0',
+    'place-1',
+    'place-9',
+    'nickname',
+    'bank',
+    'banks',
+    'name',
+    'size',
+    'scoring',
+    'naming',
+    'confirm',
+    'on',
+    'mode',
+    'seconds',
+    'version',
+    TOKEN_FIELD,
+  ),
   fc.string({ maxLength: 12 }),
 )
 const junkForm = fc.array(fc.tuple(fieldName, junkText), { maxLength: 8 })
@@ -28,7 +74,10 @@ const rawSegment = fc.constantFrom('%', '%E0%A4%A', '%00', '%FF%FE', '..%2F..%2F
 
 /** Every form endpoint, with its ids now real, now junk (each junk segment as it goes in a URL). */
 function endpoint(w: World) {
-  const junk = fc.oneof(junkSegment.map((s) => encodeURIComponent(s.toWellFormed())), rawSegment)
+  const junk = fc.oneof(
+    junkSegment.map((s) => encodeURIComponent(s.toWellFormed())),
+    rawSegment,
+  )
   const id = fc.oneof(fc.constantFrom(...w.quizzes, w.seat, w.liveSeat), junk)
   const secret = fc.oneof(fc.constantFrom(w.secret, w.liveSecret), junk)
   const control = fc.oneof(fc.constantFrom('start', 'pause', 'resume', 'reveal', 'next', 'skip', 'end'), junk)
@@ -61,7 +110,9 @@ async function send(w: World, path: string, fields: [string, string][], how: str
     const escape = (s: string) => s.replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/"/g, '%22')
     const boundary = '----junk' + bytes.length
     const file = (i: number) => ((bytes[i] ?? 0) % 3 === 0 ? `; filename="${escape(String(i))}.txt"\r\nContent-Type: text/plain` : '')
-    body = all.map(([k, v], i) => `--${boundary}\r\nContent-Disposition: form-data; name="${escape(k)}"${file(i)}\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`
+    body =
+      all.map(([k, v], i) => `--${boundary}\r\nContent-Disposition: form-data; name="${escape(k)}"${file(i)}\r\n\r\n${v}\r\n`).join('') +
+      `--${boundary}--\r\n`
     headers['Content-Type'] = `multipart/form-data; boundary=${boundary}`
   } else if (how === 'bytes') {
     body = new Blob([`${new URLSearchParams(token)}&`, bytes]) // the token, then anything at all
@@ -89,13 +140,20 @@ describe('junk at every form endpoint', () => {
 
   it('never answers 500, and a refusal changes nothing', async () => {
     await fc.assert(
-      fc.asyncProperty(endpoint(world), junkForm, encoding, fc.boolean(), fc.uint8Array({ maxLength: 64 }), async (path, fields, how, htmx, bytes) => {
-        const before = await databaseState()
-        const res = await send(world, path, fields, how, htmx, bytes)
-        await res.arrayBuffer()
-        expect(res.status, path).toBeLessThan(500)
-        if (res.status >= 400) expect(await databaseState(), `${res.status} ${path}`).toBe(before)
-      }),
+      fc.asyncProperty(
+        endpoint(world),
+        junkForm,
+        encoding,
+        fc.boolean(),
+        fc.uint8Array({ maxLength: 64 }),
+        async (path, fields, how, htmx, bytes) => {
+          const before = await databaseState()
+          const res = await send(world, path, fields, how, htmx, bytes)
+          await res.arrayBuffer()
+          expect(res.status, path).toBeLessThan(500)
+          if (res.status >= 400) expect(await databaseState(), `${res.status} ${path}`).toBe(before)
+        },
+      ),
       { numRuns: 400 },
     )
     expect(await totalsDisagree()).toEqual([])

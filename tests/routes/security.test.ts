@@ -35,8 +35,13 @@ describe('cross-site requests', () => {
     const { teacher, base, code } = await openClass()
     const { student, attemptId } = await join(code, 'Ana')
     const pages: [Browser, string, Record<string, string>?][] = [
-      [teacher, '/'], [teacher, '/classes/new'], [teacher, base], [teacher, `${base}/delete`], [browser(), `/join/${code}`],
-      [student, `/play/${attemptId}`], [student, `/play/${attemptId}`, { 'HX-Request': 'true', 'HX-Request-Type': 'partial' }],
+      [teacher, '/'],
+      [teacher, '/classes/new'],
+      [teacher, base],
+      [teacher, `${base}/delete`],
+      [browser(), `/join/${code}`],
+      [student, `/play/${attemptId}`],
+      [student, `/play/${attemptId}`, { 'HX-Request': 'true', 'HX-Request-Type': 'partial' }],
     ]
     for (const [who, path, headers] of pages) {
       const html = await (await who.get(path, headers)).text()
@@ -45,7 +50,9 @@ describe('cross-site requests', () => {
       expect(html.split(`name="${TOKEN_FIELD}" value="${who.cookies.get('csrf')}"`).length - 1, path).toBe(forms.length)
     }
     const { question, order } = await onScreen(attemptId!)
-    const verdict = await (await student.post(`/play/${attemptId}/answer`, { position: '0', ...answerForm(question, order) }, { htmx: true })).text()
+    const verdict = await (
+      await student.post(`/play/${attemptId}/answer`, { position: '0', ...answerForm(question, order) }, { htmx: true })
+    ).text()
     expect(verdict).toContain(`name="${TOKEN_FIELD}" value="${student.cookies.get('csrf')}"`) // the "Next" form of the swapped-in verdict
 
     const player = browser()
@@ -80,24 +87,37 @@ describe('cross-site requests', () => {
     ])
       expect((await player.raw('/play', { method: 'POST', body: body(), headers })).status, JSON.stringify(headers)).toBe(403)
     for (const type of ['application/json', 'text/plain', 'application/xml', ''])
-      expect((await player.raw('/play', { method: 'POST', body: '{"bank":"race-2018"}', headers: { Origin: ORIGIN, 'Content-Type': type } })).status, type).toBe(415)
+      expect(
+        (await player.raw('/play', { method: 'POST', body: '{"bank":"race-2018"}', headers: { Origin: ORIGIN, 'Content-Type': type } }))
+          .status,
+        type,
+      ).toBe(415)
     expect(await databaseState()).toBe(before)
     // The same form from this site goes through.
-    expect((await player.raw('/play', { method: 'POST', body: body(), headers: { ...form, 'Sec-Fetch-Site': 'same-origin' } })).status).toBe(303)
+    expect(
+      (await player.raw('/play', { method: 'POST', body: body(), headers: { ...form, 'Sec-Fetch-Site': 'same-origin' } })).status,
+    ).toBe(303)
   })
 
   it('never changes anything on a GET', async () => {
     const { teacher, base, code } = await openClass()
     const { student, attemptId } = await join(code, 'Ana')
     const before = await databaseState()
-    for (const path of [`${base}/close`, `${base}/delete`, `${base}/students/${attemptId}/remove`, `/play/${attemptId}/next`, `/join/${code}`, '/play'])
+    for (const path of [
+      `${base}/close`,
+      `${base}/delete`,
+      `${base}/students/${attemptId}/remove`,
+      `/play/${attemptId}/next`,
+      `/join/${code}`,
+      '/play',
+    ])
       expect((await teacher.get(path)).status, path).toBeLessThan(500)
     await student.get(`/play/${attemptId}`)
     expect(await databaseState()).toBe(before)
   })
 })
 
-describe('teacher links and other people\'s data', () => {
+describe("teacher links and other people's data", () => {
   it('keeps a student out of every teacher URL and another class, whatever ids they put in', async () => {
     const mine = await openClass()
     const other = await openClass()
@@ -114,7 +134,10 @@ describe('teacher links and other people\'s data', () => {
     }
     // A real teacher link cannot reach a student of another class.
     for (const action of ['remove', 'block', 'rename', 'extra-time'])
-      expect((await mine.teacher.post(`${mine.base}/students/${ola.attemptId}/${action}`, { nickname: 'Renamed', on: 'true' })).status, action).toBe(404)
+      expect(
+        (await mine.teacher.post(`${mine.base}/students/${ola.attemptId}/${action}`, { nickname: 'Renamed', on: 'true' })).status,
+        action,
+      ).toBe(404)
     // Nor can a student answer or read another student's quiz, or reach a board by its code.
     expect((await ana.student.get(`/play/${ola.attemptId}`)).status).toBe(403)
     expect((await ana.student.post(`/play/${ola.attemptId}/answer`, { position: '0', choice: '0' })).status).toBe(403)
@@ -128,12 +151,26 @@ describe('teacher links and other people\'s data', () => {
     const { student, attemptId } = await join(code, 'Ana')
     await playAll(student, attemptId!)
     const klass = (await classByCode(code))!
-    for (const path of [`/board/${klass.board_id}`, `/board/${klass.board_id}/rows`, `/results/${attemptId}`, '/leaderboard/race-2018', `/join/${code}`])
+    for (const path of [
+      `/board/${klass.board_id}`,
+      `/board/${klass.board_id}/rows`,
+      `/results/${attemptId}`,
+      '/leaderboard/race-2018',
+      `/join/${code}`,
+    ])
       expect(await (await student.get(path)).text(), path).not.toContain(secret)
     expect(await (await teacher.get(`${base}/results.csv`)).text()).not.toContain(secret)
 
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const failing = { ...env, DB: { prepare: () => { throw new Error('D1_ERROR: Network connection lost.') }, batch: () => Promise.reject(new Error('D1_ERROR: Network connection lost.')) } as unknown as D1Database }
+    const failing = {
+      ...env,
+      DB: {
+        prepare: () => {
+          throw new Error('D1_ERROR: Network connection lost.')
+        },
+        batch: () => Promise.reject(new Error('D1_ERROR: Network connection lost.')),
+      } as unknown as D1Database,
+    }
     expect((await browser(failing).get(base)).status).toBe(503)
     expect(log).toHaveBeenCalled()
     expect(JSON.stringify(log.mock.calls)).not.toContain(secret)
@@ -214,7 +251,10 @@ describe('rate limits', () => {
   it('stops a code guesser after about 30 misses, and then refuses every code, right or wrong', async () => {
     const { code } = await openClass()
     const guesser = browser()
-    const wrong = (i: number) => `ZZZZ${String(i).padStart(2, 'Z').replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)])}`
+    const wrong = (i: number) =>
+      `ZZZZ${String(i)
+        .padStart(2, 'Z')
+        .replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)])}`
     const { passed, refused } = await untilRefused(30, (i) => guesser.get(`/join/${wrong(i)}`))
     expect(passed.every((s) => s === 404)).toBe(true)
     expect(refused.headers.get('Retry-After')).toBe('60')
@@ -242,7 +282,7 @@ describe('rate limits', () => {
     expect(attempt.answered).toBe(1)
   })
 
-  it('does not let another browser use up a player\'s allowance', async () => {
+  it("does not let another browser use up a player's allowance", async () => {
     const player = browser()
     const id = await player.start('race-2018')
     const intruder = browser()

@@ -3,7 +3,8 @@ import { acceptance, type Facts } from '../../src/live/accept.ts'
 import { apply, LOBBY, type LiveState } from '../../src/live/machine.ts'
 
 const game = { seconds: 20, questions: 3 }
-const at = (...controls: [Parameters<typeof apply>[1], number][]) => controls.reduce<LiveState>((s, [c, now]) => apply(s, c, now, game)!, LOBBY)
+const at = (...controls: [Parameters<typeof apply>[1], number][]) =>
+  controls.reduce<LiveState>((s, [c, now]) => apply(s, c, now, game)!, LOBBY)
 const facts = (f: Partial<Facts> = {}): Facts => ({ position: 0, now: 5_000, answered: false, seated: true, ...f })
 
 describe('whether the game takes an answer', () => {

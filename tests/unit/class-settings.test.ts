@@ -7,7 +7,14 @@ describe('the new-class form, read at the edge', () => {
   it('tidies the name, takes defaults for what the form left out, and counts a bank once', () => {
     expect(read({ name: '  Year 11 \n Tuesday ', banks: ['race-2018', 'race-2018'] })).toEqual({
       ok: true,
-      settings: { name: 'Year 11 Tuesday', banks: ['race-2018'], size: CLASS_LIMITS.size.default, scoring: 'speed', naming: 'chosen', mode: 'self' },
+      settings: {
+        name: 'Year 11 Tuesday',
+        banks: ['race-2018'],
+        size: CLASS_LIMITS.size.default,
+        scoring: 'speed',
+        naming: 'chosen',
+        mode: 'self',
+      },
     })
   })
 
@@ -21,7 +28,10 @@ describe('the new-class form, read at the edge', () => {
 
   it('checks the seconds only for a live game', () => {
     expect(read({ name: 'A', banks: 'race-2018', seconds: 'twenty' }).ok).toBe(true)
-    expect(read({ name: 'A', banks: 'race-2018', mode: 'live', seconds: 'twenty' })).toMatchObject({ ok: false, errors: { seconds: 'Give each question from 5 to 120 seconds.' } })
+    expect(read({ name: 'A', banks: 'race-2018', mode: 'live', seconds: 'twenty' })).toMatchObject({
+      ok: false,
+      errors: { seconds: 'Give each question from 5 to 120 seconds.' },
+    })
     expect(read({ name: 'A', banks: 'race-2018', mode: 'live', seconds: '30' })).toMatchObject({ ok: true, settings: { seconds: 30 } })
   })
 

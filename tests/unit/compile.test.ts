@@ -12,7 +12,10 @@ const question = `
     sources: [wire]
     difficulty: 1
     tags: [people]`
-const bank = (body = question, id = 'race') => ({ name: `questions/${id}.yaml`, text: `id: ${id}\ntitle: T\ndescription: D\nquestions:${body}` })
+const bank = (body = question, id = 'race') => ({
+  name: `questions/${id}.yaml`,
+  text: `id: ${id}\ntitle: T\ndescription: D\nquestions:${body}`,
+})
 
 function problems(...files: { name: string; text: string }[]): string[] {
   try {
@@ -46,7 +49,9 @@ describe('compileBanks', () => {
     expect(problems(bank(question.replace('sources: [wire]', 'sources: [wire, blog]')))).toEqual([
       'questions/race.yaml: question q-one: cites source blog, which is not in questions/sources.yaml',
     ])
-    expect(problems(bank(question.replace('sources: [wire]', 'sources: [wire, wire]')))[0]).toMatch(/q-one \(sources\): source "wire" appears twice/)
+    expect(problems(bank(question.replace('sources: [wire]', 'sources: [wire, wire]')))[0]).toMatch(
+      /q-one \(sources\): source "wire" appears twice/,
+    )
     expect(problems(bank(question.replace('sources: [wire]', 'sources: []')))[0]).toMatch(/q-one \(sources\): cite at least one source/)
   })
   it('keeps the id of the mixed quiz for the game', () => {

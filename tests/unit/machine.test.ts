@@ -25,7 +25,8 @@ describe('the live game’s phases', () => {
   it('skips to the next question with no reveal, and ends from anywhere but the end', () => {
     expect(run(['start', 0], ['skip', 1000])).toMatchObject({ phase: 'open', index: 1, openedAt: 1000 })
     expect(run(['start', 0], ['pause', 1], ['skip', 2])).toMatchObject({ phase: 'open', index: 1 })
-    for (const before of [LOBBY, run(['start', 0])!, run(['start', 0], ['reveal', 1])!]) expect(apply(before, 'end', 5, game)?.phase).toBe('ended')
+    for (const before of [LOBBY, run(['start', 0])!, run(['start', 0], ['reveal', 1])!])
+      expect(apply(before, 'end', 5, game)?.phase).toBe('ended')
     expect(apply(run(['end', 0])!, 'end', 1, game)).toBeNull()
   })
 
@@ -39,6 +40,7 @@ describe('the live game’s phases', () => {
     }
     const states = [LOBBY, run(['start', 0])!, run(['start', 0], ['pause', 1])!, run(['start', 0], ['reveal', 1])!, run(['end', 0])!]
     for (const s of states)
-      for (const control of CONTROLS) expect(apply(s, control, 10, game) !== null, `${control} in ${s.phase}`).toBe(applicable[s.phase].includes(control))
+      for (const control of CONTROLS)
+        expect(apply(s, control, 10, game) !== null, `${control} in ${s.phase}`).toBe(applicable[s.phase].includes(control))
   })
 })

@@ -9,8 +9,16 @@ import { questionSchema } from '../../src/questions/schema.ts'
 
 const typed = (answer: string, accept: string[] = [], { reject, rivals = [] }: { reject?: string[]; rivals?: string[] } = {}) => {
   const q = questionSchema.parse({
-    id: 'q', type: 'typed', prompt: 'p', explanation: 'x'.repeat(40), sources: ['s'], difficulty: 1, tags: ['t'],
-    answer, accept, reject,
+    id: 'q',
+    type: 'typed',
+    prompt: 'p',
+    explanation: 'x'.repeat(40),
+    sources: ['s'],
+    difficulty: 1,
+    tags: ['t'],
+    answer,
+    accept,
+    reject,
   })
   if (q.type !== 'typed') throw new Error('not typed')
   // What the build adds (compileBanks): the other answers in the banks.
@@ -26,7 +34,7 @@ const sunak = typed('Rishi Sunak', ['Sunak'])
 describe('answerKey', () => {
   it('drops a leading article, possessive marks, punctuation and spaces', () => {
     expect(answerKey('an asylum ban')).toBe(answerKey('asylum ban'))
-    expect(answerKey("the IOM’s staff")).toBe(answerKey('IOM staff'))
+    expect(answerKey('the IOM’s staff')).toBe(answerKey('IOM staff'))
     expect(answerKey("members' votes")).toBe(answerKey('members votes'))
     expect(answerKey('Okonjo-Iweala')).toBe(answerKey('OkonjoIweala'))
   })
@@ -62,8 +70,7 @@ describe('matchTyped', () => {
     expect(matchTyped(workforce, "IOM's workforce")).toMatchObject({ credit: 1, matched: 'IOM workforce' })
   })
   it('takes digits, words and symbols for the same number', () => {
-    for (const text of ['2/3', 'Two thirds.', '⅔', '2/3 majority', 'a 2/3 majority'])
-      expect(credit(twoThirds, text), text).toBe(1)
+    for (const text of ['2/3', 'Two thirds.', '⅔', '2/3 majority', 'a 2/3 majority']) expect(credit(twoThirds, text), text).toBe(1)
     const share = typed('67%')
     for (const text of ['67 percent', 'sixty-seven per cent', '67 %']) expect(credit(share, text), text).toBe(1)
   })
@@ -114,7 +121,8 @@ describe('the bank grammar for typed answers', () => {
   })
   it('lists, at build, the other answers a slip could be mistaken for', () => {
     const sources = { name: 'questions/sources.yaml', text: '- { id: wire, outlet: Wire, title: A report, date: 2018 }\n' }
-    const common = 'explanation: Isaacs was put forward by the administration then in office.\n    sources: [wire]\n    difficulty: 1\n    tags: [t]'
+    const common =
+      'explanation: Isaacs was put forward by the administration then in office.\n    sources: [wire]\n    difficulty: 1\n    tags: [t]'
     const bank = `id: b\ntitle: T\ndescription: D\nquestions:
   - id: choice
     type: single

@@ -23,8 +23,7 @@ describe('drawPlan', () => {
     expect(ordering.length).toBeGreaterThan(0)
     let calls = 0
     const identityFirst = () => (calls++ < 50 ? 0.999 : Math.random()) // 0.999 keeps every item in place
-    for (const item of drawPlan(ordering, ordering.length, identityFirst))
-      expect(item.order!.every((v, i) => v === i)).toBe(false)
+    for (const item of drawPlan(ordering, ordering.length, identityFirst)) expect(item.order!.every((v, i) => v === i)).toBe(false)
   })
   it('shuffles the questions', () => {
     const firsts = new Set(Array.from({ length: 20 }, () => drawPlan(questions, 10)[0].q))

@@ -5,8 +5,21 @@ import { project, type LiveClass } from '../../src/live/snapshot.ts'
 import { banks } from '../../src/questions/registry.ts'
 
 const question = banks.flatMap((b) => b.questions).find((q) => q.type === 'single')!
-const klass = { scoring: 'speed', hideNames: false, live: { seconds: 20, plan: [{ q: question.id, order: question.type === 'single' ? question.choices.map((_, i) => i) : [] }] } } as unknown as LiveClass
-const seat = (attemptId: string, score: number): SeatRow => ({ attemptId, nickname: attemptId, extraTime: false, score, correct: 0, answered: 0, timeMs: 0, finished: false })
+const klass = {
+  scoring: 'speed',
+  hideNames: false,
+  live: { seconds: 20, plan: [{ q: question.id, order: question.type === 'single' ? question.choices.map((_, i) => i) : [] }] },
+} as unknown as LiveClass
+const seat = (attemptId: string, score: number): SeatRow => ({
+  attemptId,
+  nickname: attemptId,
+  extraTime: false,
+  score,
+  correct: 0,
+  answered: 0,
+  timeMs: 0,
+  finished: false,
+})
 const seats = [seat('ann', 2_000), seat('bo', 1_000)]
 const answer = (attemptId: string, response: string) => ({ attemptId, response, credit: 0, points: 0 })
 const given = new Map([['bo', answer('bo', question.type === 'single' ? question.answer : '')]])

@@ -20,9 +20,7 @@ export function BoardRows({ klass, rows, total }: BoardProps) {
       </p>
       {ranked.length > 0 && (
         <table class="board projector-table">
-          <caption class="visually-hidden">
-            Class ranking: most points first{klass.scoring === 'untimed' ? '' : ', then fastest'}
-          </caption>
+          <caption class="visually-hidden">Class ranking: most points first{klass.scoring === 'untimed' ? '' : ', then fastest'}</caption>
           <thead>
             <tr>
               <th scope="col">Rank</th>

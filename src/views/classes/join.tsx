@@ -10,7 +10,17 @@ export function JoinCodePage({ error }: { error?: string }) {
       <form method="get" action="/join" class="stack">
         <p class="field">
           <label for="code">Class code</label>
-          <input id="code" name="code" type="text" maxlength={12} autocomplete="off" autocapitalize="characters" class="code-input" aria-describedby={error ? 'code-error' : undefined} aria-invalid={error ? 'true' : undefined} />
+          <input
+            id="code"
+            name="code"
+            type="text"
+            maxlength={12}
+            autocomplete="off"
+            autocapitalize="characters"
+            class="code-input"
+            aria-describedby={error ? 'code-error' : undefined}
+            aria-invalid={error ? 'true' : undefined}
+          />
           {error && (
             <span id="code-error" class="error" role="alert">
               {error}
@@ -34,7 +44,17 @@ export function JoinPage({ klass, nickname = '', error }: { klass: Class; nickna
         {klass.naming === 'chosen' ? (
           <p class="field">
             <label for="nickname">Your nickname</label>
-            <input id="nickname" name="nickname" type="text" minlength={NICKNAME_MIN} maxlength={NICKNAME_MAX} value={nickname} autocomplete="off" aria-describedby={error ? 'nickname-hint nickname-error' : 'nickname-hint'} aria-invalid={error ? 'true' : undefined} />
+            <input
+              id="nickname"
+              name="nickname"
+              type="text"
+              minlength={NICKNAME_MIN}
+              maxlength={NICKNAME_MAX}
+              value={nickname}
+              autocomplete="off"
+              aria-describedby={error ? 'nickname-hint nickname-error' : 'nickname-hint'}
+              aria-invalid={error ? 'true' : undefined}
+            />
             <span id="nickname-hint" class="hint">
               {NICKNAME_MIN} to {NICKNAME_MAX} characters, different from everyone else's. Not your real name.
             </span>

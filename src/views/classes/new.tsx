@@ -24,13 +24,21 @@ export function NewClassPage({ values, errors = {} }: { values: ClassForm; error
     <>
       <h1>Open a class</h1>
       <p class="lede">
-        Students join on their own phones with a six-character code and a nickname: no accounts, no e-mail. You get a
-        private link to watch and manage the class.
+        Students join on their own phones with a six-character code and a nickname: no accounts, no e-mail. You get a private link to watch
+        and manage the class.
       </p>
       <PostForm action="/classes" class="stack">
         <p class="field">
           <label for="name">Class name</label>
-          <input id="name" name="name" type="text" maxlength={name.max} value={values.name} placeholder="Year 11 politics, Tuesday" aria-describedby="name-error" />
+          <input
+            id="name"
+            name="name"
+            type="text"
+            maxlength={name.max}
+            value={values.name}
+            placeholder="Year 11 politics, Tuesday"
+            aria-describedby="name-error"
+          />
           <Err id="name-error" text={errors.name} />
         </p>
         <fieldset aria-describedby="banks-error">
@@ -72,7 +80,15 @@ export function NewClassPage({ values, errors = {} }: { values: ClassForm; error
           </ul>
           <p class="field">
             <label for="seconds">Seconds per question (live games)</label>
-            <input id="seconds" name="seconds" type="number" min={seconds.min} max={seconds.max} value={values.seconds} aria-describedby="seconds-error" />
+            <input
+              id="seconds"
+              name="seconds"
+              type="number"
+              min={seconds.min}
+              max={seconds.max}
+              value={values.seconds}
+              aria-describedby="seconds-error"
+            />
           </p>
           <Err id="seconds-error" text={errors.seconds} />
           <p class="hint">A live game asks only questions answered with a tap: one answer, several, or true or false.</p>

@@ -21,7 +21,19 @@ export type TeacherProps = {
   controls?: Child
 }
 
-function Action({ base, path, label, who, hidden }: { base: string; path: string; label: string; who?: string; hidden?: Record<string, string> }) {
+function Action({
+  base,
+  path,
+  label,
+  who,
+  hidden,
+}: {
+  base: string
+  path: string
+  label: string
+  who?: string
+  hidden?: Record<string, string>
+}) {
   return (
     <PostForm action={`${base}/${path}`} class="inline">
       {Object.entries(hidden ?? {}).map(([name, value]) => (
@@ -45,8 +57,8 @@ export function TeacherPage(props: TeacherProps) {
       <h1>{klass.name}</h1>
       <div class="notice" role="note">
         <p>
-          <strong>Keep this page's address.</strong> It is your only key to this class: there are no accounts, so if you lose
-          it you lose access, and anyone who has it can manage the class.
+          <strong>Keep this page's address.</strong> It is your only key to this class: there are no accounts, so if you lose it you lose
+          access, and anyone who has it can manage the class.
         </p>
         <details>
           <summary>Show my private teacher link</summary>
@@ -55,14 +67,17 @@ export function TeacherPage(props: TeacherProps) {
             <input id="teacher-link" type="text" readonly value={props.teacherUrl} />
           </p>
         </details>
-        <p>To show the class {klass.live ? 'the game' : 'the ranking'}, project the {klass.live ? 'projector' : 'leaderboard'} page below, not this one.</p>
+        <p>
+          To show the class {klass.live ? 'the game' : 'the ranking'}, project the {klass.live ? 'projector' : 'leaderboard'} page below,
+          not this one.
+        </p>
       </div>
       {props.controls && (
         <>
           <h2>Live game</h2>
           <p>
-            {klass.live!.plan.length} questions, {klass.live!.seconds} seconds each. <a href={props.boardUrl}>Open the projector page</a> on the
-            big screen, then run the game from here.
+            {klass.live!.plan.length} questions, {klass.live!.seconds} seconds each. <a href={props.boardUrl}>Open the projector page</a> on
+            the big screen, then run the game from here.
           </p>
           {props.controls}
         </>
@@ -84,7 +99,11 @@ export function TeacherPage(props: TeacherProps) {
         <p>
           {klass.open ? 'Open to new students.' : 'Closed to new students.'}{' '}
           <Action base={base} path={klass.open ? 'close' : 'open'} label={klass.open ? 'Close to new joins' : 'Reopen'} />{' '}
-          <Action base={base} path={klass.hideNames ? 'show-names' : 'hide-names'} label={klass.hideNames ? 'Show nicknames on the projector' : 'Hide nicknames on the projector'} />
+          <Action
+            base={base}
+            path={klass.hideNames ? 'show-names' : 'hide-names'}
+            label={klass.hideNames ? 'Show nicknames on the projector' : 'Hide nicknames on the projector'}
+          />
         </p>
       </section>
 
@@ -132,12 +151,25 @@ export function TeacherPage(props: TeacherProps) {
                       <label for={`rename-${i}`} class="visually-hidden">
                         New nickname for {seat.nickname}
                       </label>
-                      <input id={`rename-${i}`} name="nickname" type="text" minlength={NICKNAME_MIN} maxlength={NICKNAME_MAX} value={seat.nickname} />
+                      <input
+                        id={`rename-${i}`}
+                        name="nickname"
+                        type="text"
+                        minlength={NICKNAME_MIN}
+                        maxlength={NICKNAME_MAX}
+                        value={seat.nickname}
+                      />
                       <button type="submit">
                         Rename<span class="visually-hidden"> {seat.nickname}</span>
                       </button>
                     </PostForm>
-                    <Action base={student} path="extra-time" label={seat.extraTime ? 'Normal time' : 'Give extra time'} who={seat.nickname} hidden={{ on: seat.extraTime ? 'false' : 'true' }} />
+                    <Action
+                      base={student}
+                      path="extra-time"
+                      label={seat.extraTime ? 'Normal time' : 'Give extra time'}
+                      who={seat.nickname}
+                      hidden={{ on: seat.extraTime ? 'false' : 'true' }}
+                    />
                     <Action base={student} path="remove" label="Remove" who={seat.nickname} />
                     <Action base={student} path="block" label="Remove and block this browser" who={seat.nickname} />
                   </td>

@@ -48,7 +48,13 @@ export function ProjectorPage({ snap, joinUrl }: { snap: Snapshot; joinUrl: stri
   return (
     <div class="projector live">
       <h1>{snap.klass.name}</h1>
-      <section id="projector" aria-label="Live game" hx-ws:connect={`/board/${snap.klass.boardId}/ws`} hx-config={RECONNECT} hx-swap="innerHTML">
+      <section
+        id="projector"
+        aria-label="Live game"
+        hx-ws:connect={`/board/${snap.klass.boardId}/ws`}
+        hx-config={RECONNECT}
+        hx-swap="innerHTML"
+      >
         <ProjectorScreen snap={snap} joinUrl={joinUrl} />
       </section>
       <p class="meta">

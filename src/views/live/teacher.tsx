@@ -70,7 +70,9 @@ export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapsho
         })}
       </p>
       {phase !== 'ended' && phase !== 'lobby' && (
-        <p class="meta">Skip moves on without showing the answer; answers already given keep their points. Ending now marks everyone finished.</p>
+        <p class="meta">
+          Skip moves on without showing the answer; answers already given keep their points. Ending now marks everyone finished.
+        </p>
       )}
     </div>
   )
