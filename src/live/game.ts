@@ -13,7 +13,7 @@ import { scoreAnswer, speedWindow } from '../game/scoring.ts'
 import { acceptance, type Refusal } from './accept.ts'
 import { LatestRead } from './latest.ts'
 import { apply, LOBBY, type Control, type LiveState } from './machine.ts'
-import { renderCount, renderFor, screenKey, VIEWER_HEADER, type Viewer } from './push.tsx'
+import { Screens, VIEWER_HEADER, type Viewer } from './push.tsx'
 import { isLiveClass, project, questionAt, type LiveClass, type Snapshot } from './snapshot.ts'
 
 export type AnswerOutcome = 'accepted' | 'already' | Refusal
@@ -33,8 +33,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   )
   /** Answers being written to D1: a read waits for them, so what it reads back includes them. */
   #writes = new Set<Promise<unknown>>()
-  /** What each socket was last sent, so a change that leaves its screen as it was sends nothing (and wipes no half-ticked form). */
-  #sent = new WeakMap<WebSocket, string>()
+  #screens = new Screens(this.ctx)
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env)
@@ -161,10 +160,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     const snap = await this.snapshot()
     if (!snap) return new Response('This class no longer exists.', { status: 404 })
     const { 0: client, 1: server } = new WebSocketPair()
-    this.ctx.acceptWebSocket(server, [viewer.role])
-    server.serializeAttachment(viewer)
-    this.#sent.set(server, screenKey(viewer, snap))
-    server.send(await renderFor(viewer, snap))
+    await this.#screens.accept(server, viewer, snap)
     return new Response(null, { status: 101, webSocket: client })
   }
 
@@ -242,33 +238,11 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   }
 
   #broadcast(): void {
-    const snap = this.#snapshot()
-    for (const ws of this.ctx.getWebSockets()) {
-      if (!snap) {
-        ws.close(1000, 'This class no longer exists.')
-        continue
-      }
-      const viewer = ws.deserializeAttachment() as Viewer
-      const key = screenKey(viewer, snap)
-      if (this.#sent.get(ws) === key) continue
-      this.#sent.set(ws, key)
-      void renderFor(viewer, snap).then((html) => send(ws, html))
-    }
+    this.#screens.show(this.#snapshot())
   }
 
-  /** While a question is open, the projector and the teacher see the count of answers go up. */
   #announceCount(): void {
     const snap = this.#snapshot()
-    if (!snap) return
-    const html = renderCount(snap)
-    for (const role of ['board', 'teacher']) for (const ws of this.ctx.getWebSockets(role)) send(ws, html)
-  }
-}
-
-function send(ws: WebSocket, html: string) {
-  try {
-    ws.send(html)
-  } catch {
-    // A socket closing as we send: it reconnects and is sent the whole screen.
+    if (snap) this.#screens.count(snap)
   }
 }

@@ -66,3 +66,51 @@ export function screenKey(viewer: Viewer, snap: Snapshot): string {
 
 /** Just the count of answers, swapped into the projector and the teacher's page as it rises. */
 export const renderCount = (snap: Snapshot) => `<span id="answered-count" hx-swap-oob="innerHTML">${answeredText(snap)}</span>`
+
+/** The screens watching one game, held by its Durable Object: each is sent its view when it would change, and nothing otherwise. */
+export class Screens {
+  readonly #ctx: DurableObjectState
+  /** What each socket was last sent, so a change that leaves its screen as it was sends nothing (and wipes no half-ticked form). */
+  #sent = new WeakMap<WebSocket, string>()
+
+  constructor(ctx: DurableObjectState) {
+    this.#ctx = ctx
+  }
+
+  /** A screen connecting (or reconnecting): a hibernatable socket, sent its view at once. */
+  async accept(ws: WebSocket, viewer: Viewer, snap: Snapshot): Promise<void> {
+    this.#ctx.acceptWebSocket(ws, [viewer.role])
+    ws.serializeAttachment(viewer)
+    this.#sent.set(ws, screenKey(viewer, snap))
+    ws.send(await renderFor(viewer, snap))
+  }
+
+  /** Every screen its view of the game where that changed; null (the class is gone) closes them all. */
+  show(snap: Snapshot | null): void {
+    for (const ws of this.#ctx.getWebSockets()) {
+      if (!snap) {
+        ws.close(1000, 'This class no longer exists.')
+        continue
+      }
+      const viewer = ws.deserializeAttachment() as Viewer
+      const key = screenKey(viewer, snap)
+      if (this.#sent.get(ws) === key) continue
+      this.#sent.set(ws, key)
+      void renderFor(viewer, snap).then((html) => send(ws, html))
+    }
+  }
+
+  /** While a question is open, the projector and the teacher see the count of answers go up. */
+  count(snap: Snapshot): void {
+    const html = renderCount(snap)
+    for (const role of ['board', 'teacher']) for (const ws of this.#ctx.getWebSockets(role)) send(ws, html)
+  }
+}
+
+function send(ws: WebSocket, html: string) {
+  try {
+    ws.send(html)
+  } catch {
+    // A socket closing as we send: it reconnects and is sent the whole screen.
+  }
+}
