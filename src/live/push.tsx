@@ -5,7 +5,7 @@ import { ProjectorScreen } from '../views/live/projector.tsx'
 import { Announce, answeredText } from '../views/live/shared.tsx'
 import { TeacherControls } from '../views/live/teacher.tsx'
 import { FormToken } from '../views/post-form.tsx'
-import type { Snapshot } from './snapshot.ts'
+import type { Ranked, Snapshot } from './snapshot.ts'
 
 /** Who a socket belongs to; a phone and the teacher carry the form token their forms need. */
 export type Viewer =
@@ -53,8 +53,17 @@ export function screenKey(viewer: Viewer, snap: Snapshot): string {
     // The teacher's count of answers and players changes through renderCount, not a redraw.
     case 'teacher':
       return `${state}|${lobby}`
-    case 'board':
-      return `${state}|${snap.klass.hideNames}|${snap.ranking.map((r) => `${r.nickname}:${r.score}`).join(',')}`
+    case 'board': {
+      // Only what the projector shows in this phase: scores are read again on a join while a
+      // question is open, and a screen sent again then would say that some score had moved.
+      const shown =
+        phase === 'lobby'
+          ? (r: Ranked) => r.nickname
+          : phase === 'reveal' || phase === 'ended'
+            ? (r: Ranked) => `${r.nickname}:${r.score}`
+            : null
+      return `${state}|${snap.klass.hideNames}|${shown ? snap.ranking.map(shown).join(',') : ''}`
+    }
     case 'phone': {
       const me = snap.ranking.find((r) => r.attemptId === viewer.attemptId)
       const name = phase === 'lobby' ? me?.nickname : ''

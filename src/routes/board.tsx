@@ -34,6 +34,13 @@ board.get('/:boardId', async (c) => {
   return c.render(<BoardPage {...props} />, { title: props.klass.name, refresh: 10 })
 })
 
-board.get('/:boardId/rows', async (c) => c.html(<BoardRows {...await load(c)} />))
+// A self-paced class's ranking, which its projector polls. A live game's scores change as
+// students tap, while the question is open: shown here, they would tell which answer is right.
+// Its projector shows them at each reveal, over its socket; this address refuses them.
+board.get('/:boardId/rows', async (c) => {
+  const props = await load(c)
+  if (props.klass.live) throw new Problem(409, 'This class is a live game: its scores show on the projector at each reveal.')
+  return c.html(<BoardRows {...props} />)
+})
 
 export default board

@@ -309,6 +309,48 @@ describe('a live game', () => {
     expect(await stored(g.students[0].attemptId)).toMatchObject([{ position: 0 }, { position: 1 }])
   })
 
+  it('says nothing on any public surface about who was right while a question is open', async () => {
+    const g = await liveClass({ size: 2, players: 3 })
+    await g.control('start')
+    const projector = await listen(`/board/${g.klass.board_id}/ws`)
+    const stranger = browser()
+    await stranger.get('/') // its form token, before it looks at pages in parallel
+    const surfaces = [
+      `/board/${g.klass.board_id}`,
+      `/board/${g.klass.board_id}/rows`,
+      ...g.students.map((s) => `/results/${s.attemptId}`),
+      '/leaderboard/mixed',
+      '/leaderboard/race-2018',
+      `/join/${g.code}`,
+    ]
+    // The countdown and the count of answers move; nothing else may.
+    const scrub = (html: string) =>
+      html
+        .replace(/data-countdown="\d+">\d+/g, '')
+        .replace(/\d+ of \d+ players answered/g, '')
+        .replace(/dur="[\d.]+s"|(width|from)="\d+"/g, '')
+    const look = () =>
+      Promise.all(
+        surfaces.map(async (path) => {
+          const res = await stranger.get(path)
+          return `${path} ${res.status} ${scrub(await res.text())}`
+        }),
+      )
+    const before = await look()
+    expect(before[1]).toMatch(/ 409 /)
+    await settled()
+    const sent = projector.length
+    await g.answer(g.students[0], 0, true)
+    await g.answer(g.students[1], 0, false)
+    await join(g.code, 'Latecomer') // a join reads every score again
+    await settled()
+    expect(await look()).toEqual(before)
+    // The projector's socket was sent only the count: not a screen redrawn because some score moved.
+    expect(projector.slice(sent).length).toBeGreaterThan(0)
+    for (const message of projector.slice(sent)) expect(message).toMatch(/^<span id="answered-count"/)
+    expect((await g.state()).phase).toBe('open')
+  })
+
   it('keeps the results page shut until the game ends: it would show the open question’s key', async () => {
     const g = await liveClass({ size: 2, players: 2 })
     await g.control('start')
