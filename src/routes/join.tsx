@@ -6,6 +6,7 @@ import { generatedName, nicknameKey, readNickname } from '../game/nickname.ts'
 import { drawPlan } from '../game/plan.ts'
 import { randomId } from '../http/ids.ts'
 import { ensureOwner, readOwner } from '../http/owner.ts'
+import { readFormToken } from '../http/forms.ts'
 import { charge, clientAddress, enforceLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
 import { readForm } from '../http/request.ts'
@@ -90,13 +91,17 @@ function again(c: Context<AppEnv>, klass: Parameters<typeof JoinPage>[0]['klass'
 /** The class behind the code, if this browser may join it (or already sits in it). */
 async function joinable(c: Context<AppEnv>) {
   const retry = { href: '/join', label: 'Enter another code' }
-  // Every lookup costs 1 and a code not found 30 more (CODE_LIMIT allows 1,000 a minute): a hall
-  // of students behind one school network fits, and a guesser is stopped after about 30 misses.
-  // Once over, every lookup waits, found or not, so a 429 says nothing about a code.
-  await enforceLimit(c, 'CODE_LIMIT', clientAddress(c), retry)
+  // Every lookup costs 1 and a code not found 30 more, out of 1,000 a minute (CODE_LIMIT): a
+  // guesser is stopped after about 30 misses, and then every lookup waits, found or not, so a 429
+  // says nothing about a code. It is counted per browser (its form-token cookie), so one student's
+  // misses never lock out the classmates who share the school's address; a request with no cookie
+  // (a script that drops it, or a first visit by QR code) counts against its address instead.
+  const browser = readFormToken(c)
+  const key = browser ? `browser:${browser}` : `address:${clientAddress(c)}`
+  await enforceLimit(c, 'CODE_LIMIT', key, retry)
   const code = readCode(c.req.param('code'))
   const found = code ? await findClassForJoin(c.var.db, code, await readOwner(c), Date.now()) : null
-  if (!found) await charge(c, 'CODE_LIMIT', clientAddress(c), CODE_MISS_COST)
+  if (!found) await charge(c, 'CODE_LIMIT', key, CODE_MISS_COST)
   if (!found) throw new Problem(404, 'No class has that code. Check it against the board, or ask your teacher.', retry)
   if (found.blocked) throw new Problem(403, 'Your teacher removed you from this class, so this browser cannot join it again.', retry)
   if (!found.seat && !found.klass.open) throw new Problem(403, 'This class is closed to new players. Ask your teacher to reopen it.', retry)

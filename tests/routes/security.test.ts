@@ -232,6 +232,12 @@ async function untilRefused(limit: number, send: (i: number) => Promise<Response
   throw new Error(`no 429 after ${2 * limit + 1} requests`)
 }
 
+/** A well-formed code no class has (ZZZZ and two letters). */
+const wrong = (i: number) =>
+  `ZZZZ${String(i)
+    .padStart(2, 'Z')
+    .replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)])}`
+
 describe('rate limits', () => {
   it('answers a burst of new classes from one address with 429 and Retry-After, and opens none of them', async () => {
     const teacher = browser()
@@ -251,16 +257,37 @@ describe('rate limits', () => {
   it('stops a code guesser after about 30 misses, and then refuses every code, right or wrong', async () => {
     const { code } = await openClass()
     const guesser = browser()
-    const wrong = (i: number) =>
-      `ZZZZ${String(i)
-        .padStart(2, 'Z')
-        .replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)])}`
     const { passed, refused } = await untilRefused(30, (i) => guesser.get(`/join/${wrong(i)}`))
     expect(passed.every((s) => s === 404)).toBe(true)
     expect(refused.headers.get('Retry-After')).toBe('60')
     expect(await refused.text()).toContain('Too many class codes')
     expect((await guesser.get(`/join/${code}`)).status).toBe(429) // a right guess now looks just like a wrong one
     expect((await browser().get(`/join/${code}`)).status).toBe(200)
+  })
+
+  it('charges one browser’s misses to that browser, not to the classmates who share its address', async () => {
+    const { code } = await openClass()
+    const address = '10.66.66.66'
+    const guesser = browser(undefined, { address })
+    await guesser.get('/join') // the join page, as a person arrives: the browser has its cookie
+    const { refused } = await untilRefused(30, (i) => guesser.get(`/join/${wrong(i)}`))
+    expect(refused.status).toBe(429)
+    const classmate = browser(undefined, { address })
+    await classmate.get('/join')
+    expect((await classmate.get(`/join/${code}`)).status).toBe(200)
+  })
+
+  it('stops a guesser that drops its cookies by its address', async () => {
+    const { code } = await openClass()
+    const address = '10.67.67.67'
+    const { passed, refused } = await untilRefused(30, (i) => browser(undefined, { address }).get(`/join/${wrong(i)}`))
+    expect(passed.every((s) => s === 404)).toBe(true)
+    expect(refused.status).toBe(429)
+    expect((await browser(undefined, { address }).get(`/join/${code}`)).status).toBe(429)
+    // A classmate who came by the join page has a cookie of their own, and goes through.
+    const classmate = browser(undefined, { address })
+    await classmate.get('/join')
+    expect((await classmate.get(`/join/${code}`)).status).toBe(200)
   })
 
   it('limits quizzes started from one address, which a whole class behind one school network fits under', async () => {
