@@ -28,6 +28,9 @@ join.get('/', (c) => {
 join.get('/:code', async (c) => {
   const { klass, seat } = await joinable(c)
   if (seat) return c.redirect(seatUrl(klass, seat), 303)
+  // The browser gets its player token with the form, so two posts of it sent at once (a double
+  // tap on a new phone) carry the same one: one seat, not two, and never a seat it cannot reach.
+  await ensureOwner(c)
   return c.render(<JoinPage klass={klass} />, { title: `Join ${klass.name}` })
 })
 
@@ -62,6 +65,9 @@ join.post('/:code', async (c) => {
     if (!nickname.ok) return again(c, klass, raw, nickname.message)
     const s = seatFor(nickname.value)
     result = { outcome: await joinClass(c.var.db, s), attemptId: s.attemptId }
+    // Taken by this browser's own seat, made a moment ago by the same form sent twice: that is the seat.
+    const own = result.outcome === 'nickname-taken' && (await findClassForJoin(c.var.db, klass.code, ownerHash))?.seat
+    if (own) return c.redirect(seatUrl(klass, own), 303)
     if (result.outcome === 'nickname-taken')
       return again(c, klass, raw, 'Someone in this class already has that nickname. Please pick another.')
   }
@@ -105,6 +111,9 @@ async function joinable(c: Context<AppEnv>) {
   if (!found) throw new Problem(404, 'No class has that code. Check it against the board, or ask your teacher.', retry)
   if (found.blocked) throw new Problem(403, 'Your teacher removed you from this class, so this browser cannot join it again.', retry)
   if (!found.seat && !found.klass.open) throw new Problem(403, 'This class is closed to new players. Ask your teacher to reopen it.', retry)
+  // A seat taken after a live game's end would never finish, and would rank among those who played.
+  if (!found.seat && found.klass.live && (await liveGame(c.env, found.klass.id).snapshot())?.state.phase === 'ended')
+    throw new Problem(403, 'This live game is over, so nobody can join it now. Ask your teacher about the next one.', retry)
   return found
 }
 

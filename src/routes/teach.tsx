@@ -14,7 +14,7 @@ import { CONTROLS } from '../live/machine.ts'
 import { liveGame } from '../live/stub.ts'
 import { DeleteClassPage, TeacherPage } from '../views/classes/teacher.tsx'
 import { toCsv } from '../views/csv.ts'
-import { percent } from '../views/format.ts'
+import { accuracy } from '../views/format.ts'
 import { TeacherPanel } from '../views/live/pages.tsx'
 import { TeacherControls } from '../views/live/teacher.tsx'
 
@@ -97,12 +97,12 @@ teach.get('/:secret/results.csv', async (c) => {
     s.score,
     s.correct,
     size,
-    percent(s.correct, size),
+    accuracy(s) ?? '',
     Math.round(s.timeMs / 1000),
     s.answered,
     s.finished ? 'yes' : 'no',
   ])
-  const header = ['Rank', 'Nickname', 'Points', 'Correct', 'Questions', 'Accuracy (%)', 'Time (s)', 'Answered', 'Finished']
+  const header = ['Rank', 'Nickname', 'Points', 'Correct', 'Questions', 'Accuracy (% of answered)', 'Time (s)', 'Answered', 'Finished']
   const filename = `${klass.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'class'}-results.csv`
   return c.body(toCsv([header, ...rows]), 200, {
     'Content-Type': 'text/csv; charset=utf-8',

@@ -12,6 +12,8 @@ export function formatDuration(ms: number): string {
 }
 
 export const percent = (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) : 0)
+/** A student's accuracy: the share right of the questions they answered, or null before any answer. The dashboard and the CSV both show this one. */
+export const accuracy = ({ correct, answered }: { correct: number; answered: number }) => (answered ? percent(correct, answered) : null)
 
 /** An answer as a reader says it: choice texts, "True", places in order, or a number with its unit. */
 export function formatAnswer(q: Question, value: AnswerValue): string {

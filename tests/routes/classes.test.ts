@@ -70,6 +70,25 @@ describe('joining', () => {
     expect(await env.DB.prepare('select count(*) as n from students').first('n')).toBeGreaterThan(0)
   })
 
+  it('seats a new browser once when its form is sent twice at once, and sends both posts to that seat', async () => {
+    for (const fields of [{ naming: 'chosen' }, { naming: 'generated' }]) {
+      const { code } = await openClass(fields)
+      const phone = browser()
+      await phone.get(`/join/${code}`) // the form, as the student sees it first
+      const form: Record<string, string> = fields.naming === 'chosen' ? { nickname: 'Twice' } : {}
+      const [first, second] = await Promise.all([phone.post(`/join/${code}`, form), phone.post(`/join/${code}`, form)])
+      const seats = await env.DB.prepare('select s.attempt_id from students s join classes c on c.id = s.class_id where c.code = ?').bind(code).all()
+      expect(seats.results).toHaveLength(1)
+      const seat = `/play/${seats.results[0].attempt_id}`
+      for (const res of [first, second]) {
+        expect(res.status).toBe(303)
+        const next = res.headers.get('Location')!
+        expect(next === seat || (await phone.get(next)).headers.get('Location') === seat).toBe(true)
+      }
+      expect((await phone.get(seat)).status).toBe(200)
+    }
+  })
+
   it('gives generated two-word names when the teacher asks for them', async () => {
     const { code } = await openClass({ naming: 'generated' })
     const { student, attemptId } = await join(code)
@@ -110,6 +129,23 @@ describe('the class leaderboard and dashboard', () => {
     await teacher.post(`${base}/hide-names`, {})
     expect(await (await browser().get(`${board}/rows`)).text()).not.toContain('Ana')
     void c
+  })
+
+  it('gives the same accuracy on the dashboard and in the CSV: right of answered', async () => {
+    const { teacher, base, code } = await openClass({ size: '3' })
+    const { student, attemptId } = await join(code, 'Half')
+    const { onScreen, answerForm } = await import('./browser.ts')
+    for (const [i, right] of [true, false].entries()) {
+      const { question, order } = await onScreen(attemptId!)
+      await student.post(`/play/${attemptId}/answer`, { position: String(i), ...answerForm(question, order, right) })
+      await student.post(`/play/${attemptId}/next`, { position: String(i) })
+    }
+    const page = await (await teacher.get(base)).text()
+    const row = page.slice(page.indexOf('>Half<'))
+    expect(row.slice(0, row.indexOf('</tr>'))).toContain('50%')
+    const csv = (await (await teacher.get(`${base}/results.csv`)).text()).split('\r\n')
+    const [header, line] = [csv[0].split(','), csv[1].split(',')]
+    expect(line[header.findIndex((h) => h.includes('Accuracy'))]).toBe('"50"')
   })
 
   it('exports a CSV that survives commas, quotes, accents and formulas', async () => {

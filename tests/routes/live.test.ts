@@ -351,6 +351,18 @@ describe('a live game', () => {
     expect((await g.state()).phase).toBe('open')
   })
 
+  it('lets nobody join once the game is over: their seat would never finish', async () => {
+    const g = await liveClass({ size: 2, players: 1 })
+    await g.control('start')
+    await g.control('end')
+    const late = await join(g.code, 'Too late')
+    expect(late.res.status).toBe(403)
+    expect(await late.res.text()).toContain('This live game is over')
+    expect(await env.DB.prepare('select count(*) as n from students where class_id = ?').bind(g.klass.id).first('n')).toBe(1)
+    // Those who played still come back to their seat.
+    expect((await g.students[0].student.get(`/join/${g.code}`)).headers.get('Location')).toBe(`/live/${g.students[0].attemptId}`)
+  })
+
   it('keeps the results page shut until the game ends: it would show the open question’s key', async () => {
     const g = await liveClass({ size: 2, players: 2 })
     await g.control('start')

@@ -3,7 +3,7 @@ import type { Child } from 'hono/jsx'
 import type { Class } from '../../db/schema.ts'
 import { NICKNAME_MAX, NICKNAME_MIN } from '../../game/nickname.ts'
 import { rankSeats } from '../../game/ranking.ts'
-import { formatDuration, formatPoints, percent } from '../format.ts'
+import { accuracy, formatDuration, formatPoints } from '../format.ts'
 import { QrCode } from '../qr.tsx'
 import { QuestionChart } from './chart.tsx'
 import { PostForm } from '../post-form.tsx'
@@ -140,7 +140,7 @@ export function TeacherPage(props: TeacherProps) {
                     {seat.extraTime && <span class="tag"> extra time</span>}
                   </td>
                   <td>{formatPoints(seat.score)}</td>
-                  <td>{seat.answered ? `${percent(seat.correct, seat.answered)}%` : '–'}</td>
+                  <td>{accuracy(seat) === null ? '–' : `${accuracy(seat)}%`}</td>
                   <td>{formatDuration(seat.timeMs)}</td>
                   <td>
                     {seat.answered} of {size}
