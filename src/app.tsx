@@ -27,6 +27,14 @@ const app = new Hono<AppEnv>()
 // WebSocket upgrades first: their 101 responses come from the live game and take no page middleware.
 app.route('/', sockets)
 
+// Set before anything can fail, so error pages carry them too (a route may still replace them).
+app.use(async (c, next) => {
+  // The same URL gives htmx a fragment and a browser a page.
+  c.header('Vary', VARY, { append: true })
+  // Pages hold a form token, a teacher's secret or a player's own answers: no cache may keep them.
+  c.header('Cache-Control', 'no-store')
+  await next()
+})
 app.use(
   secureHeaders({
     contentSecurityPolicy: {
@@ -61,7 +69,6 @@ app.use(formToken)
 app.use(async (c, next) => {
   c.set('db', createDb(c.env.DB))
   await next()
-  c.header('Vary', VARY, { append: true })
 })
 
 app.route('/', home)

@@ -3,6 +3,7 @@ import { readBoard } from '../db/classes.ts'
 import type { AppEnv } from '../env.ts'
 import { isId } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'
+import { publicUrl } from '../http/request.ts'
 import { liveGame } from '../live/stub.ts'
 import { BoardPage, BoardRows } from '../views/classes/board.tsx'
 import { ProjectorPage, PROJECTOR_REFRESH_SECONDS } from '../views/live/pages.tsx'
@@ -16,7 +17,7 @@ async function load(c: Context<AppEnv>) {
   const found = isId(id) ? await readBoard(c.var.db, id) : null
   if (!found) throw new Problem(404, 'This class no longer exists. It may have been deleted or expired.')
   const { klass, rows } = found
-  return { klass, rows, total: klass.seats, joinUrl: new URL(`/join/${klass.code}`, c.req.url).href }
+  return { klass, rows, total: klass.seats, joinUrl: publicUrl(c, `/join/${klass.code}`) }
 }
 
 board.get('/:boardId', async (c) => {

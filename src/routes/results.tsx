@@ -4,7 +4,7 @@ import type { AppEnv } from '../env.ts'
 import { readNickname } from '../game/nickname.ts'
 import { isId } from '../http/ids.ts'
 import { isOwnedBy, readOwner } from '../http/owner.ts'
-import { readForm } from '../http/request.ts'
+import { publicUrl, readForm } from '../http/request.ts'
 import { Problem } from '../http/problem.ts'
 import { findBank } from '../questions/registry.ts'
 import { ResultsPage } from '../views/results.tsx'
@@ -41,7 +41,7 @@ async function render(c: Context<AppEnv>, nicknameError?: string) {
   // Only the owner of a finished attempt sees the nickname form, and so its error.
   if (nicknameError && !(isOwner && found.attempt.finishedAt !== null))
     throw new Problem(403, 'Only the browser that played this quiz, once it is finished, can name it.')
-  const shareUrl = new URL(`/results/${id}`, c.req.url).href
+  const shareUrl = publicUrl(c, `/results/${id}`)
   if (nicknameError) c.status(422)
   return c.render(<ResultsPage {...found} bank={bank} isOwner={isOwner} shareUrl={shareUrl} nicknameError={nicknameError} />, {
     title: 'Results',

@@ -7,6 +7,7 @@ import { createDb } from '../db/client.ts'
 import type { AppEnv } from '../env.ts'
 import { readFormToken } from '../http/forms.ts'
 import { isId } from '../http/ids.ts'
+import { publicUrl } from '../http/request.ts'
 import { isOwnedBy } from '../http/owner.ts'
 import { classOfTeacher } from '../http/teacher.ts'
 import { VIEWER_HEADER, type Viewer } from '../live/push.tsx'
@@ -51,7 +52,7 @@ sockets.get('/board/:boardId/ws', async (c) => {
   const id = c.req.param('boardId')
   const found = isId(id) ? await readBoard(createDb(c.env.DB), id) : null
   if (!found?.klass.live) return refuse(404, 'No such game.')
-  return connect(c, found.klass.id, { role: 'board', joinUrl: new URL(`/join/${found.klass.code}`, c.req.url).href })
+  return connect(c, found.klass.id, { role: 'board', joinUrl: publicUrl(c, `/join/${found.klass.code}`) })
 })
 
 sockets.get('/teach/:secret/live/ws', async (c) => {

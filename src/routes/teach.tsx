@@ -7,7 +7,7 @@ import { nicknameKey, readNickname } from '../game/nickname.ts'
 import { rankSeats } from '../game/ranking.ts'
 import { isId } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'
-import { readForm } from '../http/request.ts'
+import { publicUrl, readForm } from '../http/request.ts'
 import { isPartial, reply } from '../http/respond.tsx'
 import { classOfTeacher } from '../http/teacher.ts'
 import { CONTROLS } from '../live/machine.ts'
@@ -47,7 +47,7 @@ teach.get('/:secret', async (c) => {
     readDashboard(c.var.db, klass),
     klass.live ? liveGame(c.env, klass.id).snapshot() : null,
   ])
-  const url = (path: string) => new URL(path, c.req.url).href
+  const url = (path: string) => publicUrl(c, path)
   return c.render(
     <TeacherPage
       klass={klass}

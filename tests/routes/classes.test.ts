@@ -77,7 +77,9 @@ describe('joining', () => {
       await phone.get(`/join/${code}`) // the form, as the student sees it first
       const form: Record<string, string> = fields.naming === 'chosen' ? { nickname: 'Twice' } : {}
       const [first, second] = await Promise.all([phone.post(`/join/${code}`, form), phone.post(`/join/${code}`, form)])
-      const seats = await env.DB.prepare('select s.attempt_id from students s join classes c on c.id = s.class_id where c.code = ?').bind(code).all()
+      const seats = await env.DB.prepare('select s.attempt_id from students s join classes c on c.id = s.class_id where c.code = ?')
+        .bind(code)
+        .all()
       expect(seats.results).toHaveLength(1)
       const seat = `/play/${seats.results[0].attempt_id}`
       for (const res of [first, second]) {

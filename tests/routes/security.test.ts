@@ -1,5 +1,6 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it, vi } from 'vitest'
+import app from '../../src/app.tsx'
 import { TOKEN_FIELD } from '../../src/http/forms.ts'
 import { answerForm, browser, onScreen, ORIGIN, type Browser } from './browser.ts'
 import { classByCode, databaseState, join, openClass, playAll } from './fixtures.ts'
@@ -27,6 +28,36 @@ describe('secure headers', () => {
     expect(start.headers.get('Set-Cookie')).toMatch(/^player=[\w-]{43};.*HttpOnly;.*SameSite=Lax/)
     const secure = await exports.default.fetch(new Request('https://quiz.test/'))
     expect(secure.headers.get('Set-Cookie')).toMatch(/^__Host-csrf=[\w-]{43};.*Path=\/;.*HttpOnly;.*Secure;.*SameSite=Lax/)
+  })
+})
+
+describe('caches and links', () => {
+  it('lets no cache keep a page that holds a secret or a form token, and says what a page varies on', async () => {
+    const { teacher, base, code } = await openClass()
+    const { student, attemptId } = await join(code, 'Kim')
+    for (const [who, path] of [
+      [teacher, base],
+      [teacher, `${base}/results.csv`],
+      [student, `/play/${attemptId}`],
+      [student, `/join/${code}`],
+      [browser(), '/'],
+      [browser(), '/no-such-page'],
+    ] as const) {
+      const res = await who.get(path)
+      expect(res.headers.get('Cache-Control'), path).toBe('no-store')
+      expect(res.headers.get('Vary'), path).toMatch(/HX-Request, HX-Request-Type/)
+    }
+  })
+
+  it('builds join, projector and share links from the configured public address, not the Host header', async () => {
+    const configured = { ...env, PUBLIC_ORIGIN: 'https://quiz.example.org' }
+    const { code } = await openClass()
+    const klass = (await classByCode(code))!
+    const forged = await app.fetch(new Request(`http://evil.example/board/${klass.board_id}`), configured)
+    const page = await forged.text()
+    expect(page).toContain('quiz.example.org/join')
+    expect(page).toContain(`https://quiz.example.org/join/${code}`)
+    expect(page).not.toContain('evil.example')
   })
 })
 
