@@ -159,6 +159,8 @@ export type SeatRow = Pick<Student, 'attemptId' | 'nickname' | 'extraTime'> & {
   correct: number
   answered: number
   timeMs: number
+  /** Answers given faster than anyone can read the question. */
+  tooFast: number
   finished: boolean
 }
 
@@ -170,6 +172,7 @@ const seatRowColumns = {
   correct: attempts.correct,
   answered: attempts.answered,
   timeMs: attempts.timeMs,
+  tooFast: attempts.tooFast,
   finished: sql<boolean>`${attempts.finishedAt} is not null`.mapWith(Boolean),
 }
 

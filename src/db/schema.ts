@@ -15,6 +15,8 @@ export const attempts = sqliteTable(
     score: integer('score').notNull().default(0),
     correct: integer('correct').notNull().default(0),
     timeMs: integer('time_ms').notNull().default(0),
+    // Answers given faster than anyone can read the question (game/scoring.ts readingFloor): no speed bonus.
+    tooFast: integer('too_fast').notNull().default(0),
     startedAt: integer('started_at').notNull(),
     shownAt: integer('shown_at').notNull(),
     finishedAt: integer('finished_at'),
@@ -75,6 +77,7 @@ export const answers = sqliteTable(
     timeMs: integer('time_ms').notNull(),
     points: integer('points').notNull(),
     answeredAt: integer('answered_at').notNull(),
+    tooFast: integer('too_fast', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [primaryKey({ name: 'answers_pk', columns: [t.attemptId, t.position] })],
 )

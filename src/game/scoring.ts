@@ -1,6 +1,7 @@
 import type { Answer, AnswerValue, Scoring } from '../db/schema.ts'
 import type { Question } from '../questions/schema.ts'
 import { matchTyped } from './match.ts'
+import { optionsOf } from './plan.ts'
 
 export const BASE_POINTS = 1000
 /** A fifth of the base at most, so accuracy always outweighs speed. */
@@ -47,11 +48,28 @@ export function points(credit: number, timeMs: number, window = SPEED_WINDOW_MS)
   return Math.round(credit * (BASE_POINTS + MAX_SPEED_BONUS * speed))
 }
 
+/**
+ * The least time anyone needs to read a question and its options before answering: 120 ms a
+ * word, the pace of a fast reader skimming at 500 words a minute, and never under a second (to
+ * see the screen and tap). A 20-word question needs 2.4 s. An answer sooner than this earns no
+ * speed bonus (a script can be fast; a reader cannot), and the teacher sees it counted.
+ */
+export const READING_MS_PER_WORD = 120
+export const MIN_READING_MS = 1000
+
+export function readingFloor(q: Question): number {
+  const shown = q.type === 'truefalse' ? ['True', 'False'] : optionsOf(q)
+  const words = [q.prompt, ...shown].join(' ').split(/\s+/).filter(Boolean).length
+  return Math.max(MIN_READING_MS, words * READING_MS_PER_WORD)
+}
+
 /** Where and when an answer was given, by the server's clock; `window` is its speed window. */
 export type Given = { attemptId: string; position: number; timeMs: number; window: number; answeredAt: number }
 
 /** An answer graded and scored: self-paced and live play both make their answers here. */
 export function scoreAnswer(q: Question, value: AnswerValue, { attemptId, position, timeMs, window, answeredAt }: Given): Answer {
   const credit = grade(q, value)
-  return { attemptId, position, questionId: q.id, response: value, credit, timeMs, points: points(credit, timeMs, window), answeredAt }
+  const tooFast = timeMs < readingFloor(q)
+  const earned = points(credit, timeMs, tooFast ? 0 : window)
+  return { attemptId, position, questionId: q.id, response: value, credit, timeMs, points: earned, answeredAt, tooFast }
 }

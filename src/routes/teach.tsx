@@ -100,9 +100,21 @@ teach.get('/:secret/results.csv', async (c) => {
     accuracy(s) ?? '',
     Math.round(s.timeMs / 1000),
     s.answered,
+    s.tooFast,
     s.finished ? 'yes' : 'no',
   ])
-  const header = ['Rank', 'Nickname', 'Points', 'Correct', 'Questions', 'Accuracy (% of answered)', 'Time (s)', 'Answered', 'Finished']
+  const header = [
+    'Rank',
+    'Nickname',
+    'Points',
+    'Correct',
+    'Questions',
+    'Accuracy (% of answered)',
+    'Time (s)',
+    'Answered',
+    'Too fast to read',
+    'Finished',
+  ]
   const filename = `${klass.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'class'}-results.csv`
   return c.body(toCsv([header, ...rows]), 200, {
     'Content-Type': 'text/csv; charset=utf-8',

@@ -22,6 +22,7 @@ const answer = (attemptId: string, position: number, points = 1_173) => ({
   timeMs: 4_000,
   points,
   answeredAt: 5_000 + position,
+  tooFast: false,
 })
 
 describe('recordAnswer', () => {
@@ -53,6 +54,13 @@ describe('recordAnswer', () => {
     expect(last.attempt).toMatchObject({ answered: 2, score: 2_346, finishedAt: null })
     expect(await hasAnswer(db, id, 1)).toBe(true)
     expect(await hasAnswer(db, randomId(), 1)).toBe(false)
+  })
+
+  it('counts the answers given faster than anyone can read, beside the totals', async () => {
+    const id = await attempt()
+    await recordAnswer(db, { ...answer(id, 0), tooFast: true }, { finishOnLast: true })
+    const { attempt: after } = await recordAnswer(db, answer(id, 1), { finishOnLast: true })
+    expect(after).toMatchObject({ answered: 2, tooFast: 1 })
   })
 
   it('keeps the totals equal to the answers whoever inserts them: the trigger is the one place that adds', async () => {

@@ -5,7 +5,7 @@ import { createScheduledController, evictDurableObject, runDurableObjectAlarm, r
 import { scheduled } from '../../src/cron.ts'
 import { CLASS_LIFETIME_MS } from '../../src/db/classes.ts'
 import type { LiveGame } from '../../src/live/game.ts'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { findQuestion } from '../../src/questions/registry.ts'
 import { keyed, shownOptions } from '../../src/live/questions.ts'
 import type { Class } from '../../src/db/schema.ts'
@@ -87,7 +87,10 @@ describe('a live game', () => {
     const g = await liveClass({ players: 2 })
     await g.control('start')
     const [a] = g.students
-    const res = await g.answer(a, 0)
+    // Five seconds later, by the server's clock: time enough to read the question.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(Date.now() + 5_000)
+    const res = await g.answer(a, 0).finally(() => vi.useRealTimers())
     expect(res.status).toBe(200)
     const locked = await res.text()
     expect(locked).toContain('Answer locked in')
@@ -98,10 +101,22 @@ describe('a live game', () => {
     const rows = await stored(a.attemptId)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ position: 0, credit: 1 })
-    expect(rows[0].points).toBeGreaterThan(1000)
-    expect(rows[0].points).toBeLessThanOrEqual(1200)
+    // 1,000 for the right answer and a speed bonus that has shrunk over the 5 of 20 seconds.
+    expect(rows[0].points).toBeGreaterThan(1100)
+    expect(rows[0].points).toBeLessThan(1200)
     expect(await g.state()).toMatchObject({ phase: 'open' })
     expect(await totalsDisagree()).toEqual([])
+  })
+
+  it('pays no speed bonus for an answer sooner than anyone can read the question, and shows the teacher', async () => {
+    const g = await liveClass({ players: 2 })
+    await g.control('start')
+    await g.answer(g.students[0], 0) // a few milliseconds after the question opened: a script
+    expect(await stored(g.students[0].attemptId)).toMatchObject([{ credit: 1, points: 1000 }])
+    const page = await (await g.teacher.get(g.base)).text()
+    expect(page).toContain('1 too fast to read')
+    const csv = await (await g.teacher.get(`${g.base}/results.csv`)).text()
+    expect(csv.split('\r\n')[0]).toContain('"Too fast to read"')
   })
 
   it('reveals as soon as everyone has answered, with the count for each option', async () => {

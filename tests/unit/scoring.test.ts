@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { BASE_POINTS, grade, MAX_SPEED_BONUS, points, SPEED_WINDOW_MS } from '../../src/game/scoring.ts'
+import { BASE_POINTS, grade, MAX_SPEED_BONUS, points, readingFloor, scoreAnswer, SPEED_WINDOW_MS } from '../../src/game/scoring.ts'
+import { banks } from '../../src/questions/registry.ts'
 import { questionSchema, type Question } from '../../src/questions/schema.ts'
 
 const base = { explanation: 'x'.repeat(40), sources: ['s'], difficulty: 1, tags: ['t'] }
@@ -53,5 +54,24 @@ describe('points', () => {
     expect(points(1, 5_000)).toBeGreaterThan(points(1, 20_000))
     expect(points(0, 0)).toBe(0)
     expect(points(0.5, SPEED_WINDOW_MS)).toBe(BASE_POINTS / 2)
+  })
+})
+
+describe('the reading floor', () => {
+  const question = banks.flatMap((b) => b.questions).find((q) => q.type === 'single')!
+  const words = [question.prompt, ...(question.type === 'single' ? question.choices : [])].join(' ').split(/\s+/).length
+  const given = { attemptId: 'a', position: 0, window: 30_000, answeredAt: 1 }
+
+  it('is 120 ms a word of the question and its options, and never under a second', () => {
+    expect(readingFloor(question)).toBe(Math.max(1000, words * 120))
+  })
+
+  it('pays the base but no speed bonus below it, and counts the answer as too fast', () => {
+    const right = question.type === 'single' ? question.answer : ''
+    const floor = readingFloor(question)
+    expect(scoreAnswer(question, right, { ...given, timeMs: 40 })).toMatchObject({ points: 1000, credit: 1, tooFast: true })
+    const read = scoreAnswer(question, right, { ...given, timeMs: floor })
+    expect(read.tooFast).toBe(false)
+    expect(read.points).toBeGreaterThan(1000)
   })
 })

@@ -18,6 +18,7 @@ const seat = (attemptId: string, score: number): SeatRow => ({
   correct: 0,
   answered: 0,
   timeMs: 0,
+  tooFast: 0,
   finished: false,
 })
 const seats = [seat('ann', 2_000), seat('bo', 1_000)]

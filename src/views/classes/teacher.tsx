@@ -138,6 +138,12 @@ export function TeacherPage(props: TeacherProps) {
                   <td>
                     {seat.nickname}
                     {seat.extraTime && <span class="tag"> extra time</span>}
+                    {seat.tooFast > 0 && (
+                      <span class="tag warn" title="Answered sooner than anyone can read the question: no speed bonus was given for these.">
+                        {' '}
+                        {seat.tooFast} too fast to read
+                      </span>
+                    )}
                   </td>
                   <td>{formatPoints(seat.score)}</td>
                   <td>{accuracy(seat) === null ? '–' : `${accuracy(seat)}%`}</td>
