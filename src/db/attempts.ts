@@ -27,7 +27,7 @@ export async function createAttempt(db: DB, a: NewAttempt): Promise<void> {
 }
 
 /** A class attempt's seat: what scoring it plays under and what the class calls it. */
-export type Seat = { className: string; scoring: Scoring; extraTime: boolean; nickname: string; live: boolean }
+export type Seat = { className: string; scoring: Scoring; extraTime: boolean; nickname: string; live: boolean; admitted: boolean }
 export type Play = { attempt: Attempt; answer: Answer | null; seat: Seat | null }
 // D1 hands batch rows to drizzle as objects keyed by column name, so a name selected twice
 // (attempts.nickname and students.nickname) would shift every later value: alias them apart.
@@ -37,6 +37,7 @@ const seatOfAttempt = {
   extraTime: students.extraTime,
   nickname: sql<string>`${students.nickname}`.as('seat_nickname'),
   live: sql<boolean>`${classes.live} is not null`.mapWith(Boolean).as('seat_live'),
+  admitted: students.admitted,
 }
 const seatOf = (seat: { [K in keyof Seat]: Seat[K] | null }): Seat | null => (seat.className === null ? null : (seat as Seat))
 

@@ -69,9 +69,16 @@ export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nicknam
         startedAt: now,
         shownAt: now,
       }),
-      db
-        .insert(students)
-        .values({ attemptId, classId: klass.id, ownerHash, nickname: s.nickname, nicknameKey: s.nicknameKey, joinedAt: now }),
+      db.insert(students).values({
+        attemptId,
+        classId: klass.id,
+        ownerHash,
+        nickname: s.nickname,
+        nicknameKey: s.nicknameKey,
+        joinedAt: now,
+        // With a waiting room, a student waits until the teacher lets them in.
+        admitted: !klass.admit,
+      }),
     ])
     return 'joined'
   } catch (e) {
@@ -111,27 +118,43 @@ export async function setExtraTime(db: DB, classId: string, attemptId: string, e
   return rows.length === 1
 }
 
+/** The students of a class among `ids` (one bound parameter, however many: D1 takes at most 100). */
+const among = (classId: string, ids: string[]) =>
+  and(eq(students.classId, classId), inArray(students.attemptId, sql`(select value from json_each(${JSON.stringify(ids)}))`))
+
 /**
- * Removes a student's seat, attempt and answers; with `block`, their browser may not rejoin.
- * False when the class has no such student (then nothing changed).
+ * Removes students' seats, attempts and answers in one batch; with `block`, their browsers may not
+ * rejoin. Returns how many seats were removed (ids of other classes, or already gone, count none).
  */
-export async function removeStudent(db: DB, classId: string, attemptId: string, block: boolean): Promise<boolean> {
-  const seat = and(eq(students.classId, classId), eq(students.attemptId, attemptId))
-  const blockIt = db
+export async function removeStudents(db: DB, classId: string, ids: string[], block: boolean): Promise<number> {
+  const seats = among(classId, ids)
+  const theirs = db.select({ id: students.attemptId }).from(students).where(seats)
+  const blockThem = db
     .insert(classBlocks)
-    .select(db.select({ classId: students.classId, ownerHash: students.ownerHash }).from(students).where(seat))
+    .select(db.select({ classId: students.classId, ownerHash: students.ownerHash }).from(students).where(seats))
     .onConflictDoNothing()
   const remove = [
-    db.delete(answers).where(inArray(answers.attemptId, db.select({ id: students.attemptId }).from(students).where(seat))),
-    db.delete(attempts).where(and(eq(attempts.id, attemptId), eq(attempts.classId, classId))),
-    db.delete(students).where(seat).returning({ id: students.attemptId }),
+    db.delete(answers).where(inArray(answers.attemptId, theirs)),
+    db.delete(attempts).where(and(eq(attempts.classId, classId), inArray(attempts.id, theirs))),
+    // The seats go last (the others find the attempts through them), and say how many there were.
+    db.delete(students).where(seats).returning({ id: students.attemptId }),
   ] as const
-  // The seat's own delete comes last (the others find the seat through it) and says whether there was one.
-  const seats = block ? (await db.batch([blockIt, ...remove]))[3] : (await db.batch(remove))[2]
-  return seats.length === 1
+  const removed = block ? (await db.batch([blockThem, ...remove]))[3] : (await db.batch(remove))[2]
+  return removed.length
 }
 
-export async function updateClass(db: DB, classId: string, change: Partial<Pick<Class, 'open' | 'hideNames'>>) {
+/** Lets students waiting in the class's waiting room in (`all`, or those among `ids`); returns how many. */
+export async function admitStudents(db: DB, classId: string, ids: string[] | 'all'): Promise<number> {
+  const waiting = and(eq(students.classId, classId), eq(students.admitted, false))
+  const rows = await db
+    .update(students)
+    .set({ admitted: true })
+    .where(ids === 'all' ? waiting : and(waiting, among(classId, ids)))
+    .returning({ id: students.attemptId })
+  return rows.length
+}
+
+export async function updateClass(db: DB, classId: string, change: Partial<Pick<Class, 'open' | 'hideNames' | 'admit'>>) {
   await db.update(classes).set(change).where(eq(classes.id, classId))
 }
 
@@ -176,7 +199,7 @@ const seatRowColumns = {
   finished: sql<boolean>`${attempts.finishedAt} is not null`.mapWith(Boolean),
 }
 
-/** The class ranked: points first, then time (untimed classes do not break ties by time). */
+/** The class's admitted students ranked: points first, then time (untimed classes do not break ties by time). */
 export function rankedSeats(db: DB, classId: string | SQL) {
   // The index ends in the rowid, so ordering by it too keeps ties in a stable order (a polled
   // board does not reshuffle) at no cost. An untimed class shows time-only ties as ties (rankSeats).
@@ -184,7 +207,7 @@ export function rankedSeats(db: DB, classId: string | SQL) {
   return db
     .select(seatRowColumns)
     .from(attempts)
-    .innerJoin(students, eq(students.attemptId, attempts.id))
+    .innerJoin(students, and(eq(students.attemptId, attempts.id), eq(students.admitted, true)))
     .where(eq(attempts.classId, classId))
     .orderBy(...order)
 }
@@ -206,9 +229,11 @@ export async function readBoard(db: DB, boardId: string, now = Date.now()): Prom
 
 export type QuestionStat = { questionId: string; answers: number; correct: number }
 
-/** Everything the teacher's dashboard shows: every seat ranked, and each question's correct rate. */
-export async function readDashboard(db: DB, klass: Class): Promise<{ seats: SeatRow[]; stats: QuestionStat[] }> {
-  const [seats, stats] = await db.batch([
+export type Waiting = Pick<Student, 'attemptId' | 'nickname' | 'joinedAt'>
+
+/** Everything the teacher's dashboard shows: every seat ranked, each question's correct rate, and who waits to be let in. */
+export async function readDashboard(db: DB, klass: Class): Promise<{ seats: SeatRow[]; stats: QuestionStat[]; waiting: Waiting[] }> {
+  const [seats, stats, waiting] = await db.batch([
     rankedSeats(db, klass.id),
     db
       .select({
@@ -220,6 +245,11 @@ export async function readDashboard(db: DB, klass: Class): Promise<{ seats: Seat
       .innerJoin(attempts, eq(attempts.id, answers.attemptId))
       .where(eq(attempts.classId, klass.id))
       .groupBy(answers.questionId),
+    db
+      .select({ attemptId: students.attemptId, nickname: students.nickname, joinedAt: students.joinedAt })
+      .from(students)
+      .where(and(eq(students.classId, klass.id), eq(students.admitted, false)))
+      .orderBy(asc(students.joinedAt)),
   ])
-  return { seats, stats }
+  return { seats, stats, waiting }
 }

@@ -4,16 +4,16 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { notExpired, openedSince, rankedSeats, type SeatRow } from './classes.ts'
 import type { DB } from './client.ts'
-import { answers, attempts, classes, type Answer, type Class } from './schema.ts'
+import { answers, attempts, classes, students, type Answer, type Class } from './schema.ts'
 
 export type LiveAnswer = Pick<Answer, 'attemptId' | 'response' | 'credit' | 'points'>
 
 /**
- * The class (none once deleted or expired), its seats ranked with their totals, and the answers
- * given to one question: everything a game holds in memory, in one round trip.
+ * The class (none once deleted or expired), its seats ranked with their totals, the answers given
+ * to one question, and who waits to be let in: everything a game holds in memory, in one round trip.
  */
 export async function readLiveClass(db: DB, classId: string, position: number, now = Date.now()) {
-  const [[klass], seats, given] = await db.batch([
+  const [[klass], seats, given, waiting] = await db.batch([
     db
       .select()
       .from(classes)
@@ -24,8 +24,17 @@ export async function readLiveClass(db: DB, classId: string, position: number, n
       .from(answers)
       .innerJoin(attempts, eq(attempts.id, answers.attemptId))
       .where(and(eq(attempts.classId, classId), eq(answers.position, position))),
+    db
+      .select({ attemptId: students.attemptId })
+      .from(students)
+      .where(and(eq(students.classId, classId), eq(students.admitted, false))),
   ])
-  return { klass: (klass ?? null) as Class | null, seats: seats as SeatRow[], given: given as LiveAnswer[] }
+  return {
+    klass: (klass ?? null) as Class | null,
+    seats: seats as SeatRow[],
+    given: given as LiveAnswer[],
+    waiting: new Set(waiting.map((w) => w.attemptId)),
+  }
 }
 
 /** Marks every attempt of the class finished: the game is over, answered or not. */

@@ -100,6 +100,8 @@ export const classes = sqliteTable(
     naming: text('naming', { enum: NAMING }).notNull(),
     open: integer('open', { mode: 'boolean' }).notNull().default(true),
     hideNames: integer('hide_names', { mode: 'boolean' }).notNull().default(false),
+    // A waiting room: students who join wait, off the projector and out of the game, until the teacher admits them.
+    admit: integer('admit', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     // How many students sit in the class, kept by triggers on students (migrations/0002_leaderboard_sizes.sql).
     seats: integer('seats').notNull().default(0),
@@ -129,6 +131,8 @@ export const students = sqliteTable(
     nicknameKey: text('nickname_key').notNull(),
     extraTime: integer('extra_time', { mode: 'boolean' }).notNull().default(false),
     joinedAt: integer('joined_at').notNull(),
+    // False while the student waits to be let in (classes.admit); only admitted students play and rank.
+    admitted: integer('admitted', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [
     uniqueIndex('students_class_nickname_uq').on(t.classId, t.nicknameKey),

@@ -15,7 +15,17 @@ export const CLASS_LIMITS = {
 export const MODES = ['self', 'live'] as const
 
 /** The form as sent, each field as text (a list for the banks): what the form shows again after a mistake. */
-export type ClassForm = { name: string; banks: string[]; size: string; scoring: string; naming: string; mode: string; seconds: string }
+export type ClassForm = {
+  name: string
+  banks: string[]
+  size: string
+  scoring: string
+  naming: string
+  mode: string
+  seconds: string
+  /** The waiting room's checkbox: 'on' when ticked, '' when not (a form leaves an unticked box out). */
+  admit: string
+}
 export const CLASS_FORM_DEFAULTS: ClassForm = {
   name: '',
   banks: [],
@@ -24,6 +34,7 @@ export const CLASS_FORM_DEFAULTS: ClassForm = {
   naming: 'chosen',
   mode: 'self',
   seconds: String(CLASS_LIMITS.seconds.default),
+  admit: '',
 }
 
 /** A posted form's fields as text; a field sent twice (forged) counts once. Absent fields take their defaults. */
@@ -39,6 +50,7 @@ export function classForm(posted: Record<string, unknown>): ClassForm {
     naming: one('naming'),
     mode: one('mode'),
     seconds: one('seconds'),
+    admit: one('admit'),
   }
 }
 
@@ -69,6 +81,10 @@ const selfPaced = v.object({
   scoring: v.picklist(SCORING),
   naming: v.picklist(NAMING),
   mode: v.picklist(MODES),
+  admit: v.pipe(
+    v.picklist(['on', '']),
+    v.transform((box) => box === 'on'),
+  ),
 })
 const live = v.object({
   ...selfPaced.entries,
@@ -78,7 +94,7 @@ const live = v.object({
 export type ClassSettings = v.InferOutput<typeof selfPaced> & { seconds?: number }
 export type ClassFormErrors = Partial<Record<keyof ClassForm, string>>
 /** Fields the form offers as radio buttons: a value outside them came from a forged form. */
-const FIXED_CHOICES = ['scoring', 'naming', 'mode'] as const
+const FIXED_CHOICES = ['scoring', 'naming', 'mode', 'admit'] as const
 
 /**
  * The settings, or a message for each field to fix; `forged` when a fixed choice holds a value

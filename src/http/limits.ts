@@ -9,6 +9,10 @@ import { Problem } from './problem.ts'
 const LIMITS = {
   CLASS_LIMIT: { period: 60, message: 'You have opened a lot of classes in a short time. Please wait a minute and try again.' },
   START_LIMIT: { period: 60, message: 'A great many quizzes were started from your network just now. Please wait a minute and try again.' },
+  JOIN_LIMIT: {
+    period: 10,
+    message: 'A great many players joined this class from your network just now. Please wait a few seconds and try again.',
+  },
   CODE_LIMIT: {
     period: 60,
     message: 'Too many class codes were tried from your network. Please wait a minute, then check the code on the board.',

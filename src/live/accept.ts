@@ -3,7 +3,7 @@
 import type { LiveState } from './machine.ts'
 
 /** Why an answer is refused; each has its own message on the phone (src/routes/live.tsx). */
-export type Refusal = 'closed' | 'not-open' | 'paused' | 'not-seated'
+export type Refusal = 'closed' | 'not-open' | 'paused' | 'not-seated' | 'waiting'
 
 export type Acceptance =
   | 'accept'
@@ -24,9 +24,11 @@ export type Facts = {
   answered: boolean
   /** Whether the game knows this student as seated in the class. */
   seated: boolean
+  /** Whether the student waits in the waiting room, not yet let in. */
+  waiting?: boolean
 }
 
-export function acceptance(s: LiveState, { position, now, answered, seated }: Facts): Acceptance {
+export function acceptance(s: LiveState, { position, now, answered, seated, waiting = false }: Facts): Acceptance {
   if (position > s.index) return 'not-open'
   if (position < s.index) return 'look-up'
   // Counted once, even if the question closed since the first copy arrived.
@@ -34,5 +36,5 @@ export function acceptance(s: LiveState, { position, now, answered, seated }: Fa
   if (s.phase === 'paused') return 'paused'
   if (s.phase !== 'open') return 'closed'
   if (now >= s.closesAt) return 'time-up'
-  return seated ? 'accept' : 'not-seated'
+  return seated ? 'accept' : waiting ? 'waiting' : 'not-seated'
 }

@@ -27,6 +27,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   #klass: LiveClass | null = null
   #seats: SeatRow[] = []
   #given = new Map<string, LiveAnswer>()
+  #waiting: ReadonlySet<string> = new Set()
   #class = new LatestRead(
     () => this.#read(),
     (read) => this.#applyRead(read),
@@ -81,7 +82,8 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     await this.#class.load()
     if (!this.#klass) return 'not-open'
     const seated = this.#seats.some((x) => x.attemptId === attemptId)
-    const verdict = acceptance(this.#state, { position, now, answered: this.#given.has(attemptId), seated })
+    const waiting = this.#waiting.has(attemptId)
+    const verdict = acceptance(this.#state, { position, now, answered: this.#given.has(attemptId), seated, waiting })
     switch (verdict) {
       case 'accept':
         return this.#take(this.#klass, attemptId, position, value, now)
@@ -183,9 +185,10 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     return { index, ...(await readLiveClass(this.#db, this.#classId, index)) }
   }
 
-  async #applyRead({ index, klass, seats, given }: ClassRead): Promise<void> {
+  async #applyRead({ index, klass, seats, given, waiting }: ClassRead): Promise<void> {
     this.#klass = isLiveClass(klass) ? klass : null
     this.#seats = seats
+    this.#waiting = waiting
     // Answers to a question the game has left behind are not this question's. For this one, D1
     // is the record; answers claimed since the read began are kept, a removed student's dropped.
     if (index === this.#state.index) for (const a of given) this.#given.set(a.attemptId, a)
@@ -234,7 +237,8 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
 
   #snapshot(attemptId?: string): Snapshot | null {
     const klass = this.#klass
-    return klass && project({ klass, state: this.#state, seats: this.#seats, given: this.#given }, Date.now(), attemptId)
+    if (!klass) return null
+    return project({ klass, state: this.#state, seats: this.#seats, given: this.#given, waiting: this.#waiting }, Date.now(), attemptId)
   }
 
   #broadcast(): void {

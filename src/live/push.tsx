@@ -52,7 +52,7 @@ export function screenKey(viewer: Viewer, snap: Snapshot): string {
   switch (viewer.role) {
     // The teacher's count of answers and players changes through renderCount, not a redraw.
     case 'teacher':
-      return `${state}|${lobby}`
+      return `${state}|${lobby}|${snap.klass.open}|${snap.waiting.size}`
     case 'board': {
       // Only what the projector shows in this phase: scores are read again on a join while a
       // question is open, and a screen sent again then would say that some score had moved.
@@ -62,13 +62,14 @@ export function screenKey(viewer: Viewer, snap: Snapshot): string {
           : phase === 'reveal' || phase === 'ended'
             ? (r: Ranked) => `${r.nickname}:${r.score}`
             : null
-      return `${state}|${snap.klass.hideNames}|${shown ? snap.ranking.map(shown).join(',') : ''}`
+      return `${state}|${snap.klass.hideNames}|${snap.klass.open}|${shown ? snap.ranking.map(shown).join(',') : ''}`
     }
     case 'phone': {
       const me = snap.ranking.find((r) => r.attemptId === viewer.attemptId)
       const name = phase === 'lobby' ? me?.nickname : ''
       const standing = me && (phase === 'reveal' || phase === 'ended') ? `${me.rank}:${me.score}:${snap.players}` : ''
-      return `${state}|${lobby}|${me ? name : '-'}|${snap.given.has(viewer.attemptId)}|${standing}`
+      const seat = me ? name : snap.waiting.has(viewer.attemptId) ? 'waiting' : '-'
+      return `${state}|${lobby}|${seat}|${snap.given.has(viewer.attemptId)}|${standing}`
     }
   }
 }

@@ -22,6 +22,8 @@ export type GameRecord = {
   seats: SeatRow[]
   /** The answers to the question in play, by attempt. */
   given: ReadonlyMap<string, LiveAnswer>
+  /** Students in the waiting room, not yet let in. */
+  waiting: ReadonlySet<string>
 }
 
 /** Everything a screen shows, at one moment. */
@@ -37,6 +39,8 @@ export type Snapshot = {
   counts: number[] | null
   /** The answers to the question in play (a phone's snapshot: its own only). */
   given: ReadonlyMap<string, LiveAnswer>
+  /** Who waits to be let in (a phone's snapshot: itself, if it waits). */
+  waiting: ReadonlySet<string>
 }
 
 export const isLiveClass = (klass: Class | null): klass is LiveClass => Boolean(klass?.live)
@@ -49,7 +53,7 @@ export function questionAt(klass: LiveClass, index: number): { item: PlanItem; q
 }
 
 /** The game as screens see it; for one phone (`attemptId`), only what that phone shows, so an answer's reply does not carry the class. */
-export function project({ klass, state, seats, given }: GameRecord, now: number, attemptId?: string): Snapshot {
+export function project({ klass, state, seats, given, waiting }: GameRecord, now: number, attemptId?: string): Snapshot {
   const onScreen = state.phase === 'reveal' ? questionAt(klass, state.index) : null
   const counts =
     onScreen &&
@@ -69,5 +73,6 @@ export function project({ klass, state, seats, given }: GameRecord, now: number,
     answered: given.size,
     counts,
     given: attemptId === undefined ? given : new Map(mine ? [[attemptId, mine]] : []),
+    waiting: attemptId === undefined ? waiting : new Set(waiting.has(attemptId) ? [attemptId] : []),
   }
 }

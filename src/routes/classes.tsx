@@ -58,6 +58,7 @@ classes.post('/', limited, settings, async (c) => {
     questionIds: plan.map((item) => item.q),
     scoring: chosen.scoring,
     naming: chosen.naming,
+    admit: chosen.admit,
     live: live && chosen.seconds ? { seconds: chosen.seconds, plan } : null,
     createdAt: Date.now(),
   }

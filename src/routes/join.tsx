@@ -37,7 +37,8 @@ join.get('/:code', async (c) => {
 join.post('/:code', async (c) => {
   const { klass, seat } = await joinable(c)
   if (seat) return c.redirect(seatUrl(klass, seat), 303)
-  await enforceLimit(c, 'START_LIMIT', clientAddress(c), { href: `/join/${klass.code}`, label: 'Back to the class' })
+  // Seats from one address into one class: far more than a real class ever takes, far fewer than a flood.
+  await enforceLimit(c, 'JOIN_LIMIT', `${klass.id}:${clientAddress(c)}`, { href: `/join/${klass.code}`, label: 'Back to the class' })
   const ownerHash = await ensureOwner(c)
   const questions = klass.questionIds.map(findQuestion).filter((q) => q !== undefined)
   if (questions.length === 0)

@@ -55,6 +55,7 @@ const REFUSALS: Record<Refusal, string> = {
   'not-open': 'That question is not open yet, so the answer was not counted. Here is where the game is now.',
   paused: 'The game is paused, so answers wait until your teacher carries on.',
   'not-seated': 'You are no longer seated in this class, so the answer was not counted.',
+  waiting: 'Your teacher has not let you in yet, so the answer was not counted.',
 }
 
 live.post('/:attemptId/answer', async (c) => {
@@ -77,7 +78,7 @@ live.post('/:attemptId/answer', async (c) => {
   if (!snap) throw gone()
   // Accepted, or already locked in (a double tap, a retry): the phone shows its answer, counted once.
   if (outcome === 'accepted' || outcome === 'already') return show(c, snap, id)
-  return show(c, snap, id, outcome === 'not-seated' ? 403 : 409, REFUSALS[outcome])
+  return show(c, snap, id, outcome === 'not-seated' || outcome === 'waiting' ? 403 : 409, REFUSALS[outcome])
 })
 
 /** htmx gets the new screen; a plain form gets a redirect, or the page with the message. */

@@ -13,7 +13,11 @@ import { Problem } from '../http/problem.ts'
 import { readForm, readPosition } from '../http/request.ts'
 import { reply } from '../http/respond.tsx'
 import { findBank, findQuestion } from '../questions/registry.ts'
+import { WaitingPage } from '../views/classes/join.tsx'
 import { PlayPage, StageFragment, type StageProps } from '../views/play/stage.tsx'
+
+/** How often a waiting student's page looks again whether they have been let in. */
+const WAITING_RELOAD_SECONDS = 5
 
 const play = new Hono<AppEnv>()
 
@@ -30,8 +34,13 @@ play.post('/', async (c) => {
 })
 
 play.get('/:id', async (c) => {
-  const found = await ownAttempt(c, undefined, true)
+  const found = await ownAttempt(c, { forPage: true })
   if (found.seat?.live) return c.redirect(`/live/${found.attempt.id}`, 303)
+  if (found.seat && !found.seat.admitted)
+    return c.render(<WaitingPage className={found.seat.className} nickname={found.seat.nickname} seatUrl={`/play/${found.attempt.id}`} />, {
+      title: `${found.seat.className}: waiting room`,
+      reload: WAITING_RELOAD_SECONDS,
+    })
   const props = stageOf(found)
   return c.render(<PlayPage {...props} />, { title: props.title })
 })
@@ -42,7 +51,7 @@ play.post('/:id/answer', async (c) => {
   await enforceLimit(c, 'ANSWER_LIMIT', key, { href: `/play/${c.req.param('id')}`, label: 'Back to your quiz' })
   const form = await readForm(c, { all: true })
   const position = readPosition(form.position)
-  const { attempt, answer: stored, seat } = await ownAttempt(c, position)
+  const { attempt, answer: stored, seat } = await ownAttempt(c, { position })
   // A retry of an answer already stored (double click, bad Wi-Fi): same verdict, counted once.
   if (stored && position === attempt.cursor) return show(c, stageOf({ attempt, answer: stored, seat }))
   // An old question's form sent again (the back button): the quiz has moved on.
@@ -81,8 +90,12 @@ const backTo = (attempt: Attempt) => ({ href: `/play/${attempt.id}`, label: 'Bac
 const outOfTurn = (attempt: Attempt) =>
   new Problem(409, 'That question is not the one on your screen any more. Carry on from where your quiz is now.', backTo(attempt))
 
-/** The attempt in the URL, if this browser started it (and, unless asked for, not a live game's seat). */
-async function ownAttempt(c: Context<AppEnv>, position?: number, orLive = false) {
+/**
+ * The attempt in the URL, if this browser started it and may play it here: not a live game's seat
+ * (its game times its answers), and not a seat still in the waiting room. The question page itself
+ * (`forPage`) takes both, to send the one on to its game and show the other its waiting room.
+ */
+async function ownAttempt(c: Context<AppEnv>, { position, forPage = false }: { position?: number; forPage?: boolean } = {}) {
   const id = c.req.param('id') ?? ''
   const found = isId(id) ? await readAttempt(c.var.db, id, position) : null
   if (!found) throw new Problem(404, 'We could not find that quiz. It may have been mistyped: start a new one.')
@@ -91,8 +104,12 @@ async function ownAttempt(c: Context<AppEnv>, position?: number, orLive = false)
       href: `/results/${id}`,
       label: 'See its results page',
     })
-  // A live game's answers are timed by its game, never by this self-paced clock.
-  if (found.seat?.live && !orLive)
+  if (!forPage && found.seat && !found.seat.admitted)
+    throw new Problem(409, 'Your teacher has not let you in yet, so your quiz has not started.', {
+      href: `/play/${id}`,
+      label: 'Back to the waiting room',
+    })
+  if (!forPage && found.seat?.live)
     throw new Problem(409, 'This seat is in a live game, which runs on its own page.', { href: `/live/${id}`, label: 'Go to the game' })
   if (position !== undefined && position >= found.attempt.plan.length) throw outOfTurn(found.attempt)
   return found

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { deleteClasses, readDashboard, removeStudent, renameStudent, setExtraTime, updateClass } from '../db/classes.ts'
+import { admitStudents, deleteClasses, readDashboard, removeStudents, renameStudent, setExtraTime, updateClass } from '../db/classes.ts'
 import type { Class } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { nicknameKey, readNickname } from '../game/nickname.ts'
@@ -8,7 +8,7 @@ import { rankSeats } from '../game/ranking.ts'
 import { isId } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'
 import { publicUrl, readForm } from '../http/request.ts'
-import { isPartial, reply } from '../http/respond.tsx'
+import { fragment, isPartial, reply } from '../http/respond.tsx'
 import { classOfTeacher } from '../http/teacher.ts'
 import { CONTROLS } from '../live/machine.ts'
 import { liveGame } from '../live/stub.ts'
@@ -43,7 +43,7 @@ async function tellGame(c: Context<TeachEnv>) {
 
 teach.get('/:secret', async (c) => {
   const { klass, base } = c.var
-  const [{ seats, stats }, snap] = await Promise.all([
+  const [{ seats, stats, waiting }, snap] = await Promise.all([
     readDashboard(c.var.db, klass),
     klass.live ? liveGame(c.env, klass.id).snapshot() : null,
   ])
@@ -57,6 +57,7 @@ teach.get('/:secret', async (c) => {
       boardUrl={url(`/board/${klass.boardId}`)}
       seats={seats}
       stats={stats}
+      waiting={waiting}
       error={
         c.req.query('error') === 'nickname-taken' ? 'Not renamed: another student in this class already has that nickname.' : undefined
       }
@@ -122,16 +123,49 @@ teach.get('/:secret/results.csv', async (c) => {
   })
 })
 
-/** A class setting the teacher flips: joins open or closed, names shown or hidden on the projector. */
-const setting = (change: Partial<Pick<Class, 'open' | 'hideNames'>>) => async (c: Context<TeachEnv>) => {
-  await updateClass(c.var.db, c.var.klass.id, change)
+/**
+ * A class setting the teacher flips: joins open or locked, names shown or hidden on the projector,
+ * the waiting room. The live game's controls flip the lock in place (htmx): they get the new panel.
+ */
+const setting = (change: Partial<Pick<Class, 'open' | 'hideNames' | 'admit'>>) => async (c: Context<TeachEnv>) => {
+  const { klass, base } = c.var
+  await updateClass(c.var.db, klass.id, change)
   await tellGame(c)
-  return c.redirect(c.var.base, 303)
+  const snap = isPartial(c) && klass.live ? await liveGame(c.env, klass.id).snapshot() : null
+  if (!snap) return c.redirect(base, 303)
+  return fragment(c, <TeacherControls snap={snap} base={base} pressed />)
 }
 teach.post('/:secret/close', setting({ open: false }))
 teach.post('/:secret/open', setting({ open: true }))
 teach.post('/:secret/hide-names', setting({ hideNames: true }))
 teach.post('/:secret/show-names', setting({ hideNames: false }))
+
+/** The students a form names (its ticked `student` boxes), or a 422 when it names none. */
+async function ticked(c: Context<TeachEnv>): Promise<string[]> {
+  const ids = [(await readForm(c, { all: true })).student ?? []].flat().filter((id): id is string => typeof id === 'string' && isId(id))
+  if (ids.length === 0) throw new Problem(422, 'Tick at least one student first. Nothing was changed.', back(c))
+  return ids
+}
+
+/** Several students removed at once (a flood of joins), blocked or not. */
+const removeTicked = (block: boolean) => async (c: Context<TeachEnv>) => {
+  await removeStudents(c.var.db, c.var.klass.id, await ticked(c), block)
+  await tellGame(c)
+  return c.redirect(`${c.var.base}#students`, 303)
+}
+teach.post('/:secret/students/remove', removeTicked(false))
+teach.post('/:secret/students/block', removeTicked(true))
+teach.post('/:secret/students/admit-all', async (c) => {
+  await admitStudents(c.var.db, c.var.klass.id, 'all')
+  await tellGame(c)
+  return c.redirect(`${c.var.base}#students`, 303)
+})
+teach.post('/:secret/waiting-room/on', setting({ admit: true }))
+teach.post('/:secret/waiting-room/off', async (c) => {
+  // Without a waiting room nobody waits: everyone waiting comes in.
+  await admitStudents(c.var.db, c.var.klass.id, 'all')
+  return setting({ admit: false })(c)
+})
 
 teach.post('/:secret/students/:attemptId/:action', async (c) => {
   const { klass, base } = c.var
@@ -154,7 +188,10 @@ teach.post('/:secret/students/:attemptId/:action', async (c) => {
       break
     case 'remove':
     case 'block':
-      done = await removeStudent(c.var.db, klass.id, attemptId, action === 'block')
+      done = (await removeStudents(c.var.db, klass.id, [attemptId], action === 'block')) === 1
+      break
+    case 'admit':
+      done = (await admitStudents(c.var.db, klass.id, [attemptId])) === 1
       break
     default:
       done = false

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createClass, joinClass, removeStudent } from '../../src/db/classes.ts'
+import { createClass, joinClass, removeStudents } from '../../src/db/classes.ts'
 import { createDb } from '../../src/db/client.ts'
 import type { Class } from '../../src/db/schema.ts'
 import { randomId } from '../../src/http/ids.ts'
@@ -21,6 +21,7 @@ async function seatable(code: string): Promise<Class> {
     naming: 'chosen',
     open: true,
     hideNames: false,
+    admit: false,
     createdAt: Date.now(),
     seats: 0,
     live: null,
@@ -51,7 +52,7 @@ describe('class sizes', () => {
       }),
     ).toBe('already-seated')
     expect(await seats()).toBe(2)
-    await removeStudent(db, klass.id, ids[0], false)
+    await removeStudents(db, klass.id, [ids[0]], false)
     expect(await seats()).toBe(1)
   })
 })
@@ -70,6 +71,7 @@ describe('joinClass', () => {
       naming: 'chosen',
       open: true,
       hideNames: false,
+      admit: false,
       createdAt: 1,
       seats: 0,
       live: null,

@@ -63,6 +63,8 @@ const fieldName = fc.oneof(
     'mode',
     'seconds',
     'version',
+    'student',
+    'admit',
     TOKEN_FIELD,
   ),
   fc.string({ maxLength: 12 }),
@@ -81,8 +83,12 @@ function endpoint(w: World) {
   const id = fc.oneof(fc.constantFrom(...w.quizzes, w.seat, w.liveSeat), junk)
   const secret = fc.oneof(fc.constantFrom(w.secret, w.liveSecret), junk)
   const control = fc.oneof(fc.constantFrom('start', 'pause', 'resume', 'reveal', 'next', 'skip', 'end'), junk)
-  const action = fc.oneof(fc.constantFrom('close', 'open', 'hide-names', 'show-names', 'delete'), junk)
-  const studentAction = fc.oneof(fc.constantFrom('rename', 'extra-time', 'remove', 'block'), junk)
+  const action = fc.oneof(
+    fc.constantFrom('close', 'open', 'hide-names', 'show-names', 'delete', 'waiting-room/on', 'waiting-room/off'),
+    fc.constantFrom('students/remove', 'students/block', 'students/admit-all'),
+    junk,
+  )
+  const studentAction = fc.oneof(fc.constantFrom('rename', 'extra-time', 'remove', 'block', 'admit'), junk)
   return fc.oneof(
     fc.constantFrom('/play', '/classes'),
     id.map((i) => `/play/${i}/answer`),

@@ -322,10 +322,22 @@ describe('rate limits', () => {
   })
 
   it('limits quizzes started from one address, which a whole class behind one school network fits under', async () => {
-    const { code } = await openClass({ naming: 'generated' })
     const address = '10.99.99.99'
-    const { passed } = await untilRefused(300, async () => (await join(code, undefined, browser(undefined, { address }))).res)
+    const { passed } = await untilRefused(300, async () => browser(undefined, { address }).post('/play', { bank: 'race-2018' }))
     expect(passed.every((s) => s === 303)).toBe(true)
+  }, 60_000)
+
+  it('caps the seats one address takes in one class, far above a real class: a flood meets it, other classes do not', async () => {
+    const flooded = await openClass({ naming: 'generated' })
+    const other = await openClass({ naming: 'generated' })
+    const address = '10.98.98.98'
+    const { passed, refused } = await untilRefused(
+      300,
+      async () => (await join(flooded.code, undefined, browser(undefined, { address }))).res,
+    )
+    expect(passed.every((s) => s === 303)).toBe(true)
+    expect(refused.headers.get('Retry-After')).toBe('10')
+    expect((await join(other.code, undefined, browser(undefined, { address }))).res.status).toBe(303)
   }, 60_000)
 
   it('limits answers per quiz to what a person can send, and a refused one is not lost', async () => {

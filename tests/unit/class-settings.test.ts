@@ -14,6 +14,7 @@ describe('the new-class form, read at the edge', () => {
         scoring: 'speed',
         naming: 'chosen',
         mode: 'self',
+        admit: false,
       },
     })
   })

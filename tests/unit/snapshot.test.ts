@@ -29,16 +29,20 @@ const open = apply(LOBBY, 'start', 0, game)!
 
 describe('a live game projected for a screen', () => {
   it('counts answers per option only once the question has closed', () => {
-    expect(project({ klass, state: open, seats, given }, 1)).toMatchObject({ answered: 1, players: 2, counts: null })
-    const revealed = project({ klass, state: apply(open, 'reveal', 1, game)!, seats, given }, 1)
+    expect(project({ klass, state: open, seats, given, waiting: new Set<string>() }, 1)).toMatchObject({
+      answered: 1,
+      players: 2,
+      counts: null,
+    })
+    const revealed = project({ klass, state: apply(open, 'reveal', 1, game)!, seats, given, waiting: new Set<string>() }, 1)
     expect(revealed.counts?.reduce((a, b) => a + b, 0)).toBe(1)
   })
 
   it('gives a phone its own row and answer, not the class’s', () => {
-    const phone = project({ klass, state: open, seats, given }, 1, 'ann')
+    const phone = project({ klass, state: open, seats, given, waiting: new Set<string>() }, 1, 'ann')
     expect(phone.ranking).toEqual([{ ...seats[0], rank: 1 }])
     expect(phone.given.size).toBe(0)
     expect(phone).toMatchObject({ players: 2, answered: 1 })
-    expect(project({ klass, state: open, seats, given }, 1, 'bo').given.get('bo')).toBeDefined()
+    expect(project({ klass, state: open, seats, given, waiting: new Set<string>() }, 1, 'bo').given.get('bo')).toBeDefined()
   })
 })

@@ -74,3 +74,21 @@ export function JoinPage({ klass, nickname = '', error }: { klass: Class; nickna
     </>
   )
 }
+
+/** A student in a class's waiting room: the page looks again every few seconds until they are let in. */
+export function WaitingPage({ className, nickname, seatUrl }: { className: string; nickname: string; seatUrl: string }) {
+  return (
+    <>
+      <h1>{className}</h1>
+      <p role="status">
+        You are in the waiting room as <strong>{nickname}</strong>. Your teacher lets each student in; this page moves on by itself as soon
+        as they do.
+      </p>
+      <p>
+        <a class="button" href={seatUrl}>
+          Refresh
+        </a>
+      </p>
+    </>
+  )
+}

@@ -122,6 +122,15 @@ export function NewClassPage({ values, errors = {} }: { values: ClassForm; error
             </li>
           </ul>
         </fieldset>
+        <p class="field check">
+          <label>
+            <input type="checkbox" name="admit" value="on" checked={values.admit === 'on'} aria-describedby="admit-hint" />{' '}
+            <span>Waiting room: students wait until you let them in</span>
+          </label>
+          <span id="admit-hint" class="hint">
+            Nobody's name reaches the projector before you admit them. You can turn it on or off later.
+          </span>
+        </p>
         <button type="submit" class="primary">
           Open the class
         </button>

@@ -1,12 +1,10 @@
-import type { QuestionStat, SeatRow } from '../../db/classes.ts'
+import type { QuestionStat, SeatRow, Waiting } from '../../db/classes.ts'
 import type { Child } from 'hono/jsx'
 import type { Class } from '../../db/schema.ts'
-import { NICKNAME_MAX, NICKNAME_MIN } from '../../game/nickname.ts'
-import { rankSeats } from '../../game/ranking.ts'
-import { accuracy, formatDuration, formatPoints } from '../format.ts'
+import { PostForm } from '../post-form.tsx'
 import { QrCode } from '../qr.tsx'
 import { QuestionChart } from './chart.tsx'
-import { PostForm } from '../post-form.tsx'
+import { Action, StudentTable, WaitingRoom } from './students.tsx'
 
 export type TeacherProps = {
   klass: Class
@@ -16,42 +14,15 @@ export type TeacherProps = {
   boardUrl: string
   seats: SeatRow[]
   stats: QuestionStat[]
+  waiting: Waiting[]
   error?: string
   /** A live class's controls (start, pause, skip, next, end). */
   controls?: Child
 }
 
-function Action({
-  base,
-  path,
-  label,
-  who,
-  hidden,
-}: {
-  base: string
-  path: string
-  label: string
-  who?: string
-  hidden?: Record<string, string>
-}) {
-  return (
-    <PostForm action={`${base}/${path}`} class="inline">
-      {Object.entries(hidden ?? {}).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit">
-        {label}
-        {who && <span class="visually-hidden"> ({who})</span>}
-      </button>
-    </PostForm>
-  )
-}
-
 /** The teacher's private page: how to join, the class ranked, each question's correct rate, moderation. */
 export function TeacherPage(props: TeacherProps) {
   const { klass, base, seats, stats } = props
-  const size = klass.questionIds.length
-  const ranked = rankSeats(seats, klass.scoring === 'untimed')
   return (
     <>
       <h1>{klass.name}</h1>
@@ -97,8 +68,13 @@ export function TeacherPage(props: TeacherProps) {
           </a>
         </p>
         <p>
-          {klass.open ? 'Open to new students.' : 'Closed to new students.'}{' '}
-          <Action base={base} path={klass.open ? 'close' : 'open'} label={klass.open ? 'Close to new joins' : 'Reopen'} />{' '}
+          {klass.open ? 'New students can join.' : 'Locked: nobody new can join.'}{' '}
+          <Action base={base} path={klass.open ? 'close' : 'open'} label={klass.open ? 'Lock: no new joins' : 'Unlock joining'} />{' '}
+          <Action
+            base={base}
+            path={klass.admit ? 'waiting-room/off' : 'waiting-room/on'}
+            label={klass.admit ? 'Turn the waiting room off (lets everyone waiting in)' : 'Turn the waiting room on'}
+          />{' '}
           <Action
             base={base}
             path={klass.hideNames ? 'show-names' : 'hide-names'}
@@ -107,84 +83,8 @@ export function TeacherPage(props: TeacherProps) {
         </p>
       </section>
 
-      <h2 id="students">Students ({seats.length})</h2>
-      {props.error && (
-        <p class="error" role="alert">
-          {props.error}
-        </p>
-      )}
-      {seats.length === 0 ? (
-        <p>Nobody has joined yet.</p>
-      ) : (
-        <table class="board">
-          <thead>
-            <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Nickname</th>
-              <th scope="col">Points</th>
-              <th scope="col">Accuracy</th>
-              <th scope="col">Time</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Manage</th>
-            </tr>
-          </thead>
-          <tbody>
-            {ranked.map((row, i) => {
-              const seat = seats[i]
-              const student = `${base}/students/${seat.attemptId}`
-              return (
-                <tr>
-                  <th scope="row">#{row.rank}</th>
-                  <td>
-                    {seat.nickname}
-                    {seat.extraTime && <span class="tag"> extra time</span>}
-                    {seat.tooFast > 0 && (
-                      <span class="tag warn" title="Answered sooner than anyone can read the question: no speed bonus was given for these.">
-                        {' '}
-                        {seat.tooFast} too fast to read
-                      </span>
-                    )}
-                  </td>
-                  <td>{formatPoints(seat.score)}</td>
-                  <td>{accuracy(seat) === null ? '–' : `${accuracy(seat)}%`}</td>
-                  <td>{formatDuration(seat.timeMs)}</td>
-                  <td>
-                    {seat.answered} of {size}
-                    {seat.finished ? ' ✓' : ''}
-                  </td>
-                  <td class="manage">
-                    <PostForm action={`${student}/rename`} class="inline">
-                      <label for={`rename-${i}`} class="visually-hidden">
-                        New nickname for {seat.nickname}
-                      </label>
-                      <input
-                        id={`rename-${i}`}
-                        name="nickname"
-                        type="text"
-                        minlength={NICKNAME_MIN}
-                        maxlength={NICKNAME_MAX}
-                        value={seat.nickname}
-                      />
-                      <button type="submit">
-                        Rename<span class="visually-hidden"> {seat.nickname}</span>
-                      </button>
-                    </PostForm>
-                    <Action
-                      base={student}
-                      path="extra-time"
-                      label={seat.extraTime ? 'Normal time' : 'Give extra time'}
-                      who={seat.nickname}
-                      hidden={{ on: seat.extraTime ? 'false' : 'true' }}
-                    />
-                    <Action base={student} path="remove" label="Remove" who={seat.nickname} />
-                    <Action base={student} path="block" label="Remove and block this browser" who={seat.nickname} />
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-      )}
+      <WaitingRoom klass={klass} base={base} waiting={props.waiting} />
+      <StudentTable klass={klass} base={base} seats={seats} error={props.error} />
 
       <h2>Questions, hardest first</h2>
       <QuestionChart stats={stats} />

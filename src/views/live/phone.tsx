@@ -146,6 +146,13 @@ const Final: FC<PhoneProps> = ({ snap, attemptId, me }) => (
 
 const Withdrawn: FC<PhoneProps> = () => <p>This question has been withdrawn.</p>
 
+const Waiting: FC = () => (
+  <>
+    <Heading>Waiting to be let in</Heading>
+    <p>Your teacher lets each player in. This screen moves on by itself as soon as they do.</p>
+  </>
+)
+
 const Removed: FC = () => (
   <>
     <Heading>You are not in this game</Heading>
@@ -174,7 +181,13 @@ export function PhoneScreen({ snap, attemptId, error }: { snap: Snapshot; attemp
           {error}
         </p>
       )}
-      {me ? <Body snap={snap} attemptId={attemptId} me={me} mine={snap.given.get(attemptId)} onScreen={onScreen} /> : <Removed />}
+      {me ? (
+        <Body snap={snap} attemptId={attemptId} me={me} mine={snap.given.get(attemptId)} onScreen={onScreen} />
+      ) : snap.waiting.has(attemptId) ? (
+        <Waiting />
+      ) : (
+        <Removed />
+      )}
     </div>
   )
 }
@@ -183,6 +196,7 @@ export function PhoneScreen({ snap, attemptId, error }: { snap: Snapshot; attemp
 export function phoneAnnouncement(snap: Snapshot, attemptId: string): string {
   const me = snap.ranking.find((r) => r.attemptId === attemptId)
   const mine = snap.given.get(attemptId)
+  if (!me) return snap.waiting.has(attemptId) ? 'Waiting for your teacher to let you in.' : 'You are not in this game.'
   switch (snap.state.phase) {
     case 'lobby':
       return 'Waiting for the game to start.'

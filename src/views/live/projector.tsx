@@ -21,6 +21,7 @@ const Lobby: FC<ProjectorProps> = ({ snap, joinUrl }) => (
       </p>
       <QrCode text={joinUrl} label={`QR code to join: ${joinUrl}`} />
     </div>
+    {!snap.klass.open && <p class="notice">Joining is locked.</p>}
     <h2>{players(snap.players)} in the game</h2>
     {!snap.klass.hideNames && (
       <ul class="names">

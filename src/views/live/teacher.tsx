@@ -69,11 +69,33 @@ export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapsho
           )
         })}
       </p>
+      <JoinLock snap={snap} base={base} />
       {phase !== 'ended' && phase !== 'lobby' && (
         <p class="meta">
           Skip moves on without showing the answer; answers already given keep their points. Ending now marks everyone finished.
         </p>
       )}
     </div>
+  )
+}
+
+/** One tap locks the class against new joins (a flood of scripted seats, say), and one opens it again. */
+function JoinLock({ snap, base }: { snap: Snapshot; base: string }) {
+  const { open } = snap.klass
+  const action = `${base}/${open ? 'close' : 'open'}`
+  const waiting = snap.waiting.size
+  return (
+    <p class="join-lock">
+      {open ? 'New players can join.' : <strong>Locked: nobody new can join.</strong>}{' '}
+      <PostForm action={action} hx-post={action} hx-target="#live-panel" class="inline">
+        <button type="submit">{open ? 'Lock: no new joins' : 'Unlock joining'}</button>
+      </PostForm>
+      {waiting > 0 && (
+        <>
+          {' '}
+          <a href="#waiting">{waiting} waiting to be let in</a>
+        </>
+      )}
+    </p>
   )
 }
