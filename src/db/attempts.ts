@@ -7,6 +7,7 @@ import type { DB } from './client.ts'
 import {
   answers,
   attempts,
+  bankBests,
   bankScoreBands,
   bankTotals,
   classes,
@@ -83,36 +84,60 @@ export async function advance(db: DB, id: string, ownerHash: string, position: n
   return moved ?? null
 }
 
-export async function setNickname(db: DB, id: string, ownerHash: string, nickname: string): Promise<boolean> {
-  const changed = await db
-    .update(attempts)
-    .set({ nickname })
-    .where(and(eq(attempts.id, id), eq(attempts.ownerHash, ownerHash), sql`${attempts.finishedAt} is not null`))
-    .returning({ id: attempts.id })
-  return changed.length === 1
+/**
+ * Names a finished solo attempt, and its browser's entry on the bank's board (each browser is
+ * there once, under one name). A name another browser holds on that board is refused: nobody can
+ * pass as someone else, and no browser shows twice.
+ */
+export async function setNickname(db: DB, id: string, ownerHash: string, nickname: string, nicknameKey: string) {
+  const mine = and(
+    eq(attempts.id, id),
+    eq(attempts.ownerHash, ownerHash),
+    sql`${attempts.finishedAt} is not null`,
+    isNull(attempts.classId),
+  )
+  try {
+    const [changed] = await db.batch([
+      db.update(attempts).set({ nickname }).where(mine).returning({ id: attempts.id }),
+      db
+        .update(bankBests)
+        .set({ nickname, nicknameKey })
+        .where(
+          and(eq(bankBests.ownerHash, ownerHash), eq(bankBests.bankId, sql`(select ${attempts.bankId} from ${attempts} where ${mine})`)),
+        ),
+    ])
+    return changed.length === 1 ? 'named' : 'not-yours'
+  } catch (e) {
+    if (
+      String(e instanceof Error ? (e.cause ?? e.message) : e).includes(
+        'UNIQUE constraint failed: bank_bests.bank_id, bank_bests.nickname_key',
+      )
+    )
+      return 'nickname-taken'
+    throw e
+  }
 }
 
-// Ranking: more points first, then less time; equal on both means equal rank. Solo attempts
-// rank among the bank's finished solo attempts (attempts_bank_rank_idx), class attempts among
-// their class (attempts_class_rank_idx), where an untimed class does not break ties by time.
-// A rank counts the players above: those with more points, then those with as many but less
-// time. Each count is a range on the rank index (two counts, not one with OR, which SQLite
-// cannot serve as a range). In a class, where a board is a room, it counts the attempts above.
-// On a bank's board, which can hold 100,000, it sums the score bands above (bank_score_bands,
-// at most 121 rows) and counts attempts only within its own band.
-const inBank = sql.raw('other.bank_id = attempts.bank_id and other.finished_at is not null and other.class_id is null')
+// Ranking: more points first, then less time; equal on both means equal rank. A solo attempt
+// ranks on its bank's board, which holds each browser's best once (bank_bests, by triggers);
+// a class attempt among its class (attempts_class_rank_idx), where an untimed class does not break
+// ties by time. A rank counts those above: more points, then as many but less time. Each count is
+// a range on a rank index (two counts, not one with OR, which SQLite cannot serve as a range). On
+// a bank's board, which can hold 100,000, it sums the score bands above (bank_score_bands, at most
+// 121 rows) and counts bests only within its own band.
 const inClass = sql.raw('other.class_id = attempts.class_id')
-const tiesAbove = (scope: SQL) =>
-  sql`(select count(*) from attempts as other where ${scope} and other.score = attempts.score and other.time_ms < attempts.time_ms)`
 const classRankSql = sql<number>`(1 + (select count(*) from attempts as other where ${inClass} and other.score > attempts.score)
-  + (case when ${classes.scoring} <> 'untimed' then ${tiesAbove(inClass)} else 0 end))`
+  + (case when ${classes.scoring} <> 'untimed' then
+      (select count(*) from attempts as other where ${inClass} and other.score = attempts.score and other.time_ms < attempts.time_ms)
+    else 0 end))`
 const BAND = sql.raw(String(SCORE_BAND))
-const bankRankSql = sql<number>`(1
-  + coalesce((select sum(bands.players) from ${bankScoreBands} as bands
-      where bands.bank_id = attempts.bank_id and bands.band > attempts.score / ${BAND}), 0)
-  + (select count(*) from attempts as other where ${inBank} and other.score > attempts.score
-      and other.score < (attempts.score / ${BAND} + 1) * ${BAND})
-  + ${tiesAbove(inBank)})`
+/** The rank on a bank's board of a result (bank, score, time), as SQL over the row that holds it. */
+const bankRank = (bank: SQL, score: SQL, time: SQL) => sql<number>`(1
+  + coalesce((select sum(bands.players) from ${bankScoreBands} as bands where bands.bank_id = ${bank} and bands.band > ${score} / ${BAND}), 0)
+  + (select count(*) from ${bankBests} as other where other.bank_id = ${bank} and other.score > ${score}
+      and other.score < (${score} / ${BAND} + 1) * ${BAND})
+  + (select count(*) from ${bankBests} as other where other.bank_id = ${bank} and other.score = ${score} and other.time_ms < ${time}))`
+const bankRankSql = bankRank(sql.raw('attempts.bank_id'), sql.raw('attempts.score'), sql.raw('attempts.time_ms'))
 const standingSql = {
   rank: sql<number>`case when attempts.class_id is null then ${bankRankSql} else ${classRankSql} end`.as('standing_rank'),
   // Kept by triggers (bank_totals, classes.seats): one row each, however large the board.
@@ -142,29 +167,31 @@ export async function readResults(
 export type LeaderboardRow = Pick<Attempt, 'ownerHash' | 'nickname' | 'score' | 'correct' | 'timeMs'> & { rank: number }
 export const LEADERBOARD_SIZE = 50
 
-/** The bank's top 50, and where the viewer's best finished attempt stands. */
+/** The bank's top 50 browsers, each at its best, and where the viewer's best stands. */
 export async function readLeaderboard(
   db: DB,
   bankId: string,
   ownerHash: string | undefined,
 ): Promise<{ rows: LeaderboardRow[]; total: number; mine: (Standing & { id: string }) | null }> {
-  const finished = and(eq(attempts.bankId, bankId), sql`${attempts.finishedAt} is not null and ${attempts.classId} is null`)
   const columns = {
-    ownerHash: attempts.ownerHash,
-    nickname: attempts.nickname,
-    score: attempts.score,
-    correct: attempts.correct,
-    timeMs: attempts.timeMs,
+    ownerHash: bankBests.ownerHash,
+    nickname: bankBests.nickname,
+    score: bankBests.score,
+    correct: bankBests.correct,
+    timeMs: bankBests.timeMs,
   }
   const [top, [count], mine] = await db.batch([
-    db.select(columns).from(attempts).where(finished).orderBy(desc(attempts.score), asc(attempts.timeMs)).limit(LEADERBOARD_SIZE),
+    db
+      .select(columns)
+      .from(bankBests)
+      .where(eq(bankBests.bankId, bankId))
+      .orderBy(desc(bankBests.score), asc(bankBests.timeMs))
+      .limit(LEADERBOARD_SIZE),
     db.select({ total: bankTotals.finished }).from(bankTotals).where(eq(bankTotals.bankId, bankId)),
     db
-      .select({ id: attempts.id, rank: bankRankSql })
-      .from(attempts)
-      .where(and(finished, eq(attempts.ownerHash, ownerHash ?? '')))
-      .orderBy(desc(attempts.score), asc(attempts.timeMs))
-      .limit(1),
+      .select({ id: bankBests.attemptId, rank: bankRank(sql`${bankBests.bankId}`, sql`${bankBests.score}`, sql`${bankBests.timeMs}`) })
+      .from(bankBests)
+      .where(and(eq(bankBests.bankId, bankId), eq(bankBests.ownerHash, ownerHash ?? ''))),
   ])
   const total = count?.total ?? 0
   return { rows: rankRows(top), total, mine: mine[0] ? { ...mine[0], total } : null }

@@ -27,9 +27,6 @@ export const attempts = sqliteTable(
     classId: text('class_id'),
   },
   (t) => [
-    index('attempts_bank_rank_idx')
-      .on(t.bankId, sql`${t.score} desc`, t.timeMs)
-      .where(sql`finished_at is not null and class_id is null`),
     index('attempts_class_rank_idx')
       .on(t.classId, sql`${t.score} desc`, t.timeMs)
       .where(sql`class_id is not null`),
@@ -40,17 +37,41 @@ export const attempts = sqliteTable(
   ],
 )
 
-// How many finished solo attempts each bank's leaderboard holds, kept by triggers on attempts
-// (migrations/0002_leaderboard_sizes.sql), so "of 100,000" costs one row, not a count over the index.
+// Each browser's best finished solo attempt in a bank: a bank's leaderboard shows each browser once,
+// under one name (nicknameKey: unique on the board). Kept by triggers on attempts
+// (migrations/0008_bank_bests.sql), which also keep bank_totals and bank_score_bands counting these.
+export const bankBests = sqliteTable(
+  'bank_bests',
+  {
+    bankId: text('bank_id').notNull(),
+    ownerHash: text('owner_hash').notNull(),
+    attemptId: text('attempt_id').notNull(),
+    score: integer('score').notNull(),
+    correct: integer('correct').notNull(),
+    timeMs: integer('time_ms').notNull(),
+    nickname: text('nickname'),
+    nicknameKey: text('nickname_key'),
+  },
+  (t) => [
+    primaryKey({ name: 'bank_bests_pk', columns: [t.bankId, t.ownerHash] }),
+    index('bank_bests_rank_idx').on(t.bankId, sql`${t.score} desc`, t.timeMs),
+    uniqueIndex('bank_bests_name_uq')
+      .on(t.bankId, t.nicknameKey)
+      .where(sql`nickname_key is not null`),
+  ],
+)
+
+// How many browsers each bank's leaderboard holds (rows of bank_bests), kept by triggers, so
+// "of 100,000" costs one row, not a count over the index.
 export const bankTotals = sqliteTable('bank_totals', {
   bankId: text('bank_id').primaryKey(),
   finished: integer('finished').notNull().default(0),
 })
 
-// How many finished solo attempts of a bank scored in each band of 100 points (band = score / 100),
-// kept by triggers (migrations/0003_score_bands.sql). A rank sums the bands above a score (at
-// most 121 rows) and counts attempts only within its own band, so it no longer reads a row per
-// player above: about 1% of the board instead of half of it for a player in the middle.
+// How many browsers' bests in a bank scored in each band of 100 points (band = score / 100), kept
+// by triggers (migrations/0008_bank_bests.sql). A rank sums the bands above a score (at most 121
+// rows) and counts bests only within its own band, so it does not read a row per player above:
+// about 1% of the board instead of half of it for a player in the middle.
 export const SCORE_BAND = 100
 export const bankScoreBands = sqliteTable(
   'bank_score_bands',

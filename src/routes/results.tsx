@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { readResults, setNickname } from '../db/attempts.ts'
 import type { AppEnv } from '../env.ts'
-import { readNickname } from '../game/nickname.ts'
+import { nicknameKey, readNickname } from '../game/nickname.ts'
 import { isId } from '../http/ids.ts'
 import { isOwnedBy, readOwner } from '../http/owner.ts'
 import { publicUrl, readForm } from '../http/request.ts'
@@ -24,7 +24,9 @@ results.post('/:id/nickname', async (c) => {
   if (!isId(id)) throw new Problem(404, 'We could not find those results. Check the link you were given.')
   if (!owner) throw refused
   if (!nickname.ok) return render(c, nickname.message)
-  if (!(await setNickname(c.var.db, id, owner, nickname.value))) throw refused
+  const named = await setNickname(c.var.db, id, owner, nickname.value, nicknameKey(nickname.value))
+  if (named === 'nickname-taken') return render(c, 'Another player already has that name on this leaderboard. Please pick another.')
+  if (named === 'not-yours') throw refused
   return c.redirect(`/results/${id}`, 303)
 })
 

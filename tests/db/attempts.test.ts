@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { createAttempt, readLeaderboard, readResults } from '../../src/db/attempts.ts'
+import { createAttempt, readLeaderboard, readResults, setNickname } from '../../src/db/attempts.ts'
+import { nicknameKey } from '../../src/game/nickname.ts'
 import { createDb } from '../../src/db/client.ts'
 import { randomId } from '../../src/http/ids.ts'
 import { metered, newMeter } from '../bench/d1-meter.ts'
@@ -45,15 +46,45 @@ describe('ranking', () => {
 
   it('serves the leaderboard from its index', async () => {
     const plan = await env.DB.prepare(
-      'explain query plan select id from attempts where bank_id = ? and finished_at is not null order by score desc, time_ms asc limit 50'.replace(
-        'finished_at is not null',
-        'finished_at is not null and class_id is null',
-      ),
+      'explain query plan select attempt_id from bank_bests where bank_id = ? order by score desc, time_ms asc limit 50',
     )
       .bind('b')
       .all<{ detail: string }>()
-    expect(plan.results.map((r) => r.detail).join(' ')).toContain('USING INDEX attempts_bank_rank_idx')
+    expect(plan.results.map((r) => r.detail).join(' ')).toContain('USING INDEX bank_bests_rank_idx')
     expect(plan.results.map((r) => r.detail).join(' ')).not.toContain('TEMP B-TREE')
+  })
+})
+
+describe('one entry per browser', () => {
+  it('shows each browser once, at its best, and ranks among browsers', async () => {
+    const bank = 'once-bank'
+    await finished(bank, 'spammer', 1_100, 20_000, 'Top')
+    const worse = await finished(bank, 'spammer', 1_000, 20_000)
+    await finished(bank, 'spammer', 1_100, 30_000)
+    await finished(bank, 'other', 1_050, 10_000, 'Other')
+    const board = await readLeaderboard(db, bank, 'spammer')
+    expect(board.rows.map((r) => [r.rank, r.score, r.nickname])).toEqual([
+      [1, 1_100, 'Top'],
+      [2, 1_050, 'Other'],
+    ])
+    expect(board.total).toBe(2)
+    expect(board.mine).toMatchObject({ rank: 1, total: 2 })
+    // A worse result of the same browser says where it would stand, among the others' bests.
+    expect((await readResults(db, worse))!.standing).toEqual({ rank: 3, total: 2 })
+    // A better one replaces the best, and keeps the browser's name.
+    await finished(bank, 'spammer', 1_200, 5_000)
+    expect((await readLeaderboard(db, bank, undefined)).rows[0]).toMatchObject({ score: 1_200, nickname: 'Top' })
+  })
+
+  it('refuses a name another browser holds on that board, and lets its holder keep it', async () => {
+    const bank = 'name-bank'
+    const mine = await finished(bank, 'first', 900, 1)
+    const theirs = await finished(bank, 'second', 800, 1)
+    expect(await setNickname(db, mine, 'first', 'Ann', nicknameKey('Ann'))).toBe('named')
+    expect(await setNickname(db, theirs, 'second', 'ANN', nicknameKey('ANN'))).toBe('nickname-taken')
+    expect(await setNickname(db, mine, 'first', 'Ann', nicknameKey('Ann'))).toBe('named')
+    expect(await setNickname(db, theirs, 'first', 'Bo', nicknameKey('Bo'))).toBe('not-yours')
+    expect((await readLeaderboard(db, bank, undefined)).rows.map((r) => r.nickname)).toEqual(['Ann', null])
   })
 })
 
@@ -103,8 +134,8 @@ describe('leaderboard sizes', () => {
     expect(large.board.total).toBe(5_000)
     expect(large.rows).toBe(small.rows)
     expect(large.rows).toBeLessThan(60) // the top 50, the size, and the viewer's best
-    // A viewer on the board: their best comes off attempts_owner_best_idx, and their rank sums
-    // the score bands above (at most 121 rows) and counts only within its own band (here 50).
+    // A viewer on the board: their best is one row of bank_bests, and their rank sums the score
+    // bands above (at most 121 rows) and counts only within its own band (here 50).
     const far = await rowsRead('large-bank', 'owner2500')
     expect(far.rows).toBeLessThan(large.rows + 121 + 2 * (5_000 / 120) * 3)
   })
