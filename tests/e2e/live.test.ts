@@ -118,6 +118,62 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
     await expect(teacher.locator('table.board tbody tr').first().textContent()).resolves.toContain('Ada')
   })
 
+  it('shows a fourth browser no points on any public surface while a question is open', async () => {
+    const { teacher, code } = await openLive('Fair play', /The 2018 race/, 2)
+    const projectorUrl = new URL(
+      (await teacher.getByRole('link', { name: 'Open the projector', exact: true }).getAttribute('href'))!,
+      server.url,
+    )
+    const projector = await newPage({ viewport: { width: 1280, height: 800 } })
+    await projector.goto(projectorUrl.href)
+    const phones: Page[] = []
+    for (const name of ['Ira', 'Jo', 'Kit']) {
+      const phone = await newPage({ viewport: { width: 390, height: 780 } })
+      await phone.goto(`${server.url}/join/${code}`)
+      await phone.getByLabel('Your nickname').fill(name)
+      await phone.getByRole('button', { name: /^Join/ }).click()
+      await phone.getByRole('heading', { name: `You're in, ${name}!` }).waitFor()
+      phones.push(phone)
+    }
+    const seats = phones.map((phone) => new URL(phone.url()).pathname.split('/').pop()!)
+    // The snoop: another browser with nothing but the public addresses.
+    const snoop = await server.browser.newContext()
+    const surfaces = [
+      projectorUrl.pathname,
+      `${projectorUrl.pathname}/rows`,
+      ...seats.map((id) => `/results/${id}`),
+      '/leaderboard/race-2018',
+      '/leaderboard/mixed',
+      `/join/${code}`,
+    ]
+    const look = async () => {
+      const seen: string[] = []
+      for (const path of surfaces) {
+        const res = await snoop.request.get(`${server.url}${path}`)
+        const text = await res.text()
+        if (/\bpoints\b|data-score|data-rank/i.test(text)) seen.push(`${path} ${res.status()}`)
+      }
+      return seen
+    }
+    await teacher.reload()
+    await teacher.getByRole('button', { name: 'Start the game' }).click()
+    await projector.locator('[data-phase="open"][data-question="0"]').waitFor()
+    expect(await look()).toEqual([])
+    for (const [k, phone] of phones.entries()) {
+      await phone.locator('[data-phase="open"] legend h2').waitFor()
+      if (k < 2) {
+        await tap(phone, k === 0)
+        expect(await look(), `after ${k + 1} answers`).toEqual([])
+      }
+    }
+    // The projector's own page says nothing either, until the last answer closes the question.
+    await expect(projector.locator('#projector').textContent()).resolves.not.toMatch(/points/)
+    await tap(phones[2], false)
+    await projector.locator('[data-phase="reveal"]').waitFor()
+    expect(await look()).toContain(`${projectorUrl.pathname} 200`) // the reveal shows the top five's points
+    await snoop.close()
+  })
+
   it('works with JavaScript off: a phone answers and refreshes by hand', async () => {
     const { teacher, code } = await openLive('No script', /The 2023 race/, 2)
 
