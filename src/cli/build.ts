@@ -28,21 +28,21 @@ const hashed = (path: string) => {
   return { body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) }
 }
 const css = hashed('src/views/style.css')
-const countdown = hashed('src/views/live/countdown.js')
+const live = hashed('src/views/live/live.js')
 const htmx = pkg('htmx.org').version
 const assets = {
   htmx: `/vendor/htmx-${htmx}.min.js`,
   // Live games: htmx with its WebSocket extension in one file. As two deferred scripts, htmx can
   // process the page (readyState "interactive") before the extension registers, and the socket never opens.
   htmxLive: `/vendor/htmx-ws-${htmx}.min.js`,
-  countdown: `/static/countdown-${countdown.hash}.js`,
+  live: `/static/live-${live.hash}.js`,
   css: `/static/style-${css.hash}.css`,
 }
 const dist = (file: string) => readFileSync(join(root, 'node_modules/htmx.org/dist', file), 'utf8')
 rmSync(join(root, 'public'), { recursive: true, force: true })
 out(`public${assets.htmx}`, dist('htmx.min.js'))
 out(`public${assets.htmxLive}`, `${dist('htmx.min.js')}\n${dist('ext/hx-ws.min.js')}`)
-out(`public${assets.countdown}`, countdown.body)
+out(`public${assets.live}`, live.body)
 out(`public${assets.css}`, css.body)
 out(
   'public/_headers',

@@ -34,3 +34,18 @@ export async function hasAnswer(db: DB, attemptId: string, position: number): Pr
     .where(and(eq(answers.attemptId, attemptId), eq(answers.position, position)))
   return rows.length === 1
 }
+
+/**
+ * Stores many answers in one statement (a live question's, at its close), bound as one JSON
+ * parameter: D1 takes at most 100 parameters a statement, and a hall of 1,000 answers at once.
+ * An answer already there (a flush retried after a failure) is left as it was, so none counts twice.
+ */
+export async function recordAnswers(db: DB, list: Answer[]): Promise<void> {
+  if (list.length === 0) return
+  await db.run(sql`insert into ${answers}
+      (attempt_id, position, question_id, response, credit, time_ms, points, answered_at, too_fast)
+    select value ->> 'attemptId', value ->> 'position', value ->> 'questionId', value -> 'response', value ->> 'credit',
+      value ->> 'timeMs', value ->> 'points', value ->> 'answeredAt', value ->> 'tooFast'
+    from json_each(${JSON.stringify(list)}) where true
+    on conflict do nothing`)
+}

@@ -4,7 +4,7 @@ import { MIXED_ID } from '../questions/reserved.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, classBlocks, classes, students, type Class, type PlanItem, type Student } from './schema.ts'
 
-export type NewClass = Omit<Class, 'open' | 'hideNames' | 'seats'>
+export type NewClass = Omit<Class, 'open' | 'hideNames' | 'hideTyped' | 'seats'>
 
 /** Classes and everything in them last 30 days from opening; the daily cron then deletes them. */
 export const CLASS_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000
@@ -154,7 +154,7 @@ export async function admitStudents(db: DB, classId: string, ids: string[] | 'al
   return rows.length
 }
 
-export async function updateClass(db: DB, classId: string, change: Partial<Pick<Class, 'open' | 'hideNames' | 'admit'>>) {
+export async function updateClass(db: DB, classId: string, change: Partial<Pick<Class, 'open' | 'hideNames' | 'hideTyped' | 'admit'>>) {
   await db.update(classes).set(change).where(eq(classes.id, classId))
 }
 

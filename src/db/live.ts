@@ -1,29 +1,22 @@
-// Query functions for live games. The game's state lives in its Durable Object; every answer and
-// every score lives here in D1, in the same tables as self-paced classes, so the dashboard, the
-// CSV and the results pages read live games unchanged.
+// Query functions for live games. The game's state, and the answers to the question in play,
+// live in its Durable Object; when a question closes its answers come here, to the same tables as
+// self-paced classes, so the dashboard, the CSV and the results pages read live games unchanged.
 import { and, eq, isNull } from 'drizzle-orm'
 import { notExpired, openedSince, rankedSeats, type SeatRow } from './classes.ts'
 import type { DB } from './client.ts'
-import { answers, attempts, classes, students, type Answer, type Class } from './schema.ts'
-
-export type LiveAnswer = Pick<Answer, 'attemptId' | 'response' | 'credit' | 'points'>
+import { attempts, classes, students, type Class } from './schema.ts'
 
 /**
- * The class (none once deleted or expired), its seats ranked with their totals, the answers given
- * to one question, and who waits to be let in: everything a game holds in memory, in one round trip.
+ * The class (none once deleted or expired), its seats ranked with their totals, and who waits to
+ * be let in: what a game reads of D1, in one round trip.
  */
-export async function readLiveClass(db: DB, classId: string, position: number, now = Date.now()) {
-  const [[klass], seats, given, waiting] = await db.batch([
+export async function readLiveClass(db: DB, classId: string, now = Date.now()) {
+  const [[klass], seats, waiting] = await db.batch([
     db
       .select()
       .from(classes)
       .where(and(eq(classes.id, classId), notExpired(openedSince(now)))),
     rankedSeats(db, classId),
-    db
-      .select({ attemptId: answers.attemptId, response: answers.response, credit: answers.credit, points: answers.points })
-      .from(answers)
-      .innerJoin(attempts, eq(attempts.id, answers.attemptId))
-      .where(and(eq(attempts.classId, classId), eq(answers.position, position))),
     db
       .select({ attemptId: students.attemptId })
       .from(students)
@@ -32,7 +25,6 @@ export async function readLiveClass(db: DB, classId: string, position: number, n
   return {
     klass: (klass ?? null) as Class | null,
     seats: seats as SeatRow[],
-    given: given as LiveAnswer[],
     waiting: new Set(waiting.map((w) => w.attemptId)),
   }
 }

@@ -121,6 +121,8 @@ export const classes = sqliteTable(
     naming: text('naming', { enum: NAMING }).notNull(),
     open: integer('open', { mode: 'boolean' }).notNull().default(true),
     hideNames: integer('hide_names', { mode: 'boolean' }).notNull().default(false),
+    // A live game's projector shows the answers students typed (after the word filter) unless the teacher hides them.
+    hideTyped: integer('hide_typed', { mode: 'boolean' }).notNull().default(false),
     // A waiting room: students who join wait, off the projector and out of the game, until the teacher admits them.
     admit: integer('admit', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),

@@ -1,14 +1,16 @@
 // One live game: a Durable Object per live class, named by the class's id. It holds what must be
 // decided in one place at one time: which question is open, when it closes (its alarm), who has
-// answered it. It pushes each change to every screen over hibernatable WebSockets. Answers and
-// scores live in D1 (the same tables as self-paced classes); after a restart it reads them back.
-// The rules are pure and live beside it (machine.ts, accept.ts, snapshot.ts); this file does I/O.
+// answered it. The open question's answers are kept in the object's own SQLite storage, which is
+// durable before a phone hears "locked in", and go to D1 in one statement when the question
+// closes: a hall of 1,000 answering at once is 1,000 local writes, not 1,000 D1 round trips.
+// Screens are pushed over hibernatable WebSockets. The rules are pure and live beside it
+// (machine.ts, accept.ts, snapshot.ts, questions.ts); this file does the I/O.
 import { DurableObject } from 'cloudflare:workers'
-import { hasAnswer, recordAnswer } from '../db/answers.ts'
+import { hasAnswer, recordAnswers } from '../db/answers.ts'
 import type { SeatRow } from '../db/classes.ts'
 import { createDb } from '../db/client.ts'
-import { finishLiveClass, readLiveClass, type LiveAnswer } from '../db/live.ts'
-import type { AnswerValue } from '../db/schema.ts'
+import { finishLiveClass, readLiveClass } from '../db/live.ts'
+import type { Answer, AnswerValue } from '../db/schema.ts'
 import { scoreAnswer, speedWindow } from '../game/scoring.ts'
 import { acceptance, type Refusal } from './accept.ts'
 import { LatestRead } from './latest.ts'
@@ -17,29 +19,37 @@ import { Screens, VIEWER_HEADER, type Viewer } from './push.tsx'
 import { isLiveClass, project, questionAt, type LiveClass, type Snapshot } from './snapshot.ts'
 
 export type AnswerOutcome = 'accepted' | 'already' | Refusal
+/** A student who has just joined, as the join route tells the game (no need to read the class again). */
+export type Joiner = { attemptId: string; nickname: string; admitted: boolean }
 
-/** A read of the class from D1, and the question in play when it began. */
-type ClassRead = Awaited<ReturnType<typeof readLiveClass>> & { index: number }
+type ClassRead = Awaited<ReturnType<typeof readLiveClass>>
 
 export class LiveGame extends DurableObject<Cloudflare.Env> {
   #state: LiveState = LOBBY
-  // The class as D1 last said (null once deleted or expired), its seats, and the answers to the question in play.
+  // The class as D1 last said (null once deleted or expired), its seats, and who waits to be let in.
   #klass: LiveClass | null = null
   #seats: SeatRow[] = []
-  #given = new Map<string, LiveAnswer>()
-  #waiting: ReadonlySet<string> = new Set()
+  #waiting = new Set<string>()
+  /** Joiners told of since the last read began: a read begun before they joined cannot list them. */
+  #joiners = new Map<string, Joiner>()
+  /** The answers to the question on screen, mirrored in storage (the `given` table). */
+  #given = new Map<string, Answer>()
   #class = new LatestRead(
-    () => this.#read(),
+    () => readLiveClass(this.#db, this.#classId),
     (read) => this.#applyRead(read),
   )
-  /** Answers being written to D1: a read waits for them, so what it reads back includes them. */
-  #writes = new Set<Promise<unknown>>()
   #screens = new Screens(this.ctx)
+  #soon: ReturnType<typeof setTimeout> | undefined
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env)
     void ctx.blockConcurrencyWhile(async () => {
+      ctx.storage.sql.exec('create table if not exists given (attempt_id text primary key, answer text not null)')
       this.#state = (await ctx.storage.get<LiveState>('state')) ?? LOBBY
+      for (const row of ctx.storage.sql.exec<{ answer: string }>('select answer from given')) {
+        const answer = JSON.parse(row.answer) as Answer
+        this.#given.set(answer.attemptId, answer)
+      }
     })
   }
 
@@ -80,14 +90,33 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
 
   async #answer(attemptId: string, position: number, value: AnswerValue, now: number, reread = false): Promise<AnswerOutcome> {
     await this.#class.load()
-    if (!this.#klass) return 'not-open'
-    const seated = this.#seats.some((x) => x.attemptId === attemptId)
-    const waiting = this.#waiting.has(attemptId)
-    const verdict = acceptance(this.#state, { position, now, answered: this.#given.has(attemptId), seated, waiting })
+    const klass = this.#klass
+    if (!klass) return 'not-open'
+    const seat = this.#seats.find((x) => x.attemptId === attemptId)
+    const facts = { position, now, answered: this.#given.has(attemptId), seated: Boolean(seat), waiting: this.#waiting.has(attemptId) }
+    const verdict = acceptance(this.#state, facts)
     switch (verdict) {
-      case 'accept':
-        return this.#take(this.#klass, attemptId, position, value, now)
+      case 'accept': {
+        const onScreen = questionAt(klass, position)
+        if (!onScreen || !seat) return 'closed'
+        const window = speedWindow(klass.scoring, seat.extraTime, klass.live.seconds * 1000)
+        const timeMs = now - this.#state.openedAt
+        const answer = scoreAnswer(onScreen.question, value, { attemptId, position, timeMs, window, answeredAt: now })
+        // Durable before the reply leaves (the output gate): a restart after "locked in" keeps it.
+        this.ctx.storage.sql.exec(
+          'insert into given (attempt_id, answer) values (?, ?) on conflict do nothing',
+          attemptId,
+          JSON.stringify(answer),
+        )
+        this.#given.set(attemptId, answer)
+        const snap = this.#snapshot()!
+        this.#screens.shown(attemptId, snap)
+        if (this.#everyoneAnswered()) await this.control('reveal', this.#state.version)
+        else this.#screens.count(snap)
+        return 'accepted'
+      }
       case 'look-up':
+        // A question the game has left: its answers are in D1 now.
         return (await hasAnswer(this.#db, attemptId, position)) ? 'already' : 'closed'
       case 'time-up':
         await this.control('reveal')
@@ -102,45 +131,24 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     }
   }
 
-  /** Records an accepted answer, then closes the question if everyone has answered, or updates the count. */
-  async #take(klass: LiveClass, attemptId: string, position: number, value: AnswerValue, now: number): Promise<AnswerOutcome> {
-    const onScreen = questionAt(klass, position)
-    if (!onScreen) return 'closed'
-    const seat = this.#seats.find((x) => x.attemptId === attemptId)
-    const window = speedWindow(klass.scoring, seat?.extraTime, klass.live.seconds * 1000)
-    const answer = scoreAnswer(onScreen.question, value, {
-      attemptId,
-      position,
-      timeMs: now - this.#state.openedAt,
-      window,
-      answeredAt: now,
-    })
-    // Claimed before the write, so a second tap while it is in flight finds it taken.
-    this.#given.set(attemptId, answer)
-    const write = recordAnswer(this.#db, answer, { finishOnLast: false })
-    this.#writes.add(write)
-    let stored: boolean
-    try {
-      stored = (await write).stored
-    } catch (e) {
-      if (this.#given.get(attemptId) === answer) this.#given.delete(attemptId)
-      throw e
-    } finally {
-      this.#writes.delete(write)
-    }
-    if (!stored) {
-      // D1 already held an answer this object had lost track of: that one counts; read it back.
-      await this.#class.reload()
-      return 'already'
-    }
-    const s = this.#state
-    if (this.#everyoneAnswered() && s.index === position && s.phase === 'open') await this.control('reveal')
-    else this.#announceCount()
-    return 'accepted'
+  /** A student joined: the game seats them (or has them wait) without reading the whole class again. */
+  async joined(joiner: Joiner): Promise<void> {
+    await this.#class.load()
+    if (!this.#klass) return
+    this.#joiners.set(joiner.attemptId, joiner)
+    this.#seat(joiner)
+    // Many join at once at the start of a lesson: the projector and the teacher see them in one redraw.
+    this.#soon ??= setTimeout(() => {
+      this.#soon = undefined
+      this.#broadcast()
+      if (this.#state.phase === 'open') this.#screens.count(this.#snapshot()!)
+    }, JOIN_REDRAW_MS)
   }
 
-  /** The class or its seats changed in D1 (a join, a rename, a removal, a setting, a deletion): read them again. */
+  /** The class or its seats changed in D1 (a rename, a removal, a setting, a deletion): read them again. */
   async changed(): Promise<void> {
+    // This read begins after every join so far: it lists them all, and is the word on who stays.
+    this.#joiners.clear()
     await this.#class.reload()
     this.#broadcast()
     if (!this.#klass) return
@@ -150,7 +158,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     else this.#announceCount()
   }
 
-  /** The question's time is up. */
+  /** The question's time is up. A failure (D1 away) throws, and the runtime retries the alarm. */
   async alarm(): Promise<void> {
     if (this.#state.phase === 'open') await this.control('reveal')
   }
@@ -178,24 +186,29 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     }
   }
 
-  /** Reads the class, its seats and the answers to the question in play, once the answers being written have landed. */
-  async #read(): Promise<ClassRead> {
-    const index = this.#state.index
-    await Promise.allSettled(this.#writes)
-    return { index, ...(await readLiveClass(this.#db, this.#classId, index)) }
-  }
-
-  async #applyRead({ index, klass, seats, given, waiting }: ClassRead): Promise<void> {
+  async #applyRead({ klass, seats, waiting }: ClassRead): Promise<void> {
     this.#klass = isLiveClass(klass) ? klass : null
     this.#seats = seats
     this.#waiting = waiting
-    // Answers to a question the game has left behind are not this question's. For this one, D1
-    // is the record; answers claimed since the read began are kept, a removed student's dropped.
-    if (index === this.#state.index) for (const a of given) this.#given.set(a.attemptId, a)
+    for (const joiner of this.#joiners.values()) this.#seat(joiner)
+    // A removed student's answer to the open question no longer counts.
     const seated = new Set(seats.map((x) => x.attemptId))
-    for (const id of this.#given.keys()) if (!seated.has(id)) this.#given.delete(id)
+    for (const id of this.#given.keys()) if (!seated.has(id)) this.#forgetAnswer(id)
     // A class deleted or expired leaves nothing behind here either.
     if (!this.#klass) await this.#forget()
+  }
+
+  /** Seats a joiner the game was told of, or has them wait, unless the class already lists them. */
+  #seat({ attemptId, nickname, admitted }: Joiner) {
+    if (this.#seats.some((x) => x.attemptId === attemptId)) return
+    if (!admitted) this.#waiting.add(attemptId)
+    else
+      this.#seats.push({ attemptId, nickname, extraTime: false, score: 0, correct: 0, answered: 0, timeMs: 0, tooFast: 0, finished: false })
+  }
+
+  #forgetAnswer(attemptId: string) {
+    this.#given.delete(attemptId)
+    this.ctx.storage.sql.exec('delete from given where attempt_id = ?', attemptId)
   }
 
   async #forget(): Promise<void> {
@@ -210,25 +223,29 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   }
 
   async #enter(next: LiveState): Promise<void> {
-    const previous = { state: this.#state, given: this.#given }
+    const previous = this.#state
     // In memory at once, so an answer or a control arriving meanwhile sees the new phase.
     this.#state = next
-    if (next.index !== previous.state.index) this.#given = new Map()
     try {
-      // The end marks everyone finished in D1 before the game says it is over, so a failure can be retried.
-      if (next.phase === 'ended') {
-        await Promise.allSettled(this.#writes)
-        await finishLiveClass(this.#db, this.#classId, Date.now())
+      // A question that closes sends its answers to D1, the record, before anything moves on;
+      // the end marks everyone finished there too. A failure leaves the game where it was, to retry.
+      const asking = (s: LiveState) => s.phase === 'open' || s.phase === 'paused'
+      const closing = asking(previous) && (!asking(next) || next.index !== previous.index)
+      if (closing) await recordAnswers(this.#db, [...this.#given.values()])
+      if (next.phase === 'ended') await finishLiveClass(this.#db, this.#classId, Date.now())
+      if (next.index !== previous.index) {
+        this.#given = new Map()
+        this.ctx.storage.sql.exec('delete from given')
       }
       await this.ctx.storage.put('state', next)
       if (next.phase === 'open') await this.ctx.storage.setAlarm(next.closesAt)
       else await this.ctx.storage.deleteAlarm()
     } catch (e) {
-      if (this.#state === next) ({ state: this.#state, given: this.#given } = previous)
+      if (this.#state === next) this.#state = previous
       throw e
     }
     try {
-      // A reveal and the end show totals and ranks: read them back from D1, the record.
+      // A reveal and the end show totals and ranks: read them back from D1.
       if (next.phase === 'reveal' || next.phase === 'ended') await this.#class.reload()
     } finally {
       this.#broadcast()
@@ -250,3 +267,6 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     if (snap) this.#screens.count(snap)
   }
 }
+
+/** How long the screens wait after a join for others to arrive, before one redraw shows them all. */
+const JOIN_REDRAW_MS = 250

@@ -48,11 +48,13 @@ export async function renderFor(viewer: Viewer, snap: Snapshot): Promise<string>
 export function screenKey(viewer: Viewer, snap: Snapshot): string {
   const { version, phase, index, openedAt } = snap.state
   const state = `${version}:${phase}:${index}:${openedAt}`
+  // The teacher's controls and the projector count the players in the lobby; a phone does not, so a
+  // join redraws two screens, not every phone in the room.
   const lobby = phase === 'lobby' ? snap.players : ''
   switch (viewer.role) {
     // The teacher's count of answers and players changes through renderCount, not a redraw.
     case 'teacher':
-      return `${state}|${lobby}|${snap.klass.open}|${snap.waiting.size}`
+      return `${state}|${lobby}|${snap.klass.open}|${snap.klass.hideTyped}|${snap.waiting.size}`
     case 'board': {
       // Only what the projector shows in this phase: scores are read again on a join while a
       // question is open, and a screen sent again then would say that some score had moved.
@@ -62,14 +64,14 @@ export function screenKey(viewer: Viewer, snap: Snapshot): string {
           : phase === 'reveal' || phase === 'ended'
             ? (r: Ranked) => `${r.nickname}:${r.score}`
             : null
-      return `${state}|${snap.klass.hideNames}|${snap.klass.open}|${shown ? snap.ranking.map(shown).join(',') : ''}`
+      return `${state}|${snap.klass.hideNames}|${snap.klass.hideTyped}|${snap.klass.open}|${shown ? snap.ranking.map(shown).join(',') : ''}`
     }
     case 'phone': {
       const me = snap.ranking.find((r) => r.attemptId === viewer.attemptId)
       const name = phase === 'lobby' ? me?.nickname : ''
       const standing = me && (phase === 'reveal' || phase === 'ended') ? `${me.rank}:${me.score}:${snap.players}` : ''
       const seat = me ? name : snap.waiting.has(viewer.attemptId) ? 'waiting' : '-'
-      return `${state}|${lobby}|${seat}|${snap.given.has(viewer.attemptId)}|${standing}`
+      return `${state}|${seat}|${snap.given.has(viewer.attemptId)}|${standing}`
     }
   }
 }
@@ -89,7 +91,7 @@ export class Screens {
 
   /** A screen connecting (or reconnecting): a hibernatable socket, sent its view at once. */
   async accept(ws: WebSocket, viewer: Viewer, snap: Snapshot): Promise<void> {
-    this.#ctx.acceptWebSocket(ws, [viewer.role])
+    this.#ctx.acceptWebSocket(ws, viewer.role === 'phone' ? [viewer.role, viewer.attemptId] : [viewer.role])
     ws.serializeAttachment(viewer)
     this.#sent.set(ws, screenKey(viewer, snap))
     ws.send(await renderFor(viewer, snap))
@@ -108,6 +110,11 @@ export class Screens {
       this.#sent.set(ws, key)
       void renderFor(viewer, snap).then((html) => send(ws, html))
     }
+  }
+
+  /** A phone's own answer reached it as the reply to its post: its socket already shows that screen. */
+  shown(attemptId: string, snap: Snapshot): void {
+    for (const ws of this.#ctx.getWebSockets(attemptId)) this.#sent.set(ws, screenKey(ws.deserializeAttachment() as Viewer, snap))
   }
 
   /** While a question is open, the projector and the teacher see the count of answers go up. */

@@ -1,31 +1,81 @@
-// What a live game asks: questions answered by tapping a choice, shown in one order to everyone,
-// so the projector's choices, the phones' buttons and the bar chart line up.
+// What a live game asks, of every type, shown in one order to everyone (so the projector's
+// letters, the phones' buttons and the chart line up), and how the class answered it: the
+// figures the projector shows at the reveal. Pure.
 import type { AnswerValue, PlanItem } from '../db/schema.ts'
+import { answerKey } from '../game/answer-key.ts'
 import { optionsOf } from '../game/plan.ts'
 import type { Question } from '../questions/schema.ts'
 
-/** A live game asks only what a phone answers with a tap or two: one choice, several, or true/false. */
-export const isLiveQuestion = (q: Question) => q.type === 'single' || q.type === 'multi' || q.type === 'truefalse'
-
-/** The options as the class sees them, in the plan's order; the form posts their positions. */
+/** The options as the class sees them, in the plan's order (none for a typed or numeric answer); forms post their positions. */
 export function shownOptions(q: Question, item: PlanItem): string[] {
-  if (q.type === 'truefalse') return ['True', 'False']
-  return (item.order ?? []).map((i) => optionsOf(q)[i])
+  switch (q.type) {
+    case 'truefalse':
+      return ['True', 'False']
+    case 'single':
+    case 'multi':
+    case 'order':
+      return (item.order ?? []).map((i) => optionsOf(q)[i])
+    case 'typed':
+    case 'numeric':
+      return []
+  }
 }
 
-/** Which shown options an answer picked. */
-export function picked(q: Question, shown: string[], value: AnswerValue): number[] {
+/** Which shown options a choice answers picked. */
+function picked(q: Question, shown: string[], value: AnswerValue): number[] {
   if (q.type === 'truefalse') return [value === true ? 0 : 1]
-  const texts = Array.isArray(value) ? value : [value]
+  const texts = [value].flat()
   return shown.flatMap((text, i) => (texts.includes(text) ? [i] : []))
 }
 
-/** Which shown options the key holds. */
-export const keyed = (q: Question, shown: string[]): number[] => picked(q, shown, q.answer as AnswerValue)
+/** What the projector shows at a reveal, for each kind of question. */
+export type Reveal =
+  /** Each shown option: how many picked it, and whether the key holds it. */
+  | { kind: 'choices'; counts: number[]; keyed: number[] }
+  /** The most common answers typed, grouped as the grader reads them, the accepted ones marked. */
+  | { kind: 'typed'; right: number; top: { text: string; count: number; accepted: boolean }[] }
+  /** Every guess, closest to the key first; full points within `margin`, half within twice it. */
+  | { kind: 'numeric'; guesses: number[]; margin: number }
+  /** How many put everything right, and for each position how many put its item there. */
+  | { kind: 'order'; right: number; byPosition: number[] }
 
-/** How many players picked each shown option. */
-export function tally(q: Question, shown: string[], responses: AnswerValue[]): number[] {
-  const counts = shown.map(() => 0)
-  for (const r of responses) for (const i of picked(q, shown, r)) counts[i]++
-  return counts
+export const TYPED_SHOWN = 5
+
+/** The class's answers to a question, as the reveal shows them. */
+export function reveal(q: Question, shown: string[], answers: { response: AnswerValue; credit: number }[]): Reveal {
+  const right = answers.filter((a) => a.credit === 1).length
+  switch (q.type) {
+    case 'single':
+    case 'multi':
+    case 'truefalse': {
+      const counts = shown.map(() => 0)
+      for (const a of answers) for (const i of picked(q, shown, a.response)) counts[i]++
+      return { kind: 'choices', counts, keyed: picked(q, shown, q.answer) }
+    }
+    case 'typed': {
+      const groups = new Map<string, { forms: Map<string, number>; count: number; accepted: boolean }>()
+      for (const a of answers) {
+        const text = String(a.response).trim()
+        const key = answerKey(text)
+        const group = groups.get(key) ?? { forms: new Map(), count: 0, accepted: a.credit === 1 }
+        group.count++
+        group.forms.set(text, (group.forms.get(text) ?? 0) + 1)
+        groups.set(key, group)
+      }
+      // Each group under the spelling most of its students typed.
+      const top = [...groups.values()]
+        .sort((a, b) => b.count - a.count)
+        .slice(0, TYPED_SHOWN)
+        .map((g) => ({ text: [...g.forms].sort((a, b) => b[1] - a[1])[0][0], count: g.count, accepted: g.accepted }))
+      return { kind: 'typed', right, top }
+    }
+    case 'numeric': {
+      const guesses = answers.map((a) => Number(a.response)).sort((a, b) => Math.abs(a - q.answer) - Math.abs(b - q.answer) || a - b)
+      return { kind: 'numeric', guesses, margin: q.margin }
+    }
+    case 'order': {
+      const byPosition = q.answer.map((item, i) => answers.filter((a) => [a.response].flat()[i] === item).length)
+      return { kind: 'order', right, byPosition }
+    }
+  }
 }

@@ -2,13 +2,12 @@
 // clock, the seats ranked, the answers to the question in play) projected for the projector, the
 // teacher or one phone. Pure: the Durable Object holds the record, views draw the snapshot.
 import type { SeatRow } from '../db/classes.ts'
-import type { LiveAnswer } from '../db/live.ts'
-import type { Class, PlanItem } from '../db/schema.ts'
+import type { Answer, Class, PlanItem } from '../db/schema.ts'
 import { rankSeats } from '../game/ranking.ts'
 import { findQuestion } from '../questions/registry.ts'
 import type { Question } from '../questions/schema.ts'
 import type { LiveState } from './machine.ts'
-import { shownOptions, tally } from './questions.ts'
+import { reveal, shownOptions, type Reveal } from './questions.ts'
 
 /** A live class: one whose settings hold the seconds per question and the plan everyone shares. */
 export type LiveClass = Class & { live: NonNullable<Class['live']> }
@@ -21,7 +20,7 @@ export type GameRecord = {
   state: LiveState
   seats: SeatRow[]
   /** The answers to the question in play, by attempt. */
-  given: ReadonlyMap<string, LiveAnswer>
+  given: ReadonlyMap<string, Answer>
   /** Students in the waiting room, not yet let in. */
   waiting: ReadonlySet<string>
 }
@@ -35,10 +34,10 @@ export type Snapshot = {
   ranking: Ranked[]
   players: number
   answered: number
-  /** How many picked each option: only once the question has closed. */
-  counts: number[] | null
+  /** How the class answered: only once the question has closed. */
+  reveal: Reveal | null
   /** The answers to the question in play (a phone's snapshot: its own only). */
-  given: ReadonlyMap<string, LiveAnswer>
+  given: ReadonlyMap<string, Answer>
   /** Who waits to be let in (a phone's snapshot: itself, if it waits). */
   waiting: ReadonlySet<string>
 }
@@ -55,13 +54,7 @@ export function questionAt(klass: LiveClass, index: number): { item: PlanItem; q
 /** The game as screens see it; for one phone (`attemptId`), only what that phone shows, so an answer's reply does not carry the class. */
 export function project({ klass, state, seats, given, waiting }: GameRecord, now: number, attemptId?: string): Snapshot {
   const onScreen = state.phase === 'reveal' ? questionAt(klass, state.index) : null
-  const counts =
-    onScreen &&
-    tally(
-      onScreen.question,
-      onScreen.shown,
-      [...given.values()].map((a) => a.response),
-    )
+  const shown = onScreen && reveal(onScreen.question, onScreen.shown, [...given.values()])
   const ranking = rankSeats(seats, klass.scoring === 'untimed')
   const mine = attemptId === undefined ? undefined : given.get(attemptId)
   return {
@@ -71,7 +64,7 @@ export function project({ klass, state, seats, given, waiting }: GameRecord, now
     ranking: attemptId === undefined ? ranking : ranking.filter((r) => r.attemptId === attemptId),
     players: ranking.length,
     answered: given.size,
-    counts,
+    reveal: attemptId === undefined ? shown : null,
     given: attemptId === undefined ? given : new Map(mine ? [[attemptId, mine]] : []),
     waiting: attemptId === undefined ? waiting : new Set(waiting.has(attemptId) ? [attemptId] : []),
   }

@@ -67,13 +67,17 @@ const typed = z
       if (accepted.has(answerKey(r))) ctx.addIssue({ code: 'custom', path: ['reject'], message: `"${r}" is also accepted` })
   })
 
-const numeric = z.object({
-  ...common,
-  type: z.literal('numeric'),
-  answer: z.number(),
-  margin: z.number().min(0).default(0),
-  unit: text.optional(),
-})
+const numeric = z
+  .object({
+    ...common,
+    type: z.literal('numeric'),
+    answer: z.number(),
+    margin: z.number().min(0).default(0),
+    unit: text.optional(),
+    // Where every sensible answer lies (a percentage, 0 to 100): a phone in a live game offers a slider.
+    range: z.tuple([z.number(), z.number()]).optional(),
+  })
+  .refine((q) => !q.range || (q.range[0] < q.answer && q.answer < q.range[1]), { message: 'the answer lies outside the range', path: ['range'] })
 
 export const questionSchema = z.discriminatedUnion('type', [single, multi, truefalse, order, typed, numeric])
 

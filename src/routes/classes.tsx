@@ -9,7 +9,6 @@ import { drawPlan } from '../game/plan.ts'
 import { randomId, sha256Hex } from '../http/ids.ts'
 import { clientAddress, enforceLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
-import { isLiveQuestion } from '../live/questions.ts'
 import { findBank } from '../questions/registry.ts'
 import { NewClassPage } from '../views/classes/new.tsx'
 
@@ -40,13 +39,7 @@ classes.post('/', limited, settings, async (c) => {
   const { values, ...chosen } = c.req.valid('form')
   const live = chosen.mode === 'live'
   // The mixed quiz holds every bank's questions: count each question once.
-  const pool = [...new Map(chosen.banks.flatMap((id) => findBank(id)!.questions).map((q) => [q.id, q])).values()]
-  // A live game asks only what a phone answers with a tap; say so if the banks hold too few.
-  const questions = live ? pool.filter(isLiveQuestion) : pool
-  if (live && questions.length < chosen.size)
-    return formAgain(c, values, {
-      size: `These banks hold ${questions.length} questions a live game can ask (one answer, several, or true or false). Choose ${questions.length} or fewer, or add a bank.`,
-    })
+  const questions = [...new Map(chosen.banks.flatMap((id) => findBank(id)!.questions).map((q) => [q.id, q])).values()]
   const plan = drawPlan(questions, chosen.size)
   const secret = randomId(32)
   const klass = {

@@ -58,14 +58,14 @@ join.post('/:code', async (c) => {
     // Draw names until one is free in this class (900 of them; a class is far smaller).
     for (let tries = 0; tries < 20 && (!result || result.outcome === 'nickname-taken'); tries++) {
       const s = seatFor(generatedName())
-      result = { outcome: await joinClass(c.var.db, s), attemptId: s.attemptId }
+      result = { outcome: await joinClass(c.var.db, s), attemptId: s.attemptId, nickname: s.nickname }
     }
   } else {
     const raw = (await readForm(c)).nickname
     const nickname = readNickname(raw)
     if (!nickname.ok) return again(c, klass, raw, nickname.message)
     const s = seatFor(nickname.value)
-    result = { outcome: await joinClass(c.var.db, s), attemptId: s.attemptId }
+    result = { outcome: await joinClass(c.var.db, s), attemptId: s.attemptId, nickname: s.nickname }
     // Taken by this browser's own seat, made a moment ago by the same form sent twice: that is the seat.
     const own = result.outcome === 'nickname-taken' && (await findClassForJoin(c.var.db, klass.code, ownerHash))?.seat
     if (own) return c.redirect(seatUrl(klass, own), 303)
@@ -74,7 +74,8 @@ join.post('/:code', async (c) => {
   }
   if (result?.outcome === 'joined') {
     // The game shows who has joined, and lets a late joiner in at the question in play.
-    if (klass.live) await liveGame(c.env, klass.id).changed()
+    if (klass.live)
+      await liveGame(c.env, klass.id).joined({ attemptId: result.attemptId, nickname: result.nickname, admitted: !klass.admit })
     return c.redirect(seatUrl(klass, result.attemptId), 303)
   }
   if (result?.outcome === 'already-seated') return c.redirect(`/join/${klass.code}`, 303)

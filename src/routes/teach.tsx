@@ -127,7 +127,7 @@ teach.get('/:secret/results.csv', async (c) => {
  * A class setting the teacher flips: joins open or locked, names shown or hidden on the projector,
  * the waiting room. The live game's controls flip the lock in place (htmx): they get the new panel.
  */
-const setting = (change: Partial<Pick<Class, 'open' | 'hideNames' | 'admit'>>) => async (c: Context<TeachEnv>) => {
+const setting = (change: Partial<Pick<Class, 'open' | 'hideNames' | 'hideTyped' | 'admit'>>) => async (c: Context<TeachEnv>) => {
   const { klass, base } = c.var
   await updateClass(c.var.db, klass.id, change)
   await tellGame(c)
@@ -139,6 +139,8 @@ teach.post('/:secret/close', setting({ open: false }))
 teach.post('/:secret/open', setting({ open: true }))
 teach.post('/:secret/hide-names', setting({ hideNames: true }))
 teach.post('/:secret/show-names', setting({ hideNames: false }))
+teach.post('/:secret/hide-typed', setting({ hideTyped: true }))
+teach.post('/:secret/show-typed', setting({ hideTyped: false }))
 
 /** The students a form names (its ticked `student` boxes), or a 422 when it names none. */
 async function ticked(c: Context<TeachEnv>): Promise<string[]> {

@@ -13,7 +13,7 @@ export type LayoutProps = {
   refresh?: number
   /** Seconds after which the page reloads itself, JavaScript or not (an error that may pass). */
   reload?: number
-  /** A live game's page: it loads htmx's WebSocket extension and the countdown. */
+  /** A live game's page: it loads htmx's WebSocket extension and the live script (the countdown, sliders). */
   live?: boolean
 }
 
@@ -27,7 +27,7 @@ export function Layout({ title, refresh, reload, live, children }: LayoutProps &
         <title>{`${title} · IOM Race Quiz`}</title>
         <link rel="stylesheet" href={assets.css} />
         <script src={live ? assets.htmxLive : assets.htmx} defer></script>
-        {live && <script src={assets.countdown} defer></script>}
+        {live && <script src={assets.live} defer></script>}
         {reload && <meta http-equiv="refresh" content={String(reload)} />}
         {refresh && (
           <noscript>

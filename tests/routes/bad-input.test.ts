@@ -76,13 +76,24 @@ async function buildWorld() {
   await env.DB.prepare('update classes set created_at = ? where code = ?').bind(old, expired.code).run()
   const expiredBoard = await boardOf(expired.code)
 
-  // A live game in play, its first question open.
-  const live = await openClass({ mode: 'live', seconds: '60', size: '3' })
+  // A live game in play, its first question open: a single choice, then an ordering, a typed
+  // answer and a number, so each type's malformed forms have a question to be refused for.
+  const live = await openClass({ mode: 'live', seconds: '60', size: '4' })
+  const liveId = String((await classByCode(live.code))!.id)
+  const pool = banks.flatMap((b) => b.questions)
+  // One draw a question, which shuffles its options but keeps the questions in this order.
+  const plan = (['single', 'order', 'typed', 'numeric'] as const).map((type) => drawPlan([pool.find((q) => q.type === type)!])[0])
+  await env.DB.prepare('update classes set live = ?, question_ids = ? where id = ?')
+    .bind(JSON.stringify({ seconds: 60, plan }), JSON.stringify(plan.map((item) => item.q)), liveId)
+    .run()
+  await env.LIVE.getByName(liveId).changed()
   const liv = await join(live.code, 'Liv')
   await live.teacher.post(`${live.base}/live/start`, {})
-  // A well-formed answer to question 2, which is not open yet.
-  const second = findQuestion(JSON.parse(String((await classByCode(live.code))!.live)).plan[1].q)!
-  const early = { position: '1', choice: second.type === 'truefalse' ? 'true' : '0' }
+  // A well-formed answer to question 2 (the ordering), which is not open yet.
+  const second = findQuestion(plan[1].q)!
+  const early = { position: '1', ...answerForm(second, plan[1].order ?? []) }
+  // The ordering's places with its first two items both put first.
+  const samePlace = { position: '1', ...Object.fromEntries((plan[1].order ?? []).map((_, i) => [`place-${i}`, String(Math.max(1, i))])) }
 
   return {
     player,
@@ -105,6 +116,7 @@ async function buildWorld() {
     live,
     liv,
     early,
+    samePlace,
   }
 }
 
@@ -347,7 +359,7 @@ const cases: Case[] = [
   ["someone else's answer form replayed", (w) => browser().post(`/play/${w.movedOn}/answer`, w.oldForm), 403, 'started in another browser'],
   // Live games
   // The message depends on the question drawn ("Choose an answer first.", "Tick at least one…"); the screen stays on it.
-  ['a live answer with nothing chosen', (w) => liveAnswer(w, { position: '0' }), 422, 'Question 1 of 3'],
+  ['a live answer with nothing chosen', (w) => liveAnswer(w, { position: '0' }), 422, 'Question 1 of 4'],
   ['a live answer beyond the options', (w) => liveAnswer(w, { position: '0', choice: '9' }), 400, 'not one of the options'],
   ['a live answer to a question not open yet', (w) => liveAnswer(w, w.early), 409, 'not open yet'],
   ['a live answer past the last question', (w) => liveAnswer(w, { position: '99', choice: '0' }), 409, 'not the one in play'],
@@ -371,7 +383,10 @@ const cases: Case[] = [
   ['a live control of a self-paced class', (w) => w.open.teacher.post(`${w.open.base}/live/start`, {}), 404, 'no such control'],
   ['a live class with 2 seconds a question', () => newLiveClass({ seconds: '2' }), 422, 'from 5 to 120 seconds'],
   ['a live class with seconds in words', () => newLiveClass({ seconds: 'twenty' }), 422, 'from 5 to 120 seconds'],
-  ['a live class of more questions than tap answers', () => newLiveClass({ banks: 'timeline', size: '20' }), 422, 'a live game can ask'],
+  ['a live ordering with two items in one place', (w) => liveAnswer(w, w.samePlace), 422, 'a different place'],
+  ['a live ordering with a place past the end', (w) => liveAnswer(w, { position: '1', 'place-0': '99' }), 400, 'Places go from 1 to'],
+  ['a live typed answer of 500 characters', (w) => liveAnswer(w, { position: '2', text: 'x'.repeat(500) }), 422, 'under 200 characters'],
+  ['a live number in words', (w) => liveAnswer(w, { position: '3', number: 'twenty' }), 422, 'Enter a number'],
   ['a way of playing we do not offer', () => newLiveClass({ mode: 'tournament' }), 400, 'not one we offer'],
 ]
 

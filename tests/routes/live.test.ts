@@ -6,18 +6,30 @@ import { scheduled } from '../../src/cron.ts'
 import { CLASS_LIFETIME_MS } from '../../src/db/classes.ts'
 import type { LiveGame } from '../../src/live/game.ts'
 import { describe, expect, it, vi } from 'vitest'
-import { findQuestion } from '../../src/questions/registry.ts'
-import { keyed, shownOptions } from '../../src/live/questions.ts'
-import type { Class } from '../../src/db/schema.ts'
+import { drawPlan } from '../../src/game/plan.ts'
+import { banks, findQuestion } from '../../src/questions/registry.ts'
+import type { Question } from '../../src/questions/schema.ts'
 import { answerForm, browser, ORIGIN, type Browser } from './browser.ts'
 import { classByCode, join, openClass, totalsDisagree } from './fixtures.ts'
 
-/** A live class of `size` questions with `players` students seated. */
-async function liveClass({ size = 3, players = 2, seconds = 20 } = {}) {
+/**
+ * A live class of `size` questions with `players` students seated. It asks questions of the
+ * `types` given, one for each position (by default all single-choice, so a test knows what a
+ * chart shows), drawn from every bank.
+ */
+async function liveClass({ size = 3, players = 2, seconds = 20, types = [] as Question['type'][] } = {}) {
   const opened = await openClass({ mode: 'live', size: String(size), seconds: String(seconds), banks: ['race-2018', 'race-2023'] })
   const klass = (await classByCode(opened.code)) as unknown as Record<string, string>
-  const live = JSON.parse(klass.live) as NonNullable<Class['live']>
+  const kinds = Array.from({ length: size }, (_, i) => types[i] ?? 'single')
+  const pool = banks.flatMap((b) => b.questions)
+  const chosen = kinds.map((type, i) => pool.filter((q) => q.type === type)[i])
+  // One draw a question, which shuffles its options but keeps the questions in this order.
+  const live = { seconds, plan: chosen.map((q) => drawPlan([q])[0]) }
+  await env.DB.prepare('update classes set live = ?, question_ids = ? where id = ?')
+    .bind(JSON.stringify(live), JSON.stringify(live.plan.map((item) => item.q)), klass.id)
+    .run()
   const game = env.LIVE.getByName(klass.id)
+  await game.changed()
   const students: { student: Browser; attemptId: string }[] = []
   for (let i = 0; i < players; i++) {
     const { student, attemptId, res } = await join(opened.code, `Player ${i + 1}`)
@@ -52,7 +64,8 @@ async function listen(path: string, who?: Browser) {
   ws.accept()
   return messages
 }
-const settled = () => new Promise((r) => setTimeout(r, 100))
+/** Until the pushes of the last change have arrived (longer than the game waits after a join before it redraws: 250 ms). */
+const settled = () => new Promise((r) => setTimeout(r, 400))
 
 const stored = (attemptId: string) =>
   env.DB.prepare('select position, points, credit from answers where attempt_id = ? order by position')
@@ -98,13 +111,17 @@ describe('a live game', () => {
     // A double tap and a resend count once.
     const again = await Promise.all([g.answer(a, 0), g.answer(a, 0, false)])
     expect(again.map((r) => r.status)).toEqual([200, 200])
+    expect(await g.state()).toMatchObject({ phase: 'open' })
+    // The game holds the open question's answers; they reach D1 when it closes, once.
+    expect(await stored(a.attemptId)).toEqual([])
+    expect((await g.game.snapshot())!.answered).toBe(1)
+    await g.control('reveal')
     const rows = await stored(a.attemptId)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ position: 0, credit: 1 })
     // 1,000 for the right answer and a speed bonus that has shrunk over the 5 of 20 seconds.
     expect(rows[0].points).toBeGreaterThan(1100)
     expect(rows[0].points).toBeLessThan(1200)
-    expect(await g.state()).toMatchObject({ phase: 'open' })
     expect(await totalsDisagree()).toEqual([])
   })
 
@@ -112,6 +129,7 @@ describe('a live game', () => {
     const g = await liveClass({ players: 2 })
     await g.control('start')
     await g.answer(g.students[0], 0) // a few milliseconds after the question opened: a script
+    await g.control('reveal')
     expect(await stored(g.students[0].attemptId)).toMatchObject([{ credit: 1, points: 1000 }])
     const page = await (await g.teacher.get(g.base)).text()
     expect(page).toContain('1 too fast to read')
@@ -130,15 +148,13 @@ describe('a live game', () => {
     // The last phone's own reply already shows the verdict and its rank.
     expect(last).toContain('data-phase="reveal"')
     expect(last).toMatch(/Correct/)
-    const snap = (await g.game.snapshot())!
-    const q = findQuestion(g.live.plan[0].q)!
-    const shown = shownOptions(q, g.live.plan[0])
-    const right = keyed(q, shown)
-    expect(snap.counts!.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3)
-    expect(right.reduce((n, i) => n + snap.counts![i], 0)).toBeGreaterThanOrEqual(2)
+    const { reveal } = (await g.game.snapshot())!
+    if (reveal?.kind !== 'choices') throw new Error(`a ${reveal?.kind} reveal for a choice question`)
+    expect(reveal.counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(3)
+    expect(reveal.keyed.reduce((n, i) => n + reveal.counts[i], 0)).toBeGreaterThanOrEqual(2)
     const board = await (await browser().get(`/board/${g.klass.board_id}`)).text()
     expect(board).toContain('How the class answered')
-    expect(board).toContain(html(q.explanation))
+    expect(board).toContain(html(findQuestion(g.live.plan[0].q)!.explanation))
     expect(board).toContain('Top five')
   })
 
@@ -321,6 +337,7 @@ describe('a live game', () => {
     expect(await res.text()).toContain('Answer locked in')
     expect((await g.answer({ student: late.student, attemptId: late.attemptId! }, 1)).status).toBe(200)
     expect((await g.game.snapshot())!.answered).toBe(2)
+    await g.control('reveal')
     expect(await stored(g.students[0].attemptId)).toMatchObject([{ position: 0 }, { position: 1 }])
   })
 
@@ -389,18 +406,38 @@ describe('a live game', () => {
     expect((await browser().get(`/results/${g.students[0].attemptId}`)).status).toBe(200)
   })
 
-  it('resumes a phone where the class is, with its answers kept, after the game restarts', async () => {
+  it('loses no accepted answer when the game restarts between the answer and the close', async () => {
     const g = await liveClass({ players: 2 })
     await g.control('start')
     await g.answer(g.students[0], 0)
     await evictDurableObject(g.game)
-    // The game reads back its state and the answers from storage and D1.
+    // The game reads back its state and the open question's answers from its own storage.
     const page = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
     expect(page).toContain('Answer locked in')
     expect((await g.answer(g.students[0], 0)).status).toBe(200)
-    expect(await stored(g.students[0].attemptId)).toHaveLength(1)
-    await g.answer(g.students[1], 0)
+    await evictDurableObject(g.game)
+    // The clock closes the question after another restart: both answers reach D1, each once.
+    await g.answer(g.students[1], 0, false)
+    await evictDurableObject(g.game)
     expect((await g.state()).phase).toBe('reveal')
+    expect(await stored(g.students[0].attemptId)).toMatchObject([{ position: 0, credit: 1 }])
+    expect(await stored(g.students[1].attemptId)).toMatchObject([{ position: 0, credit: 0 }])
+    expect(await totalsDisagree()).toEqual([])
+  })
+
+  it('closes on the alarm after a restart, with every answer the game took', async () => {
+    const g = await liveClass({ players: 3 })
+    await g.control('start')
+    await g.answer(g.students[0], 0)
+    await g.answer(g.students[1], 0)
+    await evictDurableObject(g.game)
+    expect(await runDurableObjectAlarm(g.game)).toBe(true)
+    expect((await g.state()).phase).toBe('reveal')
+    expect(
+      await env.DB.prepare('select count(*) as n from answers where attempt_id in (?, ?)')
+        .bind(g.students[0].attemptId, g.students[1].attemptId)
+        .first('n'),
+    ).toBe(2)
   })
 
   it('works without JavaScript: plain posts redirect back to the phone page', async () => {
@@ -464,6 +501,7 @@ describe('a live game', () => {
   it('sends a screen nothing when a change leaves it as it was, so a half-ticked form is never wiped', async () => {
     const g = await liveClass({ players: 2 })
     const [a, b] = g.students
+    await settled() // the lobby's redraw after the joins
     await g.control('start')
     const phone = await listen(`/live/${a.attemptId}/ws`, a.student)
     const teacher = await listen(`${g.base}/live/ws`, g.teacher)
@@ -483,6 +521,74 @@ describe('a live game', () => {
     await settled()
     expect(phone).toHaveLength(2)
     expect(phone[1]).toContain('data-phase="reveal"')
+  })
+})
+
+describe('every type of question, live', () => {
+  const post = (who: { student: Browser; attemptId: string }, fields: Record<string, string>) =>
+    who.student.post(`/live/${who.attemptId}/answer`, fields, { htmx: true })
+
+  it('asks for a typed answer: a box on the phone; at the reveal, the answers typed most, grouped as graded', async () => {
+    const g = await liveClass({ size: 1, players: 4, types: ['typed'] })
+    const q = findQuestion(g.live.plan[0].q)!
+    if (q.type !== 'typed') throw new Error('not typed')
+    await g.control('start')
+    const phone = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
+    expect(phone).toContain('name="text"')
+    expect(phone).toContain('Lock in my answer')
+    expect((await post(g.students[0], { position: '0', text: '' })).status).toBe(422) // an empty box: asked again
+    await post(g.students[0], { position: '0', text: q.answer })
+    await post(g.students[1], { position: '0', text: `  ${q.answer.toUpperCase()}  ` })
+    await post(g.students[2], { position: '0', text: 'Nobody at all' })
+    await post(g.students[3], { position: '0', text: 'nobody AT all!' })
+    expect((await g.state()).phase).toBe('reveal')
+    const board = await (await browser().get(`/board/${g.klass.board_id}`)).text()
+    expect(board).toContain('50%</strong> got it right')
+    expect(board).toMatch(/✓ accepted/)
+    expect(board).toMatch(/Nobody at all<\/span><span class="count">2 answers/)
+    // The teacher can keep what students typed off the projector.
+    await g.teacher.post(`${g.base}/hide-typed`, {})
+    expect(await (await browser().get(`/board/${g.klass.board_id}`)).text()).not.toContain('Nobody at all')
+  })
+
+  it('asks for a number: a box with its unit; at the reveal, the key, its bands, and the guesses closest first', async () => {
+    const g = await liveClass({ size: 1, players: 3, types: ['numeric'] })
+    const q = findQuestion(g.live.plan[0].q)!
+    if (q.type !== 'numeric') throw new Error('not numeric')
+    await g.control('start')
+    const phone = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
+    expect(phone).toContain('name="number"')
+    expect((await post(g.students[0], { position: '0', number: 'lots' })).status).toBe(422)
+    await post(g.students[0], { position: '0', number: String(q.answer + 10 * q.margin + 7) })
+    await post(g.students[1], { position: '0', number: String(q.answer) })
+    await post(g.students[2], { position: '0', number: String(q.answer + 10 * q.margin + 7) })
+    await g.control('reveal') // everyone answered: already closed
+    const board = await (await browser().get(`/board/${g.klass.board_id}`)).text()
+    expect(board).toContain(`Full points within ±${q.margin}`)
+    expect(board).toContain('class="dots"')
+    const closest = board.slice(board.indexOf('class="closest"'))
+    expect(closest.indexOf(String(q.answer))).toBeLessThan(closest.indexOf(String(q.answer + 10 * q.margin + 7)))
+    expect(await stored(g.students[1].attemptId)).toMatchObject([{ credit: 1 }])
+  })
+
+  it('asks for an order: place menus on the phone; at the reveal, the right order and how many placed each item', async () => {
+    const g = await liveClass({ size: 1, players: 2, types: ['order'] })
+    const item = g.live.plan[0]
+    const q = findQuestion(item.q)!
+    if (q.type !== 'order') throw new Error('not an ordering')
+    await g.control('start')
+    const phone = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
+    expect(phone).toContain('name="place-0"')
+    // Two items in one place, or a place that does not exist: asked again, or refused.
+    const twice = Object.fromEntries(q.answer.map((_, i) => [`place-${i}`, '1']))
+    expect((await post(g.students[0], { position: '0', ...twice })).status).toBe(422)
+    expect((await post(g.students[0], { position: '0', 'place-0': '9' })).status).toBe(400)
+    await g.answer(g.students[0], 0, true)
+    await g.answer(g.students[1], 0, false)
+    const board = await (await browser().get(`/board/${g.klass.board_id}`)).text()
+    expect(board).toContain('50%</strong> had the whole order right')
+    for (const text of q.answer) expect(board).toContain(html(text))
+    expect(await stored(g.students[0].attemptId)).toMatchObject([{ credit: 1 }])
   })
 })
 
@@ -522,27 +628,22 @@ describe('when a live class goes', () => {
 })
 
 describe('opening a live class', () => {
-  it('asks only questions answered with a tap, in one order for everyone', async () => {
-    const g = await liveClass({ size: 10, players: 2 })
-    for (const item of g.live.plan) expect(['single', 'multi', 'truefalse']).toContain(findQuestion(item.q)!.type)
-    const plans = await env.DB.prepare('select plan from attempts where class_id = ?').bind(g.klass.id).all<{ plan: string }>()
-    expect(plans.results.map((r) => JSON.parse(r.plan))).toEqual([g.live.plan, g.live.plan])
+  it('asks every question of the timeline bank, of every type, in one order for everyone', async () => {
+    const { teacher, code } = await openClass({ mode: 'live', seconds: '20', banks: 'timeline', size: '23' })
+    const klass = (await classByCode(code))!
+    const { plan } = JSON.parse(String(klass.live)) as { plan: { q: string }[] }
+    const timeline = banks.find((b) => b.id === 'timeline')!
+    expect(plan.map((item) => item.q).sort()).toEqual(timeline.questions.map((q) => q.id).sort())
+    expect(new Set(plan.map((item) => findQuestion(item.q)!.type))).toEqual(new Set(timeline.questions.map((q) => q.type)))
+    await join(code, 'One')
+    await join(code, 'Two')
+    const plans = await env.DB.prepare('select plan from attempts where class_id = ?').bind(klass.id).all<{ plan: string }>()
+    expect(plans.results.map((r) => JSON.parse(r.plan))).toEqual([plan, plan])
+    void teacher
   })
 
-  it('says so when the banks hold too few such questions, or the clock is out of range', async () => {
-    const teacher = browser()
-    const few = await teacher.post('/classes', {
-      name: 'Timeline',
-      banks: 'timeline',
-      size: '20',
-      mode: 'live',
-      seconds: '20',
-      scoring: 'speed',
-      naming: 'chosen',
-    })
-    expect(few.status).toBe(422)
-    expect(await few.text()).toMatch(/hold \d+ questions a live game can ask/)
-    const fast = await teacher.post('/classes', {
+  it('says so when the clock is out of range', async () => {
+    const fast = await browser().post('/classes', {
       name: 'Fast',
       banks: 'race-2018',
       size: '3',

@@ -22,7 +22,17 @@ const seat = (attemptId: string, score: number): SeatRow => ({
   finished: false,
 })
 const seats = [seat('ann', 2_000), seat('bo', 1_000)]
-const answer = (attemptId: string, response: string) => ({ attemptId, response, credit: 0, points: 0 })
+const answer = (attemptId: string, response: string) => ({
+  attemptId,
+  response,
+  credit: 0,
+  points: 0,
+  position: 0,
+  questionId: question.id,
+  timeMs: 5_000,
+  answeredAt: 5_000,
+  tooFast: false,
+})
 const given = new Map([['bo', answer('bo', question.type === 'single' ? question.answer : '')]])
 const game = { seconds: 20, questions: 1 }
 const open = apply(LOBBY, 'start', 0, game)!
@@ -32,10 +42,11 @@ describe('a live game projected for a screen', () => {
     expect(project({ klass, state: open, seats, given, waiting: new Set<string>() }, 1)).toMatchObject({
       answered: 1,
       players: 2,
-      counts: null,
+      reveal: null,
     })
     const revealed = project({ klass, state: apply(open, 'reveal', 1, game)!, seats, given, waiting: new Set<string>() }, 1)
-    expect(revealed.counts?.reduce((a, b) => a + b, 0)).toBe(1)
+    expect(revealed.reveal).toMatchObject({ kind: 'choices' })
+    expect(revealed.reveal?.kind === 'choices' && revealed.reveal.counts.reduce((a, b) => a + b, 0)).toBe(1)
   })
 
   it('gives a phone its own row and answer, not the class’s', () => {

@@ -1,21 +1,22 @@
 // A student's phone in a live game: the question and its buttons, then a lock, then their own
 // verdict and rank. One component per phase of the game.
 import type { FC } from 'hono/jsx'
-import type { LiveAnswer } from '../../db/live.ts'
+import type { Answer } from '../../db/schema.ts'
 import type { Phase } from '../../live/machine.ts'
 import { questionAt, type Ranked, type Snapshot } from '../../live/snapshot.ts'
 import type { Question } from '../../questions/schema.ts'
 import { formatAnswer, formatKey, formatPoints } from '../format.ts'
+import { Inputs } from '../play/question.tsx'
 import { verdictClass, verdictIcon, verdictLabel } from '../play/verdict.tsx'
 import { PostForm } from '../post-form.tsx'
-import { Countdown, LETTERS, ordinal, players, questionOf, stamp } from './shared.tsx'
+import { Countdown, LETTERS, ordinal, questionOf, stamp } from './shared.tsx'
 
 type PhoneProps = {
   snap: Snapshot
   attemptId: string
   me: Ranked
   /** This phone's answer to the question in play, once locked in. */
-  mine: LiveAnswer | undefined
+  mine: Answer | undefined
   /** The question in play; null when it has been withdrawn from its bank. */
   onScreen: { question: Question; shown: string[] } | null
 }
@@ -28,50 +29,55 @@ function Heading({ children }: { children: unknown }) {
   )
 }
 
-const Lobby: FC<PhoneProps> = ({ snap, me }) => (
+const Lobby: FC<PhoneProps> = ({ me }) => (
   <>
     <Heading>You're in, {me.nickname}!</Heading>
     <p>Watch the projector. The first question appears here when your teacher starts the game.</p>
-    <p class="meta">{players(snap.players)} so far.</p>
   </>
 )
 
+/** What a phone asks for each type: a tap for one choice, else inputs and a button to lock them in. */
+const LIVE_HINTS: Record<Question['type'], string> = {
+  single: 'Tap your answer: it locks in at once.',
+  truefalse: 'Tap your answer: it locks in at once.',
+  multi: 'Tick every right answer, then lock them in.',
+  order: 'Give each item its place, 1 being the earliest, then lock them in.',
+  typed: 'Type your answer, then lock it in. Capitals, accents and spacing do not matter.',
+  numeric: 'Enter a number, then lock it in.',
+}
+
 function AnswerForm({ snap, attemptId, question, shown }: { snap: Snapshot; attemptId: string; question: Question; shown: string[] }) {
   const action = `/live/${attemptId}/answer`
-  const many = question.type === 'multi'
+  const taps = question.type === 'single' || question.type === 'truefalse'
+  const order = snap.klass.live.plan[snap.state.index].order ?? []
   return (
     <PostForm action={action} hx-post={action} hx-target="#live" class="live-answer" novalidate>
       <input type="hidden" name="position" value={String(snap.state.index)} />
-      <fieldset>
+      <fieldset data-type={question.type}>
         <legend>
           <Heading>{question.prompt}</Heading>
         </legend>
-        <p class="hint">{many ? 'Tick every right answer, then lock them in.' : 'Tap your answer: it locks in at once.'}</p>
-        <ul class={many ? 'choices' : 'taps'}>
-          {shown.map((text, i) => {
-            const value = question.type === 'truefalse' ? (i === 0 ? 'true' : 'false') : String(i)
-            return (
+        <p class="hint">{LIVE_HINTS[question.type]}</p>
+        {taps ? (
+          <ul class="taps">
+            {shown.map((text, i) => (
               <li>
-                {many ? (
-                  <label>
-                    <input type="checkbox" name="choice" value={value} /> <span>{text}</span>
-                  </label>
-                ) : (
-                  <button type="submit" name="choice" value={value} class="tap">
-                    <span class="letter" aria-hidden="true">
-                      {LETTERS[i]}
-                    </span>{' '}
-                    {text}
-                  </button>
-                )}
+                <button type="submit" name="choice" value={question.type === 'truefalse' ? String(i === 0) : String(i)} class="tap">
+                  <span class="letter" aria-hidden="true">
+                    {LETTERS[i]}
+                  </span>{' '}
+                  {text}
+                </button>
               </li>
-            )
-          })}
-        </ul>
-        {many && (
-          <button type="submit" class="primary">
-            Lock in my answer
-          </button>
+            ))}
+          </ul>
+        ) : (
+          <>
+            <Inputs question={question} order={order} />
+            <button type="submit" class="primary">
+              Lock in my answer
+            </button>
+          </>
         )}
       </fieldset>
     </PostForm>

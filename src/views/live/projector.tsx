@@ -2,12 +2,12 @@
 // the podium. One component per phase of the game.
 import type { FC } from 'hono/jsx'
 import type { Phase } from '../../live/machine.ts'
-import { keyed } from '../../live/questions.ts'
 import { questionAt, type Snapshot } from '../../live/snapshot.ts'
 import type { Question } from '../../questions/schema.ts'
-import { formatKey, formatPoints, percent } from '../format.ts'
+import { formatKey, formatPoints } from '../format.ts'
 import { QrCode } from '../qr.tsx'
 import { Sources } from '../sources.tsx'
+import { RevealChart } from './reveal.tsx'
 import { AnsweredCount, Countdown, LETTERS, nameOf, ordinal, players, questionOf, stamp } from './shared.tsx'
 
 type ProjectorProps = { snap: Snapshot; joinUrl: string; onScreen: { question: Question; shown: string[] } | null }
@@ -34,56 +34,53 @@ const Lobby: FC<ProjectorProps> = ({ snap, joinUrl }) => (
   </>
 )
 
+/** What the room is asked to do, for each type: the options to tap, the items to order, or the phone's box. */
+function Asked({ question, shown }: { question: Question; shown: string[] }) {
+  switch (question.type) {
+    case 'single':
+    case 'multi':
+    case 'truefalse':
+      return (
+        <ol class="live-options">
+          {shown.map((text, i) => (
+            <li>
+              <span class="letter" aria-hidden="true">
+                {LETTERS[i]}
+              </span>{' '}
+              {text}
+            </li>
+          ))}
+        </ol>
+      )
+    case 'order':
+      return (
+        <>
+          <p class="ask">Put these in order on your phone:</p>
+          <ul class="live-options order">
+            {shown.map((text) => (
+              <li>{text}</li>
+            ))}
+          </ul>
+        </>
+      )
+    case 'typed':
+      return <p class="ask">Type your answer on your phone.</p>
+    case 'numeric':
+      return <p class="ask">Enter a number on your phone{question.unit ? ` (${question.unit})` : ''}.</p>
+  }
+}
+
 const Open: FC<ProjectorProps> = ({ snap, onScreen }) => (
   <>
     <p class="meta">
       {questionOf(snap)} · join with code <strong>{snap.klass.code}</strong>
     </p>
     <h2>{onScreen!.question.prompt}</h2>
-    <ol class="live-options">
-      {onScreen!.shown.map((text, i) => (
-        <li>
-          <span class="letter" aria-hidden="true">
-            {LETTERS[i]}
-          </span>{' '}
-          {text}
-        </li>
-      ))}
-    </ol>
+    <Asked question={onScreen!.question} shown={onScreen!.shown} />
     <Countdown snap={snap} />
     <AnsweredCount snap={snap} />
   </>
 )
-
-function Chart({ snap, question, shown }: { snap: Snapshot; question: Question; shown: string[] }) {
-  const counts = snap.counts ?? shown.map(() => 0)
-  const most = Math.max(1, ...counts)
-  const key = keyed(question, shown)
-  return (
-    <ol class="live-chart" aria-label="How the class answered">
-      {shown.map((text, i) => {
-        const right = key.includes(i)
-        return (
-          <li class={right ? 'right' : undefined}>
-            <span class="letter" aria-hidden="true">
-              {LETTERS[i]}
-            </span>
-            <span class="option">
-              {text}
-              {right && <strong class="tick"> ✓ correct</strong>}
-            </span>
-            <svg viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" class="bar">
-              <rect width={String(Math.round((100 * counts[i]) / most))} height="6" class={right ? 'bar-right' : 'bar-fg'} />
-            </svg>
-            <span class="count">
-              {counts[i]} {counts[i] === 1 ? 'answer' : 'answers'} ({percent(counts[i], snap.answered)}%)
-            </span>
-          </li>
-        )
-      })}
-    </ol>
-  )
-}
 
 function Leaders({ snap, count }: { snap: Snapshot; count: number }) {
   const top = snap.ranking.slice(0, count)
@@ -107,7 +104,7 @@ const Reveal: FC<ProjectorProps> = ({ snap, onScreen }) => {
       <div>
         <p class="meta">{questionOf(snap)}</p>
         <h2>{question.prompt}</h2>
-        <Chart snap={snap} question={question} shown={shown} />
+        <RevealChart snap={snap} question={question} shown={shown} />
         <p class="key">
           <strong>The answer:</strong> {formatKey(question)}
         </p>

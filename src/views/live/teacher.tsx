@@ -1,6 +1,7 @@
 // The teacher's remote control for a live game, above the dashboard.
 import type { Control, Phase } from '../../live/machine.ts'
 import type { Snapshot } from '../../live/snapshot.ts'
+import { findQuestion } from '../../questions/registry.ts'
 import { PostForm } from '../post-form.tsx'
 import { AnsweredCount, players, stamp } from './shared.tsx'
 
@@ -70,6 +71,7 @@ export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapsho
         })}
       </p>
       <JoinLock snap={snap} base={base} />
+      <TypedAnswers snap={snap} base={base} />
       {phase !== 'ended' && phase !== 'lobby' && (
         <p class="meta">
           Skip moves on without showing the answer; answers already given keep their points. Ending now marks everyone finished.
@@ -96,6 +98,22 @@ function JoinLock({ snap, base }: { snap: Snapshot; base: string }) {
           <a href="#waiting">{waiting} waiting to be let in</a>
         </>
       )}
+    </p>
+  )
+}
+
+/** Whether the projector shows what students typed at a reveal (after the word filter); only where the game asks a typed question. */
+function TypedAnswers({ snap, base }: { snap: Snapshot; base: string }) {
+  const asksTyped = snap.klass.live.plan.some((item) => findQuestion(item.q)?.type === 'typed')
+  if (!asksTyped) return null
+  const hidden = snap.klass.hideTyped
+  const action = `${base}/${hidden ? 'show-typed' : 'hide-typed'}`
+  return (
+    <p class="typed-setting">
+      {hidden ? 'Typed answers are hidden on the projector.' : 'The projector shows the answers typed most (after the word filter).'}{' '}
+      <PostForm action={action} hx-post={action} hx-target="#live-panel" class="inline">
+        <button type="submit">{hidden ? 'Show typed answers' : 'Hide typed answers'}</button>
+      </PostForm>
     </p>
   )
 }

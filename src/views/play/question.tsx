@@ -4,7 +4,8 @@ import type { Question } from '../../questions/schema.ts'
 import type { StageProps } from './stage.tsx'
 import { PostForm } from '../post-form.tsx'
 
-const HINTS: Record<Question['type'], string> = {
+/** What a question of each type asks the player to do. */
+export const HINTS: Record<Question['type'], string> = {
   single: 'Choose one answer.',
   multi: 'Select all that apply.',
   truefalse: 'True or false?',
@@ -43,7 +44,8 @@ export function QuestionForm({ attempt, question, error }: StageProps) {
   )
 }
 
-function Inputs({ question, order }: { question: Question; order: number[] }) {
+/** The inputs that answer a question, by type; the options in the order this player sees them. */
+export function Inputs({ question, order }: { question: Question; order: number[] }) {
   const shown = order.map((i) => optionsOf(question)[i])
   switch (question.type) {
     case 'single':
@@ -101,6 +103,18 @@ function Inputs({ question, order }: { question: Question; order: number[] }) {
         <p class="field">
           <label for="number">Your answer{question.unit ? ` (${question.unit})` : ''}</label>
           <input id="number" name="number" type="text" inputmode="decimal" autocomplete="off" />
+          {/* Where the range is known, a slider for the thumb; a script shows it and keeps it in step with the box, which alone is sent. */}
+          {question.range && (
+            <input
+              type="range"
+              data-slider-for="number"
+              min={String(question.range[0])}
+              max={String(question.range[1])}
+              step="1"
+              aria-label={`Your answer on a slider from ${question.range[0]} to ${question.range[1]}`}
+              hidden
+            />
+          )}
         </p>
       )
   }

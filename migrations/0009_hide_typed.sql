@@ -1,0 +1,1 @@
+ALTER TABLE `classes` ADD `hide_typed` integer DEFAULT false NOT NULL;

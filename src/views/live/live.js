@@ -1,0 +1,27 @@
+// The small script of a live game's pages. The server's clock decides when a question closes; this
+// only shows the seconds left, from the time left when the screen was drawn (no clock skew). And a
+// number question with a known range gets a slider, kept in step with its box (the box is sent).
+const deadlines = new WeakMap()
+setInterval(() => {
+  for (const el of document.querySelectorAll('[data-countdown]')) {
+    if (!deadlines.has(el)) deadlines.set(el, Date.now() + Number(el.dataset.countdown))
+    el.textContent = String(Math.max(0, Math.ceil((deadlines.get(el) - Date.now()) / 1000)))
+  }
+  // Screens arrive over the socket: show each new slider, at the box's value or the middle.
+  for (const slider of document.querySelectorAll('input[data-slider-for][hidden]')) {
+    const box = document.getElementById(slider.dataset.sliderFor)
+    if (box && box.value !== '') slider.value = box.value
+    slider.hidden = false
+  }
+}, 250)
+
+document.addEventListener('input', (e) => {
+  const el = e.target
+  if (el.matches?.('input[data-slider-for]')) {
+    const box = document.getElementById(el.dataset.sliderFor)
+    if (box) box.value = el.value
+  } else if (el.id) {
+    const slider = document.querySelector(`input[data-slider-for="${el.id}"]`)
+    if (slider && el.value.trim() !== '' && !Number.isNaN(Number(el.value))) slider.value = el.value
+  }
+})
