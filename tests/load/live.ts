@@ -1,15 +1,26 @@
 // A live game under load: a teacher runs a live class for N simulated phones against a running
-// game. Phones listen on WebSockets (or poll their page, to compare), answer each question at
-// a random moment, some tapping twice, some resending after a "lost" reply, some dropping off
-// and coming back, some joining late. Then: every answer stored once, every phone's screens
-// in agreement with the projector's, and the delay from a question opening (the server's
-// clock, stamped on the screen) to each phone seeing it.
+// game, asking questions of every type (or those chosen). Phones listen on WebSockets (or poll
+// their page, to compare), answer each question at a random moment as students would (right,
+// misspelled, near or far off), some tapping twice, some resending after a "lost" reply, some
+// dropping off and coming back, some joining late. Then: every answer stored once, every phone's
+// screens in agreement with the projector's, and the delay from a question opening (the server's
+// clock, stamped on the screen) to each phone seeing it, for each type.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Compiled } from '../../src/questions/compile.ts'
+import type { Question } from '../../src/questions/schema.ts'
 import type { LocalServer } from '../harness/wrangler-dev.ts'
 import { checkStored, Client, patiently, percentile, sendLikeAPerson, sleep, type Sample } from './client.ts'
+
+export const QUESTION_TYPES: Question['type'][] = ['single', 'multi', 'truefalse', 'order', 'typed', 'numeric']
 
 export type LiveLoadOptions = {
   students: number
   questions: number
+  /** The types asked, in turn (question 1 the first type, and so on round). */
+  types: Question['type'][]
+  /** Phones joining each second (a hall arrives over half a minute, not at one instant). */
+  joinRate: number
   seconds: number
   transport: 'ws' | 'poll'
   /** How often a polling phone reloads its page. */
@@ -45,6 +56,8 @@ export type LiveLoadReport = {
   totalsWrong: number
   /** From a question opening on the server to a screen showing it (ms). */
   phoneDelay: Stats
+  /** The same, for each type of question asked. */
+  phoneDelayByType: Partial<Record<Question['type'], Stats>>
   projectorDelay: Stats
   /** The same, on the projector's page in a browser (when one watched). */
   projectorPageDelay: Stats | null
@@ -57,6 +70,7 @@ type Stats = { n: number; p50: number; p99: number; max: number }
 type Screen = {
   phase: string
   question: number
+  type?: Question['type']
   version: number
   openedAt: number
   rank?: number
@@ -73,12 +87,13 @@ const stats = (values: number[]): Stats => {
 
 /** What a screen shows, from the attributes every live screen's root carries. */
 function readScreen(html: string, at: number, initial: boolean): Screen | null {
-  const m = html.match(/data-phase="(\w+)" data-question="(-?\d+)" data-version="(\d+)" data-opened-at="(\d+)"/)
+  const m = html.match(/data-phase="(\w+)" data-question="(-?\d+)" data-version="(\d+)" data-opened-at="(\d+)"(?: data-type="(\w+)")?/)
   if (!m) return null // a count of answers, not a whole screen
   const standing = html.match(/data-rank="(\d+)" data-score="(\d+)"/)
   return {
     phase: m[1],
     question: Number(m[2]),
+    type: m[5] as Question['type'] | undefined,
     version: Number(m[3]),
     openedAt: Number(m[4]),
     rank: standing ? Number(standing[1]) : undefined,
@@ -172,13 +187,50 @@ type Phone = {
   problem?: string
 }
 
-/** A random answer from the buttons or boxes on a question screen. */
-function tapOn(html: string, random: () => number): [string, string][] {
+const root = join(import.meta.dirname, '..', '..')
+const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
+const byPrompt = new Map(banks.flatMap((b) => b.questions.map((q) => [q.prompt, q] as const)))
+const unescape = (html: string) =>
+  html
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+
+/** One slip of the keyboard: two neighbouring letters swapped. */
+const slip = (text: string, random: () => number) => {
+  const i = 1 + Math.floor(random() * Math.max(1, text.length - 2))
+  return text.slice(0, i - 1) + text[i] + text[i - 1] + text.slice(i + 1)
+}
+
+/**
+ * An answer to the question on a phone's screen, as a class gives them: the form's own fields,
+ * filled in right about half the time, with typed answers sometimes misspelled and numbers near
+ * or far off the key.
+ */
+function answerOn(html: string, random: () => number): [string, string][] {
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]
   const buttons = [...html.matchAll(/<button type="submit" name="choice" value="([^"]+)"/g)].map((m) => m[1])
-  if (buttons.length) return [['choice', buttons[Math.floor(random() * buttons.length)]]]
+  if (buttons.length) return [['choice', pick(buttons)]]
   const boxes = [...html.matchAll(/<input type="checkbox" name="choice" value="([^"]+)"/g)].map((m) => m[1])
   if (boxes.length) return boxes.filter((_, i) => i === 0 || random() < 0.5).map((v) => ['choice', v])
-  throw new Error('no answer buttons on the screen')
+  const places = [...html.matchAll(/<select id="place-(\d+)"/g)].map((m) => m[1])
+  if (places.length) {
+    const order = places.map((_, i) => i + 1).sort(() => random() - 0.5)
+    return places.map((p, i) => [`place-${p}`, String(order[i])])
+  }
+  const prompt = unescape(html.match(/<legend><h2[^>]*>([^<]+)<\/h2>/)?.[1] ?? '')
+  const q = byPrompt.get(prompt)
+  if (html.includes('name="text"')) {
+    const key = q?.type === 'typed' ? q.answer : 'Geneva'
+    return [['text', pick([key, key.toUpperCase(), slip(key, random), 'no idea'])]]
+  }
+  if (html.includes('name="number"')) {
+    const [key, margin] = q?.type === 'numeric' ? [q.answer, Math.max(q.margin, 1)] : [2018, 1]
+    return [['number', String(pick([key, key + margin, key - 2 * margin, key + 20 * margin]))]]
+  }
+  throw new Error('no answer form on the screen')
 }
 
 export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions): Promise<LiveLoadReport> {
@@ -205,6 +257,20 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
   ])
   const teacherPath = opened.location
   if (opened.status !== 303 || !teacherPath) throw new Error(`could not open a live class: ${opened.status}`)
+  // The questions asked: the types chosen, in turn, drawn at random from every bank. Written into
+  // the class, then a setting saved as a teacher would, which makes the game read the class again.
+  const pool = banks.flatMap((b) => b.questions)
+  const plan = Array.from({ length: o.questions }, (_, i) => {
+    const ofType = pool.filter((q) => q.type === o.types[i % o.types.length])
+    const q = ofType[Math.floor(o.random() * ofType.length)]
+    const n = q.type === 'single' || q.type === 'multi' ? q.choices.length : q.type === 'order' ? q.answer.length : 0
+    const order = Array.from({ length: n }, (_, k) => k).sort(() => o.random() - 0.5)
+    if (q.type === 'order' && order.every((v, k) => v === k)) order.reverse() // an ordering shown in order answers itself
+    return n ? { q: q.id, order } : { q: q.id }
+  })
+  const quoted = (v: unknown) => `'${JSON.stringify(v).replace(/'/g, "''")}'`
+  server.d1(`update classes set live = ${quoted({ seconds: o.seconds, plan })}, question_ids = ${quoted(plan.map((x) => x.q))}`)
+  await teacher.post(`${teacherPath}/open`, [])
   const page = (await teacher.get(teacherPath)).html
   const code = page.match(/class="big-code">([A-Z0-9]{6})</)![1]
   const boardPath = page.match(/href="[^"]*(\/board\/[\w-]{22})"/)![1]
@@ -221,7 +287,7 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
   }))
   try {
     const answer = async (p: Phone, screen: Screen) => {
-      const fields: [string, string][] = [['position', String(screen.question)], ...tapOn(screen.html, o.random)]
+      const fields: [string, string][] = [['position', String(screen.question)], ...answerOn(screen.html, o.random)]
       const send = async () => {
         const started = performance.now()
         const res = await patiently(() => p.client.post(`/live/${p.attemptId}/answer`, fields, true), deadline)
@@ -241,7 +307,7 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
 
     // Each phone answers an open question once, at a moment of its own within the time.
     const onScreen = (p: Phone) => (screen: Screen) => {
-      if (screen.phase !== 'open' || p.attempted.has(screen.question) || !screen.html.includes('name="choice"')) return
+      if (screen.phase !== 'open' || p.attempted.has(screen.question) || !screen.html.includes('class="live-answer"')) return
       p.attempted.add(screen.question)
       const within = Math.max(500, Math.min(6000, o.seconds * 1000 - 4000))
       setTimeout(() => void answer(p, screen).catch((e) => (p.problem = String(e))), 200 + o.random() * within)
@@ -257,23 +323,13 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
       if (o.transport === 'ws') await p.feed.connect()
       else void p.feed.poll(p.client, `/live/${p.attemptId}`, o.pollMs)
     }
-    const inBatches = async (list: Phone[], size: number) => {
-      let next = 0
-      await Promise.all(
-        Array.from({ length: Math.min(size, list.length) }, async () => {
-          while (next < list.length) {
-            const p = list[next++]
-            await join(p).catch((e) => (p.problem = String(e)))
-          }
-        }),
-      )
+    // Phones arrive at `joinRate` a second, each joining on its own (a hall over half a minute).
+    const arrive = async (list: Phone[]) => {
+      await Promise.all(list.map((p, i) => sleep((1000 * i) / o.joinRate).then(() => join(p).catch((e) => (p.problem = String(e))))))
     }
 
     const started = performance.now()
-    await inBatches(
-      phones.filter((p) => !p.late),
-      50,
-    )
+    await arrive(phones.filter((p) => !p.late))
 
     const waitFor = async (test: (s: Screen) => boolean, what: string, ms: number) => {
       const until = Math.min(deadline, Date.now() + ms)
@@ -301,11 +357,7 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
     let latecomers: Promise<void> | undefined
     for (let i = 0; i < o.questions; i++) {
       await waitFor((s) => s.question === i && s.phase === 'open', `question ${i + 1} open`, 10_000)
-      if (i === 0)
-        latecomers = inBatches(
-          phones.filter((p) => p.late),
-          20,
-        )
+      if (i === 0) latecomers = arrive(phones.filter((p) => p.late))
       // Everyone answers within the time, so the reveal comes early; the clock closes it otherwise.
       reveals.push(await waitFor((s) => s.question === i && s.phase === 'reveal', `question ${i + 1} revealed`, o.seconds * 1000 + 10_000))
       await sleep(1500) // the class looks at the answer and the top five
@@ -345,11 +397,19 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
 
     // The update delay: from the server opening a question to a screen showing it, for screens
     // that were connected when it opened (a late joiner's or a reconnect's first screen is not a delay).
-    const delays = (screens: Screen[]) => {
+    const opened = (screens: Screen[]) => {
       const firsts = new Map<number, Screen>()
       for (const s of screens) if (s.phase === 'open' && !firsts.has(s.question)) firsts.set(s.question, s)
-      return [...firsts.values()].filter((s) => !s.initial).map((s) => s.at - s.openedAt)
+      return [...firsts.values()].filter((s) => !s.initial)
     }
+    const delays = (screens: Screen[]) => opened(screens).map((s) => s.at - s.openedAt)
+    const phoneScreens = phones.flatMap((p) => opened(p.feed?.screens ?? []))
+    const phoneDelayByType = Object.fromEntries(
+      [...new Set(phoneScreens.map((s) => s.type))].map((type) => [
+        type,
+        stats(phoneScreens.filter((s) => s.type === type).map((s) => s.at - s.openedAt)),
+      ]),
+    )
 
     // The database, read directly: what was stored against what the phones saw accepted.
     const { stored, lost, phantom, totalsWrong } = checkStored(server, phones)
@@ -375,6 +435,7 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
       phantom,
       totalsWrong,
       phoneDelay: stats(phones.flatMap((p) => delays(p.feed?.screens ?? []))),
+      phoneDelayByType,
       projectorDelay: stats(delays(projector.screens)),
       projectorPageDelay: pageDelays && stats(pageDelays),
       answerLatency: stats(answerTimes),
@@ -395,9 +456,10 @@ export function formatLiveReport(r: LiveLoadReport): string {
   const o = r.options
   return [
     `phones          ${n(r.joined)} of ${n(o.students)} joined (${n(r.late)} late, at the question in play)${r.dropped ? `; ${n(r.dropped)} dropped off and came back` : ''}`,
-    `game            ${o.questions} questions, ${o.seconds} s each, over ${o.transport === 'ws' ? 'WebSockets' : `polling every ${o.pollMs} ms`}; ${r.seconds.toFixed(1)} s from the first join to the podium`,
+    `game            ${o.questions} questions (${o.types.join(', ')}), ${o.seconds} s each, over ${o.transport === 'ws' ? 'WebSockets' : `polling every ${o.pollMs} ms`}; ${r.seconds.toFixed(1)} s from the first join to the podium`,
     `answers         ${n(r.accepted)} accepted (${n(r.doubled)} sent twice at once, ${n(r.retried)} resent after a lost reply), ${n(r.stored)} stored`,
     `update delay    phones ${ms(r.phoneDelay)}`,
+    ...Object.entries(r.phoneDelayByType).map(([type, s]) => `                  ${type.padEnd(10)} ${ms(s!)}`),
     `                projector ${ms(r.projectorDelay)}`,
     ...(r.projectorPageDelay ? [`                projector page in Chromium ${ms(r.projectorPageDelay)}`] : []),
     `answer POST     ${ms(r.answerLatency)}`,

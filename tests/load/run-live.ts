@@ -1,10 +1,10 @@
-// npm run load:live [-- --students 200 --transport ws|poll]: a live game for a class of
+// npm run load:live [-- --students 200 --types typed,numeric --transport ws|poll]: a live game for a class of
 // simulated phones against `wrangler dev` on a fresh local D1 (loopback only), then the checks.
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
 import { startServer } from '../harness/wrangler-dev.ts'
-import { formatLiveReport, livePassed, runLiveLoad } from './live.ts'
+import { formatLiveReport, livePassed, QUESTION_TYPES, runLiveLoad } from './live.ts'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -36,7 +36,9 @@ const { values } = parseArgs({
   allowNegative: true, // --no-page
   options: {
     students: { type: 'string', default: '200' },
-    questions: { type: 'string', default: '5' },
+    questions: { type: 'string', default: '6' },
+    types: { type: 'string', default: QUESTION_TYPES.join(',') },
+    'join-rate': { type: 'string', default: '40' },
     seconds: { type: 'string', default: '20' },
     transport: { type: 'string', default: 'ws' },
     poll: { type: 'string', default: '1000' },
@@ -48,10 +50,18 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 })
+/** The types to ask, from a list such as "typed,numeric": every type, or those named. */
+function chosenTypes(raw: string) {
+  const types = raw.split(',').filter((t): t is (typeof QUESTION_TYPES)[number] => (QUESTION_TYPES as string[]).includes(t))
+  if (types.length === 0) throw new Error(`--types takes a list of ${QUESTION_TYPES.join(', ')}`)
+  return types
+}
 const bounded = (raw: string, min: number, max: number) => Math.max(min, Math.min(max, Math.floor(Number(raw)) || min))
 const options = {
-  students: bounded(values.students, 1, 500),
+  students: bounded(values.students, 1, 2000),
   questions: bounded(values.questions, 1, 30),
+  types: chosenTypes(values.types),
+  joinRate: bounded(values['join-rate'], 1, 200),
   seconds: bounded(values.seconds, 5, 120),
   transport: values.transport === 'poll' ? ('poll' as const) : ('ws' as const),
   pollMs: bounded(values.poll, 250, 10_000),
@@ -59,7 +69,7 @@ const options = {
   retryShare: Number(values.retry),
   dropShare: Number(values.drop),
   lateShare: Number(values.late),
-  deadlineMs: 5 * 60_000,
+  deadlineMs: 10 * 60_000,
   // With Chromium at hand, the projector's page also watches, in a real browser (--no-page to skip).
   watch: values.page && existsSync(CHROMIUM) ? watch : undefined,
 }

@@ -263,6 +263,9 @@ async function untilRefused(limit: number, send: (i: number) => Promise<Response
   throw new Error(`no 429 after ${2 * limit + 1} requests`)
 }
 
+/** A different nickname for each number, of consonants only: digits read as leetspeak can spell a word the filter refuses. */
+const seatName = (i: number) => `Seat ${[...i.toString(8)].map((d) => 'bhjmwxyz'[Number(d)]).join('')}`
+
 /** A well-formed code no class has (ZZZZ and two letters). */
 const wrong = (i: number) =>
   `ZZZZ${String(i)
@@ -328,17 +331,28 @@ describe('rate limits', () => {
   }, 60_000)
 
   it('caps the seats one address takes in one class, far above a real class: a flood meets it, other classes do not', async () => {
-    const flooded = await openClass({ naming: 'generated' })
-    const other = await openClass({ naming: 'generated' })
+    const flooded = await openClass()
+    const other = await openClass()
     const address = '10.98.98.98'
-    const { passed, refused } = await untilRefused(
-      300,
-      async () => (await join(flooded.code, undefined, browser(undefined, { address }))).res,
+    // As fast as 25 at a time go: faster than 60 a second, so the cap meets them within one 10-second window.
+    const statuses: number[] = []
+    const refusals: Response[] = []
+    let next = 0
+    await Promise.all(
+      Array.from({ length: 25 }, async () => {
+        while (next < 1_250 && refusals.length === 0) {
+          const { res } = await join(flooded.code, seatName(next++), browser(undefined, { address }))
+          statuses.push(res.status)
+          if (res.status === 429) refusals.push(res)
+        }
+      }),
     )
-    expect(passed.every((s) => s === 303)).toBe(true)
-    expect(refused.headers.get('Retry-After')).toBe('10')
-    expect((await join(other.code, undefined, browser(undefined, { address }))).res.status).toBe(303)
-  }, 60_000)
+    expect(refusals.length).toBeGreaterThan(0)
+    expect(statuses.filter((s) => s === 303).length).toBeGreaterThanOrEqual(600)
+    expect(statuses.filter((s) => s !== 303 && s !== 429)).toEqual([])
+    expect(refusals[0].headers.get('Retry-After')).toBe('10')
+    expect((await join(other.code, 'Elsewhere', browser(undefined, { address }))).res.status).toBe(303)
+  }, 90_000)
 
   it('limits answers per quiz to what a person can send, and a refused one is not lost', async () => {
     const player = browser()

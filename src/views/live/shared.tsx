@@ -1,6 +1,6 @@
 // Pieces every screen of a live game shares: the stamp saying which state a screen shows, the
 // clock, the count of answers, the words for ranks and players, and the phone's live region.
-import type { Ranked, Snapshot } from '../../live/snapshot.ts'
+import { questionAt, type Ranked, type Snapshot } from '../../live/snapshot.ts'
 
 export const LETTERS = 'ABCDEFGH'
 
@@ -14,12 +14,13 @@ export const players = (n: number) => `${n} ${n === 1 ? 'player' : 'players'}`
 export const nameOf = (snap: Snapshot, row: Ranked, i: number) => (snap.klass.hideNames ? `Player ${i + 1}` : row.nickname)
 export const questionOf = (snap: Snapshot) => `Question ${snap.state.index + 1} of ${snap.klass.live.plan.length}`
 
-/** The attributes every screen's root carries: which state it shows (tests and the load run read them). */
+/** The attributes every screen's root carries: which state it shows, and the type of the question on screen (tests and the load run read them). */
 export const stamp = (snap: Snapshot) => ({
   'data-phase': snap.state.phase,
   'data-question': String(snap.state.index),
   'data-version': String(snap.state.version),
   'data-opened-at': String(snap.state.openedAt),
+  'data-type': questionAt(snap.klass, snap.state.index)?.question.type,
 })
 
 const remaining = ({ state, now }: Snapshot) => (state.phase === 'paused' ? state.remainingMs : Math.max(0, state.closesAt - now))
