@@ -1,4 +1,5 @@
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity'
+import { skeleton } from './skeleton.ts'
 import { foldAnswer, hasUnprintable } from './text.ts'
 
 export const NICKNAME_MIN = 2
@@ -6,8 +7,11 @@ export const NICKNAME_MAX = 24
 
 const slurs = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers })
 
-/** What makes two nicknames the same in a class: case, accents and spacing do not count. */
-export const nicknameKey = (nickname: string) => foldAnswer(nickname)
+/**
+ * What makes two nicknames the same in a class: case, accents and spacing do not count, nor do
+ * look-alike letters ("Аlice" with a Cyrillic А, "A1ice") or invisible characters.
+ */
+export const nicknameKey = (nickname: string) => foldAnswer(skeleton(nickname))
 
 /** A nickname tidied for display, or the reason it cannot be used. */
 export function readNickname(raw: unknown): { ok: true; value: string } | { ok: false; message: string } {
@@ -18,7 +22,7 @@ export function readNickname(raw: unknown): { ok: true; value: string } | { ok: 
   if (length < NICKNAME_MIN || length > NICKNAME_MAX)
     return { ok: false, message: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` }
   if (!nicknameKey(value)) return { ok: false, message: 'Put at least one letter or number in your nickname.' }
-  if (slurs.hasMatch(value) || slurs.hasMatch(nicknameKey(value)))
+  if (slurs.hasMatch(value) || slurs.hasMatch(foldAnswer(value)))
     return { ok: false, message: 'That nickname is not allowed here. Please pick another.' }
   return { ok: true, value }
 }
