@@ -1,11 +1,9 @@
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity'
 import { INVISIBLE, skeleton } from './skeleton.ts'
 import { foldAnswer, hasUnprintable } from './text.ts'
+import { isOffensive } from './word-filter.ts'
 
 export const NICKNAME_MIN = 2
 export const NICKNAME_MAX = 24
-
-const slurs = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers })
 
 // Variation selectors draw nothing themselves but choose how the character before them is drawn:
 // phones send "❤️" as U+2764 U+FE0F, and some Japanese names need an ideographic variant.
@@ -37,8 +35,7 @@ export function readNickname(raw: unknown): { ok: true; value: string } | { ok: 
     return { ok: false, message: `A nickname has ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.` }
   if (STACKED.test(value.normalize('NFD').replace(SELECTORS, ''))) return { ok: false, message: 'Use at most two accents on a letter.' }
   if (!nicknameKey(value)) return { ok: false, message: 'Put at least one letter or number in your nickname.' }
-  if (slurs.hasMatch(value) || slurs.hasMatch(foldAnswer(value)))
-    return { ok: false, message: 'That nickname is not allowed here. Please pick another.' }
+  if (isOffensive(value)) return { ok: false, message: 'That nickname is not allowed here. Please pick another.' }
   return { ok: true, value }
 }
 

@@ -42,3 +42,17 @@ export function skeleton(text: string): string {
   }
   return out
 }
+
+/**
+ * A text with each non-ASCII look-alike read as the ASCII letters it imitates ("Ѕhіt" → "shit"),
+ * for the word filter. ASCII is left as typed (the filter reads "1" as "i" itself), and "rn"
+ * look-alikes are read as the "m" they imitate.
+ */
+export function asciiLookAlikes(text: string): string {
+  let out = ''
+  for (const c of withoutInvisible(text.normalize('NFKD'))) {
+    const read = ASCII.test(c) ? c : lookAlike(c)
+    out += read === 'rn' ? 'm' : read
+  }
+  return out
+}
