@@ -4,6 +4,7 @@
 import type { AnswerValue, PlanItem } from '../db/schema.ts'
 import { answerKey } from '../game/answer-key.ts'
 import { optionsOf } from '../game/plan.ts'
+import { isOffensive } from '../game/word-filter.ts'
 import type { Question } from '../questions/schema.ts'
 
 /** The options as the class sees them, in the plan's order (none for a typed or numeric answer); forms post their positions. */
@@ -32,8 +33,8 @@ function picked(q: Question, shown: string[], value: AnswerValue): number[] {
 export type Reveal =
   /** Each shown option: how many picked it, and whether the key holds it. */
   | { kind: 'choices'; counts: number[]; keyed: number[] }
-  /** The most common answers typed, grouped as the grader reads them, the accepted ones marked. */
-  | { kind: 'typed'; right: number; top: { text: string; count: number; accepted: boolean }[] }
+  /** The most common answers typed, grouped as the grader reads them, the accepted ones marked; null text: the word filter withheld it. */
+  | { kind: 'typed'; right: number; top: { text: string | null; count: number; accepted: boolean }[] }
   /** Every guess, closest to the key first; full points within `margin`, half within twice it. */
   | { kind: 'numeric'; guesses: number[]; margin: number }
   /** How many put everything right, and for each position how many put its item there. */
@@ -66,7 +67,11 @@ export function reveal(q: Question, shown: string[], answers: { response: Answer
       const top = [...groups.values()]
         .sort((a, b) => b.count - a.count)
         .slice(0, TYPED_SHOWN)
-        .map((g) => ({ text: [...g.forms].sort((a, b) => b[1] - a[1])[0][0], count: g.count, accepted: g.accepted }))
+        .map((g) => {
+          const text = [...g.forms].sort((a, b) => b[1] - a[1])[0][0]
+          // The projector is read by the whole room: what students type passes the nicknames' word filter first.
+          return { text: isOffensive(text) ? null : text, count: g.count, accepted: g.accepted }
+        })
       return { kind: 'typed', right, top }
     }
     case 'numeric': {

@@ -53,7 +53,7 @@ function Typed({ snap, reveal }: Props<'typed'>) {
             {reveal.top.map((t) => (
               <li class={t.accepted ? 'right' : undefined}>
                 <span class="option">
-                  {t.text}
+                  {t.text ?? <em>An answer the word filter keeps off the screen</em>}
                   {t.accepted && <strong class="tick"> ✓ accepted</strong>}
                 </span>
                 <span class="count">
