@@ -15,7 +15,9 @@ import { foldAnswer } from './text.ts'
 // "fag" at the start of a word, which the respelled forms below leave out). Kept short on purpose:
 // no name or answer in this game needs any of these. Patterns are matched after obscenity's
 // transformers, which lower-case, read leetspeak as letters (1 → i, 4 → a) and collapse a repeated
-// letter (b, e, o, l, s and g to two), so "1488" arrives as "ia8"; "[ ]" lets the words run together.
+// letter (b, e, o, l, s and g to two); "[ ]" lets the words run together. The number code 1488 is
+// matched apart, as digits (HATE_NUMBERS): read as leetspeak and collapsed it would be "ia8", which
+// any 148 is too.
 const PHRASES: Record<string, string[]> = {
   'kill yourself': ['kil[l][ ]your[ ]sel[l]f', 'kil[l][ ]ur[ ]sel[l]f', '|kys|'],
   'hang yourself': ['hang[ ]your[ ]sel[l]f', 'hang[ ]ur[ ]sel[l]f'],
@@ -25,7 +27,6 @@ const PHRASES: Record<string, string[]> = {
   'sieg heil': ['sieg[ ]heil'],
   'white power': ['white[ ]power'],
   'white pride': ['white[ ]pride'],
-  '1488': ['|ia[ ]8|'],
   faggot: ['fag[g]ot'],
 }
 const dataset = new DataSet<{ originalWord: string }>().addAll(englishDataset)
@@ -87,6 +88,9 @@ const plain = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerC
 const capitalIs = (s: string) =>
   s.replace(/[\p{L}\p{N}]+/gu, (word) => (/\p{Lu}/u.test(word) && !/\p{Ll}/u.test(word.replace(/l/g, '')) ? word.replace(/l/g, 'I') : word))
 
+/** The neo-Nazi number code, in its digits however spaced: "1488", "14 88", "14/88". */
+const HATE_NUMBERS = /(^|\D)1488(\D|$)/
+
 /**
  * Whether a text holds a slur, an obscenity, a hate slogan or a taunt to self-harm, in any of
  * the forms a reader would see in it: as typed, without accents or punctuation, with look-alike
@@ -94,6 +98,7 @@ const capitalIs = (s: string) =>
  */
 export function isOffensive(text: string): boolean {
   const seen = withoutInvisible(text.normalize('NFC'))
+  if (HATE_NUMBERS.test(foldAnswer(seen).replace(/ /g, ''))) return true
   // Lower case and without accents, so that respelling and squeezing see plain letters.
   const read = [plain(seen), foldAnswer(seen), plain(asciiLookAlikes(seen)), plain(asciiLookAlikes(capitalIs(seen)))]
   const bare = [...new Set(read)].flatMap((f) => [f, joinSpelledOut(f)])

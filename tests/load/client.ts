@@ -45,6 +45,12 @@ export class Client {
   }
 }
 
+/**
+ * A nickname for each simulated student: a word and their number in consonants. Digits are read
+ * as leetspeak by the word filter, and enough numbers would spell a word it refuses ("455").
+ */
+export const numbered = (word: string, i: number) => `${word} ${[...i.toString(8)].map((d) => 'bhjmwxyz'[Number(d)]).join('')}`
+
 export const HTMX = { 'HX-Request': 'true', 'HX-Request-Type': 'partial' }
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 

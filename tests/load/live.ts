@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import type { Compiled } from '../../src/questions/compile.ts'
 import type { Question } from '../../src/questions/schema.ts'
 import type { LocalServer } from '../harness/wrangler-dev.ts'
-import { checkStored, Client, patiently, percentile, sendLikeAPerson, sleep, type Sample } from './client.ts'
+import { checkStored, Client, numbered, patiently, percentile, sendLikeAPerson, sleep, type Sample } from './client.ts'
 
 export const QUESTION_TYPES: Question['type'][] = ['single', 'multi', 'truefalse', 'order', 'typed', 'numeric']
 
@@ -278,7 +278,7 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
   await projector.connect()
   const watcher = await o.watch?.(`${base}${boardPath}`)
   const phones: Phone[] = Array.from({ length: o.students }, (_, i) => ({
-    nickname: `Phone ${i + 1}`,
+    nickname: numbered('Phone', i),
     client: new Client(base, samples),
     late: o.random() < o.lateShare,
     drops: o.random() < o.dropShare,

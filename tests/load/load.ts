@@ -3,7 +3,7 @@
 // response. Then the database is checked: every accepted answer stored exactly once, every
 // total equal to the sum of its answers, and the teacher's export in agreement.
 import type { LocalServer } from '../harness/wrangler-dev.ts'
-import { checkStored, Client, patiently, percentile, sendLikeAPerson, type Sample } from './client.ts'
+import { checkStored, Client, numbered, patiently, percentile, type Sample, sendLikeAPerson } from './client.ts'
 
 export type LoadOptions = {
   students: number
@@ -109,7 +109,7 @@ export async function runLoad(server: LocalServer, options: LoadOptions): Promis
   const started = performance.now()
   samples.length = 0 // count the students' requests only
   const students: Student[] = Array.from({ length: o.students }, (_, i) => ({
-    nickname: `Student ${i + 1}`,
+    nickname: numbered('Student', i),
     accepted: new Set(),
     finished: false,
   }))

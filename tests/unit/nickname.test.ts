@@ -12,6 +12,9 @@ const refusal = (raw: string) => {
 // letter is read as another: each must stay allowed.
 const ORDINARY = [
   'Jess Hitt',
+  // Numbers that only look like the hate code once leetspeak and doubled letters are read.
+  'Phone 148',
+  'Room 1148',
   'Ana Lee',
   'Ana L',
   'Phuong',
@@ -79,6 +82,7 @@ describe('nicknames the issue found accepted', () => {
     ['a hate slogan', 'heil hitler'],
     ['a hate slogan', 'white power'],
     ['a hate code', '14/88'],
+    ['a hate code', 'Sam 1488'],
     ['a look-alike letter missing from obscenity’s own list (U+AB35, lenis f)', '\uAB35uck'],
     ['look-alikes from two scripts', 'ꞙᴜ\u0441k'],
     ['a lower-case l for a capital I', 'NlGGER'],
