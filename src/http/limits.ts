@@ -29,9 +29,13 @@ export const clientAddress = (c: Context<AppEnv>) => c.req.header('CF-Connecting
 /** Counts a request against a limit, and refuses it (throws a 429 with Retry-After) once over. */
 export async function enforceLimit(c: Context<AppEnv>, name: keyof typeof LIMITS, key: string, back: Problem['link']): Promise<void> {
   const { success } = await c.env[name].limit({ key })
-  if (success) return
+  if (!success) throw tooMany(name, back)
+}
+
+/** The 429 of a limit: what happened, and when to try again (a live game counts its answers itself, by these). */
+export function tooMany(name: keyof typeof LIMITS, back: Problem['link']): Problem {
   const { period, message } = LIMITS[name]
-  throw new Problem(429, message, back, { 'Retry-After': String(period) })
+  return new Problem(429, message, back, { 'Retry-After': String(period) })
 }
 
 /** Adds `cost` to a limit's count without refusing this request: the next one pays for it. */

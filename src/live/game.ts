@@ -10,15 +10,16 @@ import { hasAnswer, recordAnswers } from '../db/answers.ts'
 import type { SeatRow } from '../db/classes.ts'
 import { createDb } from '../db/client.ts'
 import { finishLiveClass, readLiveClass } from '../db/live.ts'
-import type { Answer, AnswerValue } from '../db/schema.ts'
+import type { AnswerValue } from '../db/schema.ts'
 import { scoreAnswer, speedWindow } from '../game/scoring.ts'
 import { acceptance, type Refusal } from './accept.ts'
+import { GivenAnswers } from './given.ts'
 import { LatestRead } from './latest.ts'
 import { apply, LOBBY, type Control, type LiveState } from './machine.ts'
 import { Screens, VIEWER_HEADER, type Viewer } from './push.tsx'
 import { isLiveClass, project, questionAt, type LiveClass, type Snapshot } from './snapshot.ts'
 
-export type AnswerOutcome = 'accepted' | 'already' | Refusal
+export type AnswerOutcome = 'accepted' | 'already' | 'too-many' | Refusal
 /** A student who has just joined, as the join route tells the game (no need to read the class again). */
 export type Joiner = { attemptId: string; nickname: string; admitted: boolean }
 
@@ -32,8 +33,8 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   #waiting = new Set<string>()
   /** Joiners told of since the last read began: a read begun before they joined cannot list them. */
   #joiners = new Map<string, Joiner>()
-  /** The answers to the question on screen, mirrored in storage (the `given` table). */
-  #given = new Map<string, Answer>()
+  /** The answers to the question in play, kept in storage until it closes. */
+  #given!: GivenAnswers
   #class = new LatestRead(
     () => readLiveClass(this.#db, this.#classId),
     (read) => this.#applyRead(read),
@@ -44,12 +45,8 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env)
     void ctx.blockConcurrencyWhile(async () => {
-      ctx.storage.sql.exec('create table if not exists given (attempt_id text primary key, answer text not null)')
+      this.#given = new GivenAnswers(ctx.storage.sql)
       this.#state = (await ctx.storage.get<LiveState>('state')) ?? LOBBY
-      for (const row of ctx.storage.sql.exec<{ answer: string }>('select answer from given')) {
-        const answer = JSON.parse(row.answer) as Answer
-        this.#given.set(answer.attemptId, answer)
-      }
     })
   }
 
@@ -92,6 +89,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     await this.#class.load()
     const klass = this.#klass
     if (!klass) return 'not-open'
+    if (!reread && this.#given.tooMany(attemptId, now)) return 'too-many'
     const seat = this.#seats.find((x) => x.attemptId === attemptId)
     const facts = { position, now, answered: this.#given.has(attemptId), seated: Boolean(seat), waiting: this.#waiting.has(attemptId) }
     const verdict = acceptance(this.#state, facts)
@@ -103,16 +101,10 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
         const timeMs = now - this.#state.openedAt
         const answer = scoreAnswer(onScreen.question, value, { attemptId, position, timeMs, window, answeredAt: now })
         // Durable before the reply leaves (the output gate): a restart after "locked in" keeps it.
-        this.ctx.storage.sql.exec(
-          'insert into given (attempt_id, answer) values (?, ?) on conflict do nothing',
-          attemptId,
-          JSON.stringify(answer),
-        )
-        this.#given.set(attemptId, answer)
-        const snap = this.#snapshot()!
-        this.#screens.shown(attemptId, snap)
+        this.#given.add(answer)
+        this.#screens.shown(attemptId, this.#snapshot(attemptId)!)
         if (this.#everyoneAnswered()) await this.control('reveal', this.#state.version)
-        else this.#screens.count(snap)
+        else this.#announceCount()
         return 'accepted'
       }
       case 'look-up':
@@ -141,7 +133,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     this.#soon ??= setTimeout(() => {
       this.#soon = undefined
       this.#broadcast()
-      if (this.#state.phase === 'open') this.#screens.count(this.#snapshot()!)
+      if (this.#state.phase === 'open') this.#announceCount()
     }, JOIN_REDRAW_MS)
   }
 
@@ -193,7 +185,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     for (const joiner of this.#joiners.values()) this.#seat(joiner)
     // A removed student's answer to the open question no longer counts.
     const seated = new Set(seats.map((x) => x.attemptId))
-    for (const id of this.#given.keys()) if (!seated.has(id)) this.#forgetAnswer(id)
+    for (const id of this.#given.all.keys()) if (!seated.has(id)) this.#given.drop(id)
     // A class deleted or expired leaves nothing behind here either.
     if (!this.#klass) await this.#forget()
   }
@@ -206,16 +198,11 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
       this.#seats.push({ attemptId, nickname, extraTime: false, score: 0, correct: 0, answered: 0, timeMs: 0, tooFast: 0, finished: false })
   }
 
-  #forgetAnswer(attemptId: string) {
-    this.#given.delete(attemptId)
-    this.ctx.storage.sql.exec('delete from given where attempt_id = ?', attemptId)
-  }
-
   async #forget(): Promise<void> {
     this.#state = LOBBY
-    this.#given = new Map()
     await this.ctx.storage.deleteAlarm()
     await this.ctx.storage.deleteAll()
+    this.#given = new GivenAnswers(this.ctx.storage.sql)
   }
 
   #everyoneAnswered(): boolean {
@@ -231,12 +218,9 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
       // the end marks everyone finished there too. A failure leaves the game where it was, to retry.
       const asking = (s: LiveState) => s.phase === 'open' || s.phase === 'paused'
       const closing = asking(previous) && (!asking(next) || next.index !== previous.index)
-      if (closing) await recordAnswers(this.#db, [...this.#given.values()])
+      if (closing) await recordAnswers(this.#db, [...this.#given.all.values()])
       if (next.phase === 'ended') await finishLiveClass(this.#db, this.#classId, Date.now())
-      if (next.index !== previous.index) {
-        this.#given = new Map()
-        this.ctx.storage.sql.exec('delete from given')
-      }
+      if (next.index !== previous.index) this.#given.clear()
       await this.ctx.storage.put('state', next)
       if (next.phase === 'open') await this.ctx.storage.setAlarm(next.closesAt)
       else await this.ctx.storage.deleteAlarm()
@@ -255,16 +239,16 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   #snapshot(attemptId?: string): Snapshot | null {
     const klass = this.#klass
     if (!klass) return null
-    return project({ klass, state: this.#state, seats: this.#seats, given: this.#given, waiting: this.#waiting }, Date.now(), attemptId)
+    return project({ klass, state: this.#state, seats: this.#seats, given: this.#given.all, waiting: this.#waiting }, Date.now(), attemptId)
   }
 
   #broadcast(): void {
     this.#screens.show(this.#snapshot())
   }
 
+  /** While a question is open, the projector and the teacher see the count of answers go up. */
   #announceCount(): void {
-    const snap = this.#snapshot()
-    if (snap) this.#screens.count(snap)
+    if (this.#klass) this.#screens.count({ answered: this.#given.all.size, players: this.#seats.length })
   }
 }
 

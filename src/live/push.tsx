@@ -2,7 +2,7 @@
 // saying what that screen depends on, so a change that leaves a screen as it was sends it nothing.
 import { PhoneScreen, phoneAnnouncement } from '../views/live/phone.tsx'
 import { ProjectorScreen } from '../views/live/projector.tsx'
-import { Announce, answeredText } from '../views/live/shared.tsx'
+import { Announce, answeredText, type Count } from '../views/live/shared.tsx'
 import { TeacherControls } from '../views/live/teacher.tsx'
 import { FormToken } from '../views/post-form.tsx'
 import type { Ranked, Snapshot } from './snapshot.ts'
@@ -67,7 +67,7 @@ export function screenKey(viewer: Viewer, snap: Snapshot): string {
       return `${state}|${snap.klass.hideNames}|${snap.klass.hideTyped}|${snap.klass.open}|${shown ? snap.ranking.map(shown).join(',') : ''}`
     }
     case 'phone': {
-      const me = snap.ranking.find((r) => r.attemptId === viewer.attemptId)
+      const me = rowOf(snap, viewer.attemptId)
       const name = phase === 'lobby' ? me?.nickname : ''
       const standing = me && (phase === 'reveal' || phase === 'ended') ? `${me.rank}:${me.score}:${snap.players}` : ''
       const seat = me ? name : snap.waiting.has(viewer.attemptId) ? 'waiting' : '-'
@@ -77,7 +77,7 @@ export function screenKey(viewer: Viewer, snap: Snapshot): string {
 }
 
 /** Just the count of answers, swapped into the projector and the teacher's page as it rises. */
-export const renderCount = (snap: Snapshot) => `<span id="answered-count" hx-swap-oob="innerHTML">${answeredText(snap)}</span>`
+export const renderCount = (count: Count) => `<span id="answered-count" hx-swap-oob="innerHTML">${answeredText(count)}</span>`
 
 /** The screens watching one game, held by its Durable Object: each is sent its view when it would change, and nothing otherwise. */
 export class Screens {
@@ -99,6 +99,9 @@ export class Screens {
 
   /** Every screen its view of the game where that changed; null (the class is gone) closes them all. */
   show(snap: Snapshot | null): void {
+    // A question opening shows a hall of phones one and the same form, but for each phone's seat
+    // and form token in it: drawn once, for the first of them, and the rest copied from it.
+    let question: { viewer: Extract<Viewer, { role: 'phone' }>; html: Promise<string> } | undefined
     for (const ws of this.#ctx.getWebSockets()) {
       if (!snap) {
         ws.close(1000, 'This class no longer exists.')
@@ -108,7 +111,11 @@ export class Screens {
       const key = screenKey(viewer, snap)
       if (this.#sent.get(ws) === key) continue
       this.#sent.set(ws, key)
-      void renderFor(viewer, snap).then((html) => send(ws, html))
+      if (viewer.role === 'phone' && asksAnswer(viewer, snap)) {
+        question ??= { viewer, html: renderFor(viewer, snap) }
+        const { attemptId, token } = question.viewer
+        void question.html.then((html) => send(ws, html.replaceAll(attemptId, viewer.attemptId).replaceAll(token, viewer.token)))
+      } else void renderFor(viewer, snap).then((html) => send(ws, html))
     }
   }
 
@@ -118,10 +125,22 @@ export class Screens {
   }
 
   /** While a question is open, the projector and the teacher see the count of answers go up. */
-  count(snap: Snapshot): void {
-    const html = renderCount(snap)
+  count(count: Count): void {
+    const html = renderCount(count)
     for (const role of ['board', 'teacher']) for (const ws of this.#ctx.getWebSockets(role)) send(ws, html)
   }
+}
+
+/** Whether a phone's screen is the open question's form, which every seated phone yet to answer shares. */
+const asksAnswer = ({ attemptId }: { attemptId: string }, snap: Snapshot) =>
+  (snap.state.phase === 'open' || snap.state.phase === 'paused') && !snap.given.has(attemptId) && rowOf(snap, attemptId) !== undefined
+
+// Each phone's row of the ranking, found once per snapshot: a hall's screens are keyed a thousand at a time.
+const rows = new WeakMap<Ranked[], Map<string, Ranked>>()
+function rowOf(snap: Snapshot, attemptId: string): Ranked | undefined {
+  let index = rows.get(snap.ranking)
+  if (!index) rows.set(snap.ranking, (index = new Map(snap.ranking.map((r) => [r.attemptId, r]))))
+  return index.get(attemptId)
 }
 
 function send(ws: WebSocket, html: string) {

@@ -53,19 +53,28 @@ export function questionAt(klass: LiveClass, index: number): { item: PlanItem; q
 
 /** The game as screens see it; for one phone (`attemptId`), only what that phone shows, so an answer's reply does not carry the class. */
 export function project({ klass, state, seats, given, waiting }: GameRecord, now: number, attemptId?: string): Snapshot {
-  const onScreen = state.phase === 'reveal' ? questionAt(klass, state.index) : null
-  const shown = onScreen && reveal(onScreen.question, onScreen.shown, [...given.values()])
-  const ranking = rankSeats(seats, klass.scoring === 'untimed')
-  const mine = attemptId === undefined ? undefined : given.get(attemptId)
+  const untimed = klass.scoring === 'untimed'
+  const common = { klass, state, now, players: seats.length, answered: given.size }
+  if (attemptId === undefined) {
+    const onScreen = state.phase === 'reveal' ? questionAt(klass, state.index) : null
+    return {
+      ...common,
+      ranking: rankSeats(seats, untimed),
+      reveal: onScreen && reveal(onScreen.question, onScreen.shown, [...given.values()]),
+      given,
+      waiting,
+    }
+  }
+  // One phone's row and rank, without ranking the whole class: a hall answers a thousand times a question.
+  const mine = given.get(attemptId)
+  const seat = seats.find((x) => x.attemptId === attemptId)
+  const time = (x: SeatRow) => (untimed ? 0 : x.timeMs)
+  const above = seat ? seats.reduce((n, x) => n + Number(x.score > seat.score || (x.score === seat.score && time(x) < time(seat))), 0) : 0
   return {
-    klass,
-    state,
-    now,
-    ranking: attemptId === undefined ? ranking : ranking.filter((r) => r.attemptId === attemptId),
-    players: ranking.length,
-    answered: given.size,
-    reveal: attemptId === undefined ? shown : null,
-    given: attemptId === undefined ? given : new Map(mine ? [[attemptId, mine]] : []),
-    waiting: attemptId === undefined ? waiting : new Set(waiting.has(attemptId) ? [attemptId] : []),
+    ...common,
+    ranking: seat ? [{ ...seat, rank: above + 1 }] : [],
+    reveal: null,
+    given: new Map(mine ? [[attemptId, mine]] : []),
+    waiting: new Set(waiting.has(attemptId) ? [attemptId] : []),
   }
 }

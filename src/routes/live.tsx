@@ -1,10 +1,11 @@
 import { Hono, type Context } from 'hono'
 import { readAttempt } from '../db/attempts.ts'
+import type { PlanItem } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { readAnswer } from '../game/response.ts'
 import { isId } from '../http/ids.ts'
-import { enforceLimit } from '../http/limits.ts'
-import { isOwnedBy, readOwner } from '../http/owner.ts'
+import { tooMany } from '../http/limits.ts'
+import { isOwnedBy } from '../http/owner.ts'
 import { Problem } from '../http/problem.ts'
 import { readForm, readPosition } from '../http/request.ts'
 import { reply } from '../http/respond.tsx'
@@ -18,27 +19,48 @@ import { PhoneFragment, PhonePage } from '../views/live/pages.tsx'
 // every answer; these routes check whose phone it is and read the form.
 const live = new Hono<AppEnv>()
 
+/** What the live routes need of a seat; none of it changes while the class lasts. */
+type Seat = { ownerHash: string; classId: string; plan: PlanItem[]; live: boolean }
+// Live seats looked up before, in this isolate: a hall of phones answering every question would
+// otherwise read D1 a thousand times a question for the same facts. The game is the authority on
+// who is still seated (a removed student's answer is refused there), and a class gone is gone there.
+const liveSeats = new Map<string, Seat>()
+const LIVE_SEATS_KEPT = 5_000
+
+async function findSeat(c: Context<AppEnv>, id: string): Promise<Seat | null> {
+  const known = liveSeats.get(id)
+  if (known) return known
+  const found = isId(id) ? await readAttempt(c.var.db, id) : null
+  const classId = found?.attempt.classId
+  if (!found || !classId) return null
+  const seat = { ownerHash: found.attempt.ownerHash, classId, plan: found.attempt.plan, live: Boolean(found.seat?.live) }
+  if (seat.live) {
+    if (liveSeats.size >= LIVE_SEATS_KEPT) liveSeats.delete(liveSeats.keys().next().value!)
+    liveSeats.set(id, seat)
+  }
+  return seat
+}
+
 /** The seat in the URL, if this browser holds it, and its game. */
 async function ownSeat(c: Context<AppEnv>) {
   const id = c.req.param('attemptId') ?? ''
-  const found = isId(id) ? await readAttempt(c.var.db, id) : null
-  const classId = found?.attempt.classId
-  if (!found || !classId)
+  const seat = await findSeat(c, id)
+  if (!seat)
     throw new Problem(404, 'We could not find that game. Join again with the code on the board.', {
       href: '/join',
       label: 'Enter a class code',
     })
-  if (!(await isOwnedBy(c, found.attempt.ownerHash)))
+  if (!(await isOwnedBy(c, seat.ownerHash)))
     throw new Problem(403, 'This seat was taken in another browser, so only that browser can play it.', {
       href: '/join',
       label: 'Enter a class code',
     })
-  if (!found.seat?.live)
+  if (!seat.live)
     throw new Problem(409, 'This seat is in a class played at each student’s own pace, not a live game.', {
       href: `/play/${id}`,
       label: 'Go to your quiz',
     })
-  return { id, attempt: found.attempt, game: liveGame(c.env, classId) }
+  return { id, plan: seat.plan, game: liveGame(c.env, seat.classId) }
 }
 
 const gone = () => new Problem(404, 'This class no longer exists. It may have been deleted or expired.')
@@ -59,12 +81,11 @@ const REFUSALS: Record<Refusal, string> = {
 }
 
 live.post('/:attemptId/answer', async (c) => {
-  const key = `${c.req.param('attemptId')}:${(await readOwner(c)) ?? 'none'}`
-  await enforceLimit(c, 'ANSWER_LIMIT', key, { href: `/live/${c.req.param('attemptId')}`, label: 'Back to the game' })
+  // A seat's posts are counted by its game, the one place they all pass (GivenAnswers.tooMany).
   const form = await readForm(c, { all: true })
   const position = readPosition(form.position)
-  const { id, attempt, game } = await ownSeat(c)
-  const item = attempt.plan[position]
+  const { id, plan, game } = await ownSeat(c)
+  const item = plan[position]
   const question = item && findQuestion(item.q)
   if (!question) throw new Problem(409, 'That question is not the one in play.', { href: `/live/${id}`, label: 'Back to the game' })
   const reading = readAnswer(question, item.order, form)
@@ -78,6 +99,7 @@ live.post('/:attemptId/answer', async (c) => {
   if (!snap) throw gone()
   // Accepted, or already locked in (a double tap, a retry): the phone shows its answer, counted once.
   if (outcome === 'accepted' || outcome === 'already') return show(c, snap, id)
+  if (outcome === 'too-many') throw tooMany('ANSWER_LIMIT', { href: `/live/${id}`, label: 'Back to the game' })
   return show(c, snap, id, outcome === 'not-seated' || outcome === 'waiting' ? 403 : 409, REFUSALS[outcome])
 })
 

@@ -19,7 +19,14 @@ function freePort(): Promise<number> {
   })
 }
 
-export type LocalServer = { url: string; persist: string; stop: () => void; d1: (sql: string) => Record<string, unknown>[] }
+/** `inspector`: the port of the Worker's DevTools inspector (for a CPU profile). */
+export type LocalServer = {
+  url: string
+  persist: string
+  inspector: number
+  stop: () => void
+  d1: (sql: string) => Record<string, unknown>[]
+}
 
 /** `script`: another Worker entry to serve instead of wrangler.toml's `main` (the bench build). */
 export async function startServer({ script }: { script?: string } = {}): Promise<LocalServer> {
@@ -62,7 +69,7 @@ export async function startServer({ script }: { script?: string } = {}): Promise
       (r) => r.ok,
       () => false,
     )
-    if (ok) return { url, persist, stop, d1: (sql) => d1(persist, sql) }
+    if (ok) return { url, persist, inspector, stop, d1: (sql) => d1(persist, sql) }
     await new Promise((r) => setTimeout(r, 250))
   }
   stop()

@@ -187,6 +187,9 @@ type Phone = {
   problem?: string
 }
 
+/** The least time a student takes to read a question before answering. */
+const READING_MS = 2000
+
 const root = join(import.meta.dirname, '..', '..')
 const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
 const byPrompt = new Map(banks.flatMap((b) => b.questions.map((q) => [q.prompt, q] as const)))
@@ -305,12 +308,15 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
       }
     }
 
-    // Each phone answers an open question once, at a moment of its own within the time.
+    // Each phone answers an open question once, at a moment of its own: as a class does, after
+    // reading it (2 s from its opening; the game pays no bonus sooner) and before the last 2 s of
+    // its time. A phone that joins late answers in what time is left.
     const onScreen = (p: Phone) => (screen: Screen) => {
       if (screen.phase !== 'open' || p.attempted.has(screen.question) || !screen.html.includes('class="live-answer"')) return
       p.attempted.add(screen.question)
-      const within = Math.max(500, Math.min(6000, o.seconds * 1000 - 4000))
-      setTimeout(() => void answer(p, screen).catch((e) => (p.problem = String(e))), 200 + o.random() * within)
+      const span = Math.max(500, o.seconds * 1000 - READING_MS - 2000)
+      const at = Math.min(screen.openedAt + READING_MS + o.random() * span, screen.openedAt + o.seconds * 1000 - 1500)
+      setTimeout(() => void answer(p, screen).catch((e) => (p.problem = String(e))), Math.max(200, at - Date.now()))
     }
 
     const join = async (p: Phone) => {

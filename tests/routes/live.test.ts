@@ -462,6 +462,20 @@ describe('a live game', () => {
     expect(await stored(a.attemptId)).toEqual([])
   })
 
+  it('refuses a seat that sends more answers than a person can, counted by the game, and nobody else', async () => {
+    const g = await liveClass({ players: 2 })
+    await g.control('start')
+    const [a, b] = g.students
+    const statuses: number[] = []
+    for (let i = 0; i < 30; i++) statuses.push((await g.answer(a, 0)).status)
+    expect(statuses.every((s) => s === 200)).toBe(true)
+    const refused = await g.answer(a, 0)
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('Retry-After')).toBe('10')
+    expect((await g.answer(b, 0)).status).toBe(200)
+    expect((await g.game.snapshot())!.answered).toBe(2)
+  })
+
   it('refuses another browser’s answers and unknown controls', async () => {
     const g = await liveClass()
     await g.control('start')

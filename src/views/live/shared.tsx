@@ -51,7 +51,9 @@ export function Countdown({ snap }: { snap: Snapshot }) {
   )
 }
 
-export const answeredText = (snap: Snapshot) => `${snap.answered} of ${players(snap.players)} answered`
+export const answeredText = ({ answered, players: n }: Count) => `${answered} of ${players(n)} answered`
+/** How many have answered the question in play, of how many players. */
+export type Count = Pick<Snapshot, 'answered' | 'players'>
 
 export function AnsweredCount({ snap }: { snap: Snapshot }) {
   return (
