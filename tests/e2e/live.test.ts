@@ -2,7 +2,7 @@
 // in its own browser context, against `wrangler dev`. Every screen updates over its WebSocket.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserAvailable, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { askTypes, browserAvailable, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 
@@ -26,6 +26,12 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
     await teacher.getByLabel('Seconds per question (live games)').fill('30')
     await teacher.getByRole('button', { name: 'Open the class' }).click()
     await teacher.getByRole('heading', { name: 'Live game' }).waitFor()
+    // Tap questions only: this file follows phones tapping; live-types.test.ts asks every type.
+    await askTypes(
+      server,
+      teacher,
+      Array.from({ length: size }, (_, i) => (['single', 'truefalse', 'multi'] as const)[i % 3]),
+    )
     return { teacher, code: (await teacher.locator('.big-code').textContent())!.trim() }
   }
 

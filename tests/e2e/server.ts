@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { Compiled } from '../../src/questions/compile.ts'
 import type { Question } from '../../src/questions/schema.ts'
-import { startServer } from '../harness/wrangler-dev.ts'
+import { startServer, type LocalServer } from '../harness/wrangler-dev.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 
@@ -24,11 +24,12 @@ export function browserAvailable(): boolean {
 
 /** For a describe block: a fresh `wrangler dev` and a Chromium, started once and stopped after. */
 export function useServerAndBrowser() {
-  const ctx = {} as { url: string; browser: Browser }
-  let server: Awaited<ReturnType<typeof startServer>> | undefined
+  const ctx = {} as { url: string; browser: Browser; d1: LocalServer['d1'] }
+  let server: LocalServer | undefined
   beforeAll(async () => {
     server = await startServer()
     ctx.url = server.url
+    ctx.d1 = server.d1
     ctx.browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS })
   })
   afterAll(async () => {
@@ -48,4 +49,31 @@ export async function expectAccessible(page: Page) {
 export const questionsByPrompt = (): Map<string, Question> => {
   const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
   return new Map(banks.flatMap((b) => b.questions.map((q) => [q.prompt, q] as const)))
+}
+
+/**
+ * Makes the live class a teacher's page shows ask one question of each type given, in that order
+ * (a test must know what each phone will show), then saves a setting as the teacher, which has the
+ * game read its class again.
+ */
+export async function askTypes(server: { url: string; d1: LocalServer['d1'] }, teacher: Page, types: Question['type'][]) {
+  const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
+  const pool = banks.flatMap((b) => b.questions)
+  const plan = types.map((type, i) => {
+    const q = pool.filter((x) => x.type === type)[i]
+    const n = q.type === 'single' || q.type === 'multi' ? q.choices.length : q.type === 'order' ? q.answer.length : 0
+    // Options reversed: an ordering shown in its own order would answer itself.
+    return n ? { q: q.id, order: Array.from({ length: n }, (_, k) => n - 1 - k) } : { q: q.id }
+  })
+  const base = new URL(teacher.url()).pathname
+  const code = (await teacher.locator('.big-code').first().textContent())!.trim()
+  const sql = (v: unknown) => `'${JSON.stringify(v).replace(/'/g, "''")}'`
+  server.d1(
+    `update classes set live = json_set(live, '$.plan', json(${sql(plan)})), question_ids = ${sql(plan.map((x) => x.q))} where code = '${code}'`,
+  )
+  const csrf = (await teacher.context().cookies()).find((c) => c.name === 'csrf')!.value
+  await teacher
+    .context()
+    .request.post(`${server.url}${base}/open`, { form: { _csrf: csrf }, headers: { Origin: server.url }, maxRedirects: 0 })
+  await teacher.reload()
 }
