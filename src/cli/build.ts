@@ -23,11 +23,11 @@ try {
 out('src/generated/banks.json', JSON.stringify(compiled))
 
 const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'))
-const hashed = (path: string) => {
-  const body = readFileSync(join(root, path))
-  return { body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) }
-}
-const css = hashed('src/views/style.css')
+const contentHashed = (body: Buffer) => ({ body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) })
+const hashed = (path: string) => contentHashed(readFileSync(join(root, path)))
+// One stylesheet, written as a few files by what they style, joined in this order.
+const STYLES = ['tokens', 'base', 'projector', 'live'].map((name) => `src/views/styles/${name}.css`)
+const css = contentHashed(Buffer.concat(STYLES.map((path) => readFileSync(join(root, path)))))
 const live = hashed('src/views/live/live.js')
 const htmx = pkg('htmx.org').version
 const assets = {
