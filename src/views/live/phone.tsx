@@ -9,7 +9,8 @@ import { formatAnswer, formatKey, formatPoints } from '../format.ts'
 import { Inputs } from '../play/question.tsx'
 import { verdictClass, verdictIcon, verdictLabel } from '../play/verdict.tsx'
 import { PostForm } from '../post-form.tsx'
-import { Countdown, LETTERS, ordinal, questionOf, stamp } from './shared.tsx'
+import { OptionMark, optionClass } from '../option-mark.tsx'
+import { Countdown, ordinal, questionOf, stamp } from './shared.tsx'
 
 type PhoneProps = {
   snap: Snapshot
@@ -62,11 +63,13 @@ function AnswerForm({ snap, attemptId, question, shown }: { snap: Snapshot; atte
           <ul class="taps">
             {shown.map((text, i) => (
               <li>
-                <button type="submit" name="choice" value={question.type === 'truefalse' ? String(i === 0) : String(i)} class="tap">
-                  <span class="letter" aria-hidden="true">
-                    {LETTERS[i]}
-                  </span>{' '}
-                  {text}
+                <button
+                  type="submit"
+                  name="choice"
+                  value={question.type === 'truefalse' ? String(i === 0) : String(i)}
+                  class={`tap tile ${optionClass(i)}`}
+                >
+                  <OptionMark i={i} /> <span class="option">{text}</span>
                 </button>
               </li>
             ))}

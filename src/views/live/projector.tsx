@@ -8,7 +8,8 @@ import { formatKey, formatPoints } from '../format.ts'
 import { QrCode } from '../qr.tsx'
 import { Sources } from '../sources.tsx'
 import { RevealChart } from './reveal.tsx'
-import { AnsweredCount, Countdown, LETTERS, nameOf, ordinal, players, questionOf, stamp } from './shared.tsx'
+import { OptionMark, optionClass } from '../option-mark.tsx'
+import { AnsweredCount, Countdown, nameOf, ordinal, players, questionOf, stamp } from './shared.tsx'
 
 type ProjectorProps = { snap: Snapshot; joinUrl: string; onScreen: { question: Question; shown: string[] } | null }
 
@@ -43,11 +44,8 @@ function Asked({ question, shown }: { question: Question; shown: string[] }) {
       return (
         <ol class="live-options">
           {shown.map((text, i) => (
-            <li>
-              <span class="letter" aria-hidden="true">
-                {LETTERS[i]}
-              </span>{' '}
-              {text}
+            <li class={`tile ${optionClass(i)}`}>
+              <OptionMark i={i} /> <span class="option">{text}</span>
             </li>
           ))}
         </ol>

@@ -4,7 +4,7 @@ import type { Reveal } from '../../live/questions.ts'
 import type { Snapshot } from '../../live/snapshot.ts'
 import type { Question } from '../../questions/schema.ts'
 import { formatAnswer, percent } from '../format.ts'
-import { LETTERS } from './shared.tsx'
+import { OptionMark, optionClass } from '../option-mark.tsx'
 
 const answers = (n: number) => `${n} ${n === 1 ? 'answer' : 'answers'}`
 
@@ -18,16 +18,14 @@ function Choices({ snap, shown, reveal }: Props<'choices'>) {
         const right = reveal.keyed.includes(i)
         const count = reveal.counts[i]
         return (
-          <li class={right ? 'right' : undefined}>
-            <span class="letter" aria-hidden="true">
-              {LETTERS[i]}
-            </span>
+          <li class={`${optionClass(i)}${right ? ' right' : ''}`}>
+            <OptionMark i={i} />
             <span class="option">
               {text}
               {right && <strong class="tick"> ✓ correct</strong>}
             </span>
             <svg viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" class="bar">
-              <rect width={String(Math.round((100 * count) / most))} height="6" class={right ? 'bar-right' : 'bar-fg'} />
+              <rect width={String(Math.round((100 * count) / most))} height="6" class="bar-opt" />
             </svg>
             <span class="count">
               {answers(count)} ({percent(count, snap.answered)}%)

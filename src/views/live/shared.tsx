@@ -2,8 +2,6 @@
 // clock, the count of answers, the words for ranks and players, and the phone's live region.
 import { questionAt, type Ranked, type Snapshot } from '../../live/snapshot.ts'
 
-export const LETTERS = 'ABCDEFGH'
-
 export const ordinal = (n: number) => {
   const tens = n % 100
   const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th')

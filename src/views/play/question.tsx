@@ -2,6 +2,7 @@ import { optionsOf } from '../../game/plan.ts'
 import { MAX_TYPED_LENGTH } from '../../game/response.ts'
 import type { Question } from '../../questions/schema.ts'
 import type { StageProps } from './stage.tsx'
+import { OptionMark } from '../option-mark.tsx'
 import { PostForm } from '../post-form.tsx'
 
 /** What a question of each type asks the player to do. */
@@ -56,7 +57,7 @@ export function Inputs({ question, order }: { question: Question; order: number[
           {shown.map((text, i) => (
             <li>
               <label>
-                <input type={type} name="choice" value={String(i)} /> <span>{text}</span>
+                <input type={type} name="choice" value={String(i)} /> <OptionMark i={i} /> <span>{text}</span>
               </label>
             </li>
           ))}
@@ -66,10 +67,10 @@ export function Inputs({ question, order }: { question: Question; order: number[
     case 'truefalse':
       return (
         <ul class="choices two">
-          {['true', 'false'].map((v) => (
+          {['true', 'false'].map((v, i) => (
             <li>
               <label>
-                <input type="radio" name="choice" value={v} /> <span>{v === 'true' ? 'True' : 'False'}</span>
+                <input type="radio" name="choice" value={v} /> <OptionMark i={i} /> <span>{v === 'true' ? 'True' : 'False'}</span>
               </label>
             </li>
           ))}
