@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserAvailable, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 
@@ -25,10 +25,9 @@ describe.runIf(browserAvailable())('a class in the browser', () => {
       else if (q.type === 'order') {
         const items = right ? q.answer : [...q.answer].reverse()
         for (const [k, item] of items.entries()) await page.getByLabel(item, { exact: true }).selectOption(String(k + 1))
-      } else if (q.type === 'truefalse') await page.getByLabel(q.answer === right ? 'True' : 'False', { exact: true }).check()
-      else if (q.type === 'single')
-        await page.getByLabel(right ? q.answer : q.choices.find((c) => c !== q.answer)!, { exact: true }).check()
-      else for (const c of q.choices) if (q.answer.includes(c) === right) await page.getByLabel(c, { exact: true }).check()
+      } else if (q.type === 'truefalse') await choice(page, q.answer === right ? 'True' : 'False').check()
+      else if (q.type === 'single') await choice(page, right ? q.answer : q.choices.find((c) => c !== q.answer)!).check()
+      else for (const c of q.choices) if (q.answer.includes(c) === right) await choice(page, c).check()
       await page.getByRole('button', { name: 'Submit answer' }).click()
       await page.locator('.verdict h2').waitFor()
       await page.getByRole(i < 2 ? 'button' : 'link', { name: i < 2 ? 'Next question' : 'See your results' }).click()

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Question } from '../../src/questions/schema.ts'
-import { askTypes, browserAvailable, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { askTypes, browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 const TYPES: Question['type'][] = ['single', 'multi', 'truefalse', 'order', 'typed', 'numeric']
@@ -38,7 +38,7 @@ async function onScreen(phone: Page) {
 async function answerByHand(phone: Page) {
   const { q, answer } = await onScreen(phone)
   if (q.type === 'single' || q.type === 'truefalse') return phone.getByRole('button', { name: answer.choose[0], exact: true }).click()
-  for (const text of answer.choose) await phone.getByLabel(text, { exact: true }).check()
+  for (const text of answer.choose) await choice(phone, text).check()
   for (const [item, place] of Object.entries(answer.places ?? {})) await phone.getByLabel(item, { exact: true }).selectOption(place)
   if (answer.text !== undefined)
     await phone.locator('form.live-answer input[name="text"], form.live-answer input[name="number"]').fill(answer.text)
@@ -52,7 +52,9 @@ async function answerByKeyboard(phone: Page) {
     await phone.keyboard.press('Tab')
     const el = await phone.evaluate(() => {
       const a = document.activeElement as HTMLInputElement | HTMLSelectElement | HTMLButtonElement | null
-      const label = a?.id ? document.querySelector(`label[for="${a.id}"]`)?.textContent : a?.closest('label')?.textContent
+      const label = a?.id
+        ? document.querySelector(`label[for="${a.id}"]`)?.textContent
+        : a?.closest('label')?.querySelector('.option')?.textContent // the option's text, without its mark
       return {
         tag: a?.tagName,
         type: (a as HTMLInputElement)?.type,

@@ -2,7 +2,7 @@
 // in its own browser context, against `wrangler dev`. Every screen updates over its WebSocket.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { askTypes, browserAvailable, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { askTypes, browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 
@@ -40,7 +40,7 @@ describe.runIf(browserAvailable())('a live game in the browser', () => {
     const prompt = (await phone.locator('legend h2').textContent())!.trim()
     const q = byPrompt.get(prompt)!
     if (q.type === 'multi') {
-      for (const c of q.choices) if (q.answer.includes(c) === right) await phone.getByLabel(c, { exact: true }).check()
+      for (const c of q.choices) if (q.answer.includes(c) === right) await choice(phone, c).check()
       await phone.getByRole('button', { name: 'Lock in my answer' }).click()
     } else if (q.type === 'single' || q.type === 'truefalse') {
       const text =

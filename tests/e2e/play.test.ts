@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Question } from '../../src/questions/schema.ts'
-import { browserAvailable, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 const BANK = 'race-2018'
@@ -119,7 +119,7 @@ async function tabTo(page: Page, match: (el: Focused) => boolean) {
   throw new Error('could not reach the element with Tab')
 }
 
-const shownChoices = async (page: Page) => (await page.locator('.choices label').allTextContents()).map((t) => t.trim())
+const shownChoices = async (page: Page) => (await page.locator('.choices label .option').allTextContents()).map((t) => t.trim())
 
 async function answerByKeyboard(page: Page, q: Question) {
   switch (q.type) {
@@ -163,7 +163,7 @@ async function answerByKeyboard(page: Page, q: Question) {
 }
 
 async function answerByMouse(page: Page, q: Question) {
-  const pick = (label: string) => page.getByLabel(label, { exact: true }).check()
+  const pick = (label: string) => choice(page, label).check()
   switch (q.type) {
     case 'single':
       await pick(q.answer)

@@ -46,6 +46,10 @@ export async function expectAccessible(page: Page) {
 }
 
 /** The banks as built into the Worker, to look up the question a page shows by its prompt. */
+/** A tick box or radio button by its accessible name (an option's mark is hidden from it, as from a screen reader). */
+export const choice = (page: Page, name: string) =>
+  page.getByRole('radio', { name, exact: true }).or(page.getByRole('checkbox', { name, exact: true }))
+
 export const questionsByPrompt = (): Map<string, Question> => {
   const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
   return new Map(banks.flatMap((b) => b.questions.map((q) => [q.prompt, q] as const)))

@@ -57,7 +57,7 @@ export function Inputs({ question, order }: { question: Question; order: number[
           {shown.map((text, i) => (
             <li>
               <label>
-                <input type={type} name="choice" value={String(i)} /> <OptionMark i={i} /> <span>{text}</span>
+                <input type={type} name="choice" value={String(i)} /> <OptionMark i={i} /> <span class="option">{text}</span>
               </label>
             </li>
           ))}
@@ -70,7 +70,8 @@ export function Inputs({ question, order }: { question: Question; order: number[
           {['true', 'false'].map((v, i) => (
             <li>
               <label>
-                <input type="radio" name="choice" value={v} /> <OptionMark i={i} /> <span>{v === 'true' ? 'True' : 'False'}</span>
+                <input type="radio" name="choice" value={v} /> <OptionMark i={i} />{' '}
+                <span class="option">{v === 'true' ? 'True' : 'False'}</span>
               </label>
             </li>
           ))}
