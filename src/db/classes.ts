@@ -184,8 +184,14 @@ export type SeatRow = Pick<Student, 'attemptId' | 'nickname' | 'extraTime'> & {
   timeMs: number
   /** Answers given faster than anyone can read the question. */
   tooFast: number
+  /** The run of right answers ending at the answer to position `streakEnd` (see streakAt). */
+  streak: number
+  streakEnd: number
   finished: boolean
 }
+
+/** A seat's run of right answers as it stands after question `index`: a run that ended earlier was broken by a miss. */
+export const streakAt = (row: Pick<SeatRow, 'streak' | 'streakEnd'>, index: number) => (row.streakEnd === index ? row.streak : 0)
 
 const seatRowColumns = {
   attemptId: students.attemptId,
@@ -196,6 +202,8 @@ const seatRowColumns = {
   answered: attempts.answered,
   timeMs: attempts.timeMs,
   tooFast: attempts.tooFast,
+  streak: attempts.streak,
+  streakEnd: attempts.streakEnd,
   finished: sql<boolean>`${attempts.finishedAt} is not null`.mapWith(Boolean),
 }
 

@@ -17,6 +17,10 @@ export const attempts = sqliteTable(
     timeMs: integer('time_ms').notNull().default(0),
     // Answers given faster than anyone can read the question (game/scoring.ts readingFloor): no speed bonus.
     tooFast: integer('too_fast').notNull().default(0),
+    // The run of right answers ending at the answer to `streakEnd` (the last position answered):
+    // kept by the totals trigger, so a missed or wrong answer breaks it (db/answers.ts).
+    streak: integer('streak').notNull().default(0),
+    streakEnd: integer('streak_end').notNull().default(-1),
     startedAt: integer('started_at').notNull(),
     shownAt: integer('shown_at').notNull(),
     finishedAt: integer('finished_at'),

@@ -195,7 +195,19 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     if (this.#seats.some((x) => x.attemptId === attemptId)) return
     if (!admitted) this.#waiting.add(attemptId)
     else
-      this.#seats.push({ attemptId, nickname, extraTime: false, score: 0, correct: 0, answered: 0, timeMs: 0, tooFast: 0, finished: false })
+      this.#seats.push({
+        attemptId,
+        nickname,
+        extraTime: false,
+        score: 0,
+        correct: 0,
+        answered: 0,
+        timeMs: 0,
+        tooFast: 0,
+        streak: 0,
+        streakEnd: -1,
+        finished: false,
+      })
   }
 
   async #forget(): Promise<void> {

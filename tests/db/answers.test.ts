@@ -56,6 +56,34 @@ describe('recordAnswer', () => {
     expect(await hasAnswer(db, randomId(), 1)).toBe(false)
   })
 
+  it('keeps the run of right answers: a miss ends it, and so does a question skipped', async () => {
+    const id = await attempt()
+    const runs = []
+    for (const [position, points] of [
+      [0, 900],
+      [1, 800],
+      [2, 0],
+      [3, 700],
+      [5, 600],
+      [6, 500],
+    ]) {
+      const { attempt } = await recordAnswer(
+        db,
+        { ...answer(id, 0, points), position, questionId: `q${position}` },
+        { finishOnLast: false },
+      )
+      runs.push([attempt?.streak, attempt?.streakEnd])
+    }
+    expect(runs).toEqual([
+      [1, 0],
+      [2, 1],
+      [0, 2],
+      [1, 3],
+      [1, 5],
+      [2, 6],
+    ])
+  })
+
   it('counts the answers given faster than anyone can read, beside the totals', async () => {
     const id = await attempt()
     await recordAnswer(db, { ...answer(id, 0), tooFast: true }, { finishOnLast: true })

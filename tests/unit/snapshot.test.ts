@@ -19,6 +19,8 @@ const seat = (attemptId: string, score: number): SeatRow => ({
   answered: 0,
   timeMs: 0,
   tooFast: 0,
+  streak: 0,
+  streakEnd: -1,
   finished: false,
 })
 const seats = [seat('ann', 2_000), seat('bo', 1_000)]
