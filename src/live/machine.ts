@@ -2,10 +2,12 @@
 // (src/live/game.ts) applies them, stores the result and sets the alarm; nothing here reads a clock.
 //
 //   lobby ─start→ open ─(time up | everyone answered | reveal)→ reveal ─next→ open … → ended
-//                  ↕ pause/resume                  skip: on to the next question, no reveal
+//                  ↕ pause/resume                                   │        ↑
+//                                                         standings └─→ standings ─next┘
+//   skip: on to the next question, no reveal
 //   end: from any phase straight to ended
 
-export type Phase = 'lobby' | 'open' | 'paused' | 'reveal' | 'ended'
+export type Phase = 'lobby' | 'open' | 'paused' | 'reveal' | 'standings' | 'ended'
 
 export type LiveState = {
   phase: Phase
@@ -21,8 +23,8 @@ export type LiveState = {
   version: number
 }
 
-export type Control = 'start' | 'pause' | 'resume' | 'reveal' | 'next' | 'skip' | 'end'
-export const CONTROLS: readonly Control[] = ['start', 'pause', 'resume', 'reveal', 'next', 'skip', 'end']
+export type Control = 'start' | 'pause' | 'resume' | 'reveal' | 'standings' | 'next' | 'skip' | 'end'
+export const CONTROLS: readonly Control[] = ['start', 'pause', 'resume', 'reveal', 'standings', 'next', 'skip', 'end']
 
 export const LOBBY: LiveState = { phase: 'lobby', index: -1, openedAt: 0, closesAt: 0, remainingMs: 0, version: 0 }
 
@@ -53,8 +55,10 @@ function step(s: LiveState, control: Control, now: number, g: Game): LiveState |
     }
     case 'reveal':
       return s.phase === 'open' || s.phase === 'paused' ? { ...s, phase: 'reveal', remainingMs: 0 } : null
+    case 'standings':
+      return s.phase === 'reveal' ? { ...s, phase: 'standings' } : null
     case 'next':
-      return s.phase === 'reveal' ? open(s, s.index + 1, now, g) : null
+      return s.phase === 'reveal' || s.phase === 'standings' ? open(s, s.index + 1, now, g) : null
     case 'skip':
       return s.phase === 'open' || s.phase === 'paused' ? open(s, s.index + 1, now, g) : null
     case 'end':

@@ -30,15 +30,31 @@ describe('the live game’s phases', () => {
     expect(apply(run(['end', 0])!, 'end', 1, game)).toBeNull()
   })
 
+  it('shows the standings between a reveal and the next question, or the podium after the last', () => {
+    const standings = run(['start', 0], ['reveal', 1], ['standings', 2])!
+    expect(standings).toMatchObject({ phase: 'standings', index: 0, version: 3 })
+    expect(apply(standings, 'next', 3, game)).toMatchObject({ phase: 'open', index: 1, openedAt: 3 })
+    const last = run(['start', 0], ['reveal', 1], ['next', 2], ['reveal', 3], ['standings', 4])!
+    expect(apply(last, 'next', 5, game)).toMatchObject({ phase: 'ended', index: 1 })
+  })
+
   it('refuses a control that does not fit the phase, changing nothing', () => {
     const applicable: Record<string, string[]> = {
       lobby: ['start', 'end'],
       open: ['pause', 'reveal', 'skip', 'end'],
       paused: ['resume', 'reveal', 'skip', 'end'],
-      reveal: ['next', 'end'],
+      reveal: ['standings', 'next', 'end'],
+      standings: ['next', 'end'],
       ended: [],
     }
-    const states = [LOBBY, run(['start', 0])!, run(['start', 0], ['pause', 1])!, run(['start', 0], ['reveal', 1])!, run(['end', 0])!]
+    const states = [
+      LOBBY,
+      run(['start', 0])!,
+      run(['start', 0], ['pause', 1])!,
+      run(['start', 0], ['reveal', 1])!,
+      run(['start', 0], ['reveal', 1], ['standings', 2])!,
+      run(['end', 0])!,
+    ]
     for (const s of states)
       for (const control of CONTROLS)
         expect(apply(s, control, 10, game) !== null, `${control} in ${s.phase}`).toBe(applicable[s.phase].includes(control))
