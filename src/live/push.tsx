@@ -61,7 +61,7 @@ export function screenKey(viewer: Viewer, snap: Snapshot): string {
       const shown =
         phase === 'lobby'
           ? (r: Ranked) => r.nickname
-          : phase === 'reveal' || phase === 'ended'
+          : phase === 'reveal' || phase === 'standings' || phase === 'ended'
             ? (r: Ranked) => `${r.nickname}:${r.score}`
             : null
       return `${state}|${snap.klass.hideNames}|${snap.klass.hideTyped}|${snap.klass.open}|${shown ? snap.ranking.map(shown).join(',') : ''}`
@@ -69,7 +69,8 @@ export function screenKey(viewer: Viewer, snap: Snapshot): string {
     case 'phone': {
       const me = rowOf(snap, viewer.attemptId)
       const name = phase === 'lobby' ? me?.nickname : ''
-      const standing = me && (phase === 'reveal' || phase === 'ended') ? `${me.rank}:${me.score}:${snap.players}` : ''
+      const standing =
+        me && (phase === 'reveal' || phase === 'standings' || phase === 'ended') ? `${me.rank}:${me.score}:${snap.players}` : ''
       const seat = me ? name : snap.waiting.has(viewer.attemptId) ? 'waiting' : '-'
       return `${state}|${seat}|${snap.given.has(viewer.attemptId)}|${standing}`
     }

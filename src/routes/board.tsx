@@ -30,9 +30,10 @@ board.get('/:boardId', async (c) => {
       title: klass.name,
       refresh: PROJECTOR_REFRESH_SECONDS,
       live: true,
+      projector: true,
     })
   }
-  return c.render(<BoardPage {...props} />, { title: props.klass.name, refresh: 10 })
+  return c.render(<BoardPage {...props} />, { title: props.klass.name, refresh: 10, projector: true })
 })
 
 // A self-paced class's ranking, which its projector polls. A live game's scores change as

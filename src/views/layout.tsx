@@ -15,9 +15,11 @@ export type LayoutProps = {
   reload?: number
   /** A live game's page: it loads htmx's WebSocket extension and the live script (the countdown, sliders). */
   live?: boolean
+  /** A page for the big screen: it fills the screen, with no site header or footer, and can go full screen. */
+  projector?: boolean
 }
 
-export function Layout({ title, refresh, reload, live, children }: LayoutProps & { children?: Child }) {
+export function Layout({ title, refresh, reload, live, projector, children }: LayoutProps & { children?: Child }) {
   return (
     <html lang="en">
       <head>
@@ -27,7 +29,7 @@ export function Layout({ title, refresh, reload, live, children }: LayoutProps &
         <title>{`${title} · IOM Race Quiz`}</title>
         <link rel="stylesheet" href={assets.css} />
         <script src={live ? assets.htmxLive : assets.htmx} defer></script>
-        {live && <script src={assets.live} defer></script>}
+        {(live || projector) && <script src={assets.live} defer></script>}
         {reload && <meta http-equiv="refresh" content={String(reload)} />}
         {refresh && (
           <noscript>
@@ -35,19 +37,23 @@ export function Layout({ title, refresh, reload, live, children }: LayoutProps &
           </noscript>
         )}
       </head>
-      <body>
+      <body class={projector ? 'on-projector' : undefined}>
         <a class="skip" href="#main">
           Skip to content
         </a>
-        <header class="site">
-          <a href="/" class="brand">
-            IOM Race Quiz
-          </a>
-        </header>
+        {!projector && (
+          <header class="site">
+            <a href="/" class="brand">
+              IOM Race Quiz
+            </a>
+          </header>
+        )}
         <main id="main">{children}</main>
-        <footer class="site">
-          Questions drawn from four news articles on the 2018 and 2023 races to lead the International Organization for Migration.
-        </footer>
+        {!projector && (
+          <footer class="site">
+            Questions drawn from four news articles on the 2018 and 2023 races to lead the International Organization for Migration.
+          </footer>
+        )}
       </body>
     </html>
   )

@@ -213,6 +213,39 @@ describe('a live game', () => {
     expect(await stored(g.students[1].attemptId)).toEqual([])
   })
 
+  it('shows the standings between questions: the leaders with this question’s points and their streaks, and each phone its place', async () => {
+    const g = await liveClass({ size: 3, players: 2 })
+    const projector = () =>
+      browser()
+        .get(`/board/${g.klass.board_id}`)
+        .then((r) => r.text())
+    const phone = (k: number) => g.students[k].student.get(`/live/${g.students[k].attemptId}`).then((r) => r.text())
+    await g.control('start')
+    for (const i of [0, 1]) {
+      await g.answer(g.students[0], i)
+      await g.answer(g.students[1], i, i === 0) // right, then wrong
+      if (i === 0) await g.control('next')
+    }
+    expect(await g.control('standings')).toBe(303)
+    expect(await g.state()).toMatchObject({ phase: 'standings', index: 1 })
+    const board = await projector()
+    expect(board).toContain('<h2>Standings</h2>')
+    // Player 1 scored on both questions, a run of two; Player 2's run was broken by the miss.
+    const [first, second] = board.split('<li').slice(-2)
+    expect(first).toMatch(/1st.*Player 1.*2 in a row.*\+[\d,]+<\/span>/s)
+    expect(second).toMatch(/2nd.*Player 2.*\+0<\/span>/s)
+    expect(second).not.toContain('in a row')
+    expect(await phone(0)).toMatch(/You are 1st of 2/)
+    expect(await phone(0)).toContain('2 in a row')
+    expect(await phone(1)).toMatch(/You are 2nd of 2/)
+    expect(await g.control('next')).toBe(303)
+    expect(await g.state()).toMatchObject({ phase: 'open', index: 2 })
+    // A question left unanswered breaks the run too.
+    await g.control('reveal')
+    await g.control('standings')
+    expect(await phone(0)).not.toContain('in a row')
+  })
+
   it('moves to the next question, and ends with a podium after the last', async () => {
     const g = await liveClass({ size: 2, players: 2 })
     await g.control('start')
@@ -226,7 +259,7 @@ describe('a live game', () => {
     expect((await g.state()).phase).toBe('ended')
     const board = await (await browser().get(`/board/${g.klass.board_id}`)).text()
     expect(board).toContain('Podium')
-    expect(board).toContain('Full ranking')
+    expect(board).toMatch(/1st<\/span><span class="name" title="Player 1">Player 1<\/span><span class="score">1,000 points/)
     const phone = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
     expect(phone).toMatch(/You finished <strong>1st<\/strong> of 2/)
     // Everyone is finished in the dashboard and the CSV, like a self-paced class.
@@ -604,7 +637,7 @@ describe('every type of question, live', () => {
     await g.answer(g.students[0], 0, true)
     await g.answer(g.students[1], 0, false)
     const board = await (await browser().get(`/board/${g.klass.board_id}`)).text()
-    expect(board).toContain('50%</strong> had the whole order right')
+    expect(board).toContain('The right order, first to last: <strong>50%</strong> had all of it')
     for (const text of q.answer) expect(board).toContain(html(text))
     expect(await stored(g.students[0].attemptId)).toMatchObject([{ credit: 1 }])
   })

@@ -3,6 +3,7 @@ import type { Class } from '../../db/schema.ts'
 import { formatDuration, formatPoints } from '../format.ts'
 import { rankSeats } from '../../game/ranking.ts'
 import { QrCode } from '../qr.tsx'
+import { ShowBar, Streak } from '../show.tsx'
 
 export type BoardProps = { klass: Class; rows: SeatRow[]; total: number; joinUrl: string }
 export const BOARD_REFRESH_SECONDS = 3
@@ -34,7 +35,9 @@ export function BoardRows({ klass, rows, total }: BoardProps) {
             {ranked.map((row, i) => (
               <tr>
                 <th scope="row">#{row.rank}</th>
-                <td>{klass.hideNames ? `Player ${i + 1}` : rows[i].nickname}</td>
+                <td>
+                  <Player name={klass.hideNames ? `Player ${i + 1}` : rows[i].nickname} /> <Streak run={row.streak} />
+                </td>
                 <td>{formatPoints(row.score)}</td>
                 <td>
                   {row.answered} of {size} answered{row.finished ? ' ✓' : ''}
@@ -49,20 +52,29 @@ export function BoardRows({ klass, rows, total }: BoardProps) {
   )
 }
 
-/** The projector page: large type, the code and QR to join, and the live ranking. */
+/** A name in the ranking: cut short with an ellipsis if it must be, the whole of it in the title. */
+const Player = ({ name }: { name: string }) => (
+  <span class="name" title={name}>
+    {name}
+  </span>
+)
+
+/** The projector page: the code and QR to join beside the ranking, filling the screen. */
 export function BoardPage(props: BoardProps) {
   const { klass, joinUrl } = props
   return (
-    <div class="projector">
-      <h1>{klass.name}</h1>
-      <div class="join-panel">
-        <p>
-          Join at <strong>{new URL(joinUrl).host}/join</strong> with code
+    <div class="projector board-show">
+      <ShowBar title={klass.name} />
+      <div class="board-layout">
+        <div class="join-panel">
+          <p class="join-at">
+            Join at <strong>{new URL(joinUrl).host}/join</strong> with code
+          </p>
           <span class="big-code">{klass.code}</span>
-        </p>
-        <QrCode text={joinUrl} label={`QR code to join: ${joinUrl}`} />
+          <QrCode text={joinUrl} label={`QR code to join: ${joinUrl}`} />
+        </div>
+        <BoardRows {...props} />
       </div>
-      <BoardRows {...props} />
     </div>
   )
 }

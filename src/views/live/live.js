@@ -1,6 +1,7 @@
-// The small script of a live game's pages. The server's clock decides when a question closes; this
-// only shows the seconds left, from the time left when the screen was drawn (no clock skew). And a
-// number question with a known range gets a slider, kept in step with its box (the box is sent).
+// The small script of a live game's pages and the projector. The server's clock decides when a
+// question closes; this only shows the seconds left, from the time left when the screen was drawn
+// (no clock skew). A number question with a known range gets a slider, kept in step with its box
+// (the box is sent). And the projector gets a Full screen button where the browser allows it.
 const deadlines = new WeakMap()
 setInterval(() => {
   for (const el of document.querySelectorAll('[data-countdown]')) {
@@ -25,3 +26,14 @@ document.addEventListener('input', (e) => {
     if (slider && el.value.trim() !== '' && !Number.isNaN(Number(el.value))) slider.value = el.value
   }
 })
+
+const fullscreen = document.querySelector('[data-fullscreen]')
+if (fullscreen && document.fullscreenEnabled) {
+  fullscreen.hidden = false
+  fullscreen.addEventListener('click', () =>
+    document.fullscreenElement ? document.exitFullscreen() : document.documentElement.requestFullscreen(),
+  )
+  document.addEventListener('fullscreenchange', () => {
+    fullscreen.textContent = document.fullscreenElement ? 'Leave full screen' : 'Full screen'
+  })
+}

@@ -4,6 +4,7 @@
 import type { Snapshot } from '../../live/snapshot.ts'
 import { PhoneScreen, phoneAnnouncement } from './phone.tsx'
 import { ProjectorScreen } from './projector.tsx'
+import { ShowBar } from '../show.tsx'
 import { Announce } from './shared.tsx'
 import { TeacherControls } from './teacher.tsx'
 
@@ -47,7 +48,7 @@ export function PhoneFragment({ snap, attemptId, error }: { snap: Snapshot; atte
 export function ProjectorPage({ snap, joinUrl }: { snap: Snapshot; joinUrl: string }) {
   return (
     <div class="projector live">
-      <h1>{snap.klass.name}</h1>
+      <ShowBar title={snap.klass.name} />
       <section
         id="projector"
         aria-label="Live game"
@@ -57,7 +58,7 @@ export function ProjectorPage({ snap, joinUrl }: { snap: Snapshot; joinUrl: stri
       >
         <ProjectorScreen snap={snap} joinUrl={joinUrl} />
       </section>
-      <p class="meta">
+      <p class="meta show-foot">
         <a href={`/board/${snap.klass.boardId}`}>Refresh</a> if this screen has not moved on by itself.
       </p>
     </div>

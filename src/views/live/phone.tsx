@@ -1,6 +1,7 @@
 // A student's phone in a live game: the question and its buttons, then a lock, then their own
 // verdict and rank. One component per phase of the game.
 import type { FC } from 'hono/jsx'
+import { streakAt } from '../../db/classes.ts'
 import type { Answer } from '../../db/schema.ts'
 import type { Phase } from '../../live/machine.ts'
 import { questionAt, type Ranked, type Snapshot } from '../../live/snapshot.ts'
@@ -11,6 +12,7 @@ import { verdictClass, verdictIcon, verdictLabel } from '../play/verdict.tsx'
 import { PostForm } from '../post-form.tsx'
 import { OptionMark, optionClass } from '../option-mark.tsx'
 import { Countdown, ordinal, questionOf, stamp } from './shared.tsx'
+import { Streak } from '../show.tsx'
 
 type PhoneProps = {
   snap: Snapshot
@@ -137,9 +139,25 @@ const Verdict: FC<PhoneProps> = ({ snap, me, mine, onScreen }) => {
       <p class="standing" data-rank={String(me.rank)} data-score={String(me.score)}>
         You have <strong>{formatPoints(me.score)}</strong> points: <strong>{ordinal(me.rank)}</strong> of {snap.players}.
       </p>
+      <Streak run={streakAt(me, snap.state.index)} />
     </article>
   )
 }
+
+/** Between questions, while the projector shows the leaders: this phone's own place. */
+const Standing: FC<PhoneProps> = ({ snap, me }) => (
+  <div class="my-standing">
+    <p class="meta">After {questionOf(snap).toLowerCase()}</p>
+    <Heading>
+      You are {ordinal(me.rank)} of {snap.players}
+    </Heading>
+    <p class="standing" data-rank={String(me.rank)} data-score={String(me.score)}>
+      <strong>{formatPoints(me.score)}</strong> points
+    </p>
+    <Streak run={streakAt(me, snap.state.index)} />
+    <p>The next question appears here when your teacher moves on.</p>
+  </div>
+)
 
 const Final: FC<PhoneProps> = ({ snap, attemptId, me }) => (
   <>
@@ -175,6 +193,7 @@ const PHASES: Record<Phase, { Screen: FC<PhoneProps>; needsQuestion: boolean }> 
   open: { Screen: (p) => (p.mine ? <LockedIn {...p} /> : <Open {...p} />), needsQuestion: true },
   paused: { Screen: (p) => (p.mine ? <LockedIn {...p} /> : <Paused {...p} />), needsQuestion: true },
   reveal: { Screen: Verdict, needsQuestion: true },
+  standings: { Screen: Standing, needsQuestion: false },
   ended: { Screen: Final, needsQuestion: false },
 }
 
@@ -215,6 +234,8 @@ export function phoneAnnouncement(snap: Snapshot, attemptId: string): string {
       return 'The game is paused.'
     case 'reveal':
       return `${mine ? verdictLabel(mine.credit) : 'No answer'}: ${formatPoints(mine?.points ?? 0)} points. You are ${ordinal(me?.rank ?? 0)}.`
+    case 'standings':
+      return `You are ${ordinal(me.rank)} with ${formatPoints(me.score)} points.`
     case 'ended':
       return `Game over. You finished ${ordinal(me?.rank ?? 0)}.`
   }

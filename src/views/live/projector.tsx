@@ -1,97 +1,142 @@
 // The projector in a live game: the lobby filling up, each question with its clock, the reveal,
-// the podium. One component per phase of the game.
+// the standings, the podium. One component per phase of the game, each laid out to fill one
+// screen without scrolling (src/views/styles/projector.css): a projector cannot scroll.
 import type { FC } from 'hono/jsx'
+import { streakAt } from '../../db/classes.ts'
 import type { Phase } from '../../live/machine.ts'
-import { questionAt, type Snapshot } from '../../live/snapshot.ts'
+import { questionAt, type Ranked, type Snapshot } from '../../live/snapshot.ts'
 import type { Question } from '../../questions/schema.ts'
 import { formatKey, formatPoints } from '../format.ts'
+import { OptionMark, optionClass } from '../option-mark.tsx'
 import { QrCode } from '../qr.tsx'
 import { Sources } from '../sources.tsx'
 import { RevealChart } from './reveal.tsx'
-import { OptionMark, optionClass } from '../option-mark.tsx'
 import { AnsweredCount, Countdown, nameOf, ordinal, players, questionOf, stamp } from './shared.tsx'
+import { Streak } from '../show.tsx'
 
 type ProjectorProps = { snap: Snapshot; joinUrl: string; onScreen: { question: Question; shown: string[] } | null }
 
-const Lobby: FC<ProjectorProps> = ({ snap, joinUrl }) => (
-  <>
-    <div class="join-panel">
-      <p>
-        Join at <strong>{new URL(joinUrl).host}/join</strong> with code
+/** The most names the lobby lists; a larger hall is counted, and each phone shows its own name. */
+export const LOBBY_NAMES = 200
+
+/** A long text steps its type down, so that it wraps within the screen rather than running off it. */
+export const lengthClass = (text: string, long: number) => (text.length > 2 * long ? 'longer' : text.length > long ? 'long' : undefined)
+
+/** The lobby's names shrink as the room fills, so that 200 fit the screen beside the code. */
+const crowd = (n: number) => (n <= 24 ? 'few' : n <= 60 ? 'some' : n <= 120 ? 'many' : 'crowd')
+
+const Lobby: FC<ProjectorProps> = ({ snap, joinUrl }) => {
+  const names = snap.klass.hideNames ? [] : snap.ranking.slice(0, LOBBY_NAMES)
+  const more = snap.players - names.length
+  return (
+    <div class="lobby" data-crowd={crowd(snap.players)}>
+      <div class="join-panel">
+        <p class="join-at">
+          Join at <strong>{new URL(joinUrl).host}/join</strong> with code
+        </p>
         <span class="big-code">{snap.klass.code}</span>
-      </p>
-      <QrCode text={joinUrl} label={`QR code to join: ${joinUrl}`} />
+        <QrCode text={joinUrl} label={`QR code to join: ${joinUrl}`} />
+      </div>
+      <div class="lobby-names">
+        <h2>{players(snap.players)} in the game</h2>
+        {!snap.klass.open && <p class="notice">Joining is locked.</p>}
+        {names.length > 0 && (
+          <ul class="names">
+            {names.map((row) => (
+              <li title={row.nickname}>{row.nickname}</li>
+            ))}
+          </ul>
+        )}
+        {names.length > 0 && more > 0 && <p class="meta">and {players(more)} more</p>}
+        <p class="meta">The game starts when the teacher starts it.</p>
+      </div>
     </div>
-    {!snap.klass.open && <p class="notice">Joining is locked.</p>}
-    <h2>{players(snap.players)} in the game</h2>
-    {!snap.klass.hideNames && (
-      <ul class="names">
-        {snap.ranking.map((row) => (
-          <li>{row.nickname}</li>
-        ))}
-      </ul>
-    )}
-    <p class="meta">The game starts when the teacher starts it.</p>
-  </>
-)
+  )
+}
 
 /** What the room is asked to do, for each type: the options to tap, the items to order, or the phone's box. */
-function Asked({ question, shown }: { question: Question; shown: string[] }) {
+export function Asked({ question, shown }: { question: Question; shown: string[] }) {
   switch (question.type) {
     case 'single':
     case 'multi':
-    case 'truefalse':
+    case 'truefalse': {
+      const long = shown.some((text) => text.length > 60)
       return (
-        <ol class="live-options">
-          {shown.map((text, i) => (
-            <li class={`tile ${optionClass(i)}`}>
-              <OptionMark i={i} /> <span class="option">{text}</span>
-            </li>
-          ))}
-        </ol>
+        <div class="asked">
+          {question.type === 'multi' && <p class="ask">Choose every right answer on your phone.</p>}
+          <ol class={`live-options${long ? ' long' : ''}`}>
+            {shown.map((text, i) => (
+              <li class={`tile ${optionClass(i)}`}>
+                <OptionMark i={i} /> <span class="option">{text}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
       )
+    }
     case 'order':
       return (
-        <>
+        <div class="asked">
           <p class="ask">Put these in order on your phone:</p>
           <ul class="live-options order">
             {shown.map((text) => (
               <li>{text}</li>
             ))}
           </ul>
-        </>
+        </div>
       )
     case 'typed':
-      return <p class="ask">Type your answer on your phone.</p>
+      return (
+        <div class="asked">
+          <p class="ask big-ask">Type your answer on your phone.</p>
+        </div>
+      )
     case 'numeric':
-      return <p class="ask">Enter a number on your phone{question.unit ? ` (${question.unit})` : ''}.</p>
+      return (
+        <div class="asked">
+          <p class="ask big-ask">Enter a number on your phone{question.unit ? ` (${question.unit})` : ''}.</p>
+        </div>
+      )
   }
 }
 
-const Open: FC<ProjectorProps> = ({ snap, onScreen }) => (
-  <>
-    <p class="meta">
-      {questionOf(snap)} · join with code <strong>{snap.klass.code}</strong>
-    </p>
-    <h2>{onScreen!.question.prompt}</h2>
-    <Asked question={onScreen!.question} shown={onScreen!.shown} />
-    <Countdown snap={snap} />
-    <AnsweredCount snap={snap} />
-  </>
-)
+const Open: FC<ProjectorProps> = ({ snap, onScreen }) => {
+  const { question, shown } = onScreen!
+  return (
+    <div class="asking">
+      <p class="meta show-meta">
+        {questionOf(snap)} · join with code <strong>{snap.klass.code}</strong>
+      </p>
+      <h2 class={lengthClass(question.prompt, 90)}>{question.prompt}</h2>
+      <Asked question={question} shown={shown} />
+      <Countdown snap={snap} />
+      <AnsweredCount snap={snap} />
+    </div>
+  )
+}
 
 function Leaders({ snap, count }: { snap: Snapshot; count: number }) {
   const top = snap.ranking.slice(0, count)
-  if (top.length === 0) return null
+  if (top.length === 0) return <p class="meta">Nobody has joined.</p>
   return (
     <ol class="leaders">
       {top.map((row, i) => (
         <li>
-          <span class="rank">#{row.rank}</span> <span class="name">{nameOf(snap, row, i)}</span>{' '}
-          <span class="score">{formatPoints(row.score)} points</span>
+          <span class="rank">{ordinal(row.rank)}</span> <Name snap={snap} row={row} i={i} />{' '}
+          <span class="score">{formatPoints(row.score)}</span>
         </li>
       ))}
     </ol>
+  )
+}
+
+/** A player's name on the big screen: cut short with an ellipsis if it must be, the whole of it in the title. */
+function Name({ snap, row, i }: { snap: Snapshot; row: Ranked; i: number }) {
+  const name = nameOf(snap, row, i)
+  return (
+    <span class="name" title={name}>
+      {name}
+    </span>
   )
 }
 
@@ -99,61 +144,117 @@ const Reveal: FC<ProjectorProps> = ({ snap, onScreen }) => {
   const { question, shown } = onScreen!
   return (
     <div class="reveal">
-      <div>
-        <p class="meta">{questionOf(snap)}</p>
-        <h2>{question.prompt}</h2>
+      <div class="reveal-main">
+        <p class="meta show-meta">{questionOf(snap)}</p>
+        <h2 class={lengthClass(question.prompt, 90)}>{question.prompt}</h2>
         <RevealChart snap={snap} question={question} shown={shown} />
-        <p class="key">
-          <strong>The answer:</strong> {formatKey(question)}
-        </p>
-        <p>{question.explanation}</p>
-        <Sources question={question} />
       </div>
-      <div>
-        <h2>Top five</h2>
+      <div class="reveal-side">
+        <Key snap={snap} question={question} />
+        <div class={`explain ${lengthClass(question.explanation, 220) ?? ''}`}>
+          <p>{question.explanation}</p>
+          <Sources question={question} />
+        </div>
+      </div>
+      <section class="top-five" aria-labelledby="top-five">
+        <h2 id="top-five">Top five</h2>
         <Leaders snap={snap} count={5} />
-      </div>
+      </section>
     </div>
   )
 }
 
-const Final: FC<ProjectorProps> = ({ snap }) => (
-  <>
-    <h2>Final results</h2>
-    <ol class="podium" aria-label="Podium">
-      {snap.ranking.slice(0, 3).map((row, i) => (
-        <li class={`place-${i + 1}`}>
-          <span class="medal">{ordinal(row.rank)}</span>
-          <span class="name">{nameOf(snap, row, i)}</span>
-          <span class="score">{formatPoints(row.score)} points</span>
-        </li>
-      ))}
-    </ol>
-    <table class="board projector-table">
-      <caption>Full ranking</caption>
-      <thead>
-        <tr>
-          <th scope="col">Rank</th>
-          <th scope="col">Player</th>
-          <th scope="col">Points</th>
-          <th scope="col">Correct</th>
-        </tr>
-      </thead>
-      <tbody>
-        {snap.ranking.map((row, i) => (
-          <tr>
-            <th scope="row">#{row.rank}</th>
-            <td>{nameOf(snap, row, i)}</td>
-            <td>{formatPoints(row.score)}</td>
-            <td>
-              {row.correct} of {snap.klass.live.plan.length}
-            </td>
-          </tr>
+/**
+ * The key beside the chart. Options are already ticked in the chart, so their key is their marks
+ * (the words for screen readers); an order's chart is the order itself; other answers are written.
+ */
+function Key({ snap, question }: { snap: Snapshot; question: Question }) {
+  if (question.type === 'order') return null
+  const keyed = snap.reveal?.kind === 'choices' ? snap.reveal.keyed : []
+  return (
+    <p class="key">
+      <strong>The answer:</strong>{' '}
+      {keyed.length > 0 ? (
+        <>
+          {keyed.map((i) => (
+            <OptionMark i={i} />
+          ))}
+          <span class="visually-hidden">{formatKey(question)}</span>
+        </>
+      ) : (
+        formatKey(question)
+      )}
+    </p>
+  )
+}
+
+/** Between questions: the leaders, what each scored on the question just asked, and their streaks. */
+const Standings: FC<ProjectorProps> = ({ snap }) => {
+  const top = snap.ranking.slice(0, 5)
+  const best = Math.max(1, ...top.map((row) => row.score))
+  return (
+    <div class="standings">
+      <p class="meta show-meta">
+        After {questionOf(snap).toLowerCase()} · join with code <strong>{snap.klass.code}</strong>
+      </p>
+      <h2>Standings</h2>
+      {top.length === 0 ? (
+        <p>Nobody has joined.</p>
+      ) : (
+        <ol class="standing-rows">
+          {top.map((row, i) => (
+            <li class={i === 0 ? 'first' : undefined}>
+              <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
+                <rect width={String(Math.round((100 * row.score) / best))} height="10" />
+              </svg>
+              <span class="rank">{ordinal(row.rank)}</span>
+              <Name snap={snap} row={row} i={i} />
+              <Streak run={streakAt(row, snap.state.index)} />
+              <span class="gained">+{formatPoints(snap.given.get(row.attemptId)?.points ?? 0)}</span>
+              <span class="score">{formatPoints(row.score)} points</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {snap.players > top.length && <p class="meta">and {players(snap.players - top.length)} more: each phone shows its own place.</p>}
+    </div>
+  )
+}
+
+/** The most players the final screen ranks by name; the rest see their place on their phones, and the teacher has the whole list. */
+export const FINAL_NAMES = 10
+
+const Final: FC<ProjectorProps> = ({ snap }) => {
+  const rest = snap.ranking.slice(3, FINAL_NAMES)
+  return (
+    <div class="final">
+      <h2>Final results</h2>
+      <ol class="podium" aria-label="Podium">
+        {snap.ranking.slice(0, 3).map((row, i) => (
+          <li class={`place-${i + 1}`}>
+            <span class="medal">{ordinal(row.rank)}</span>
+            <Name snap={snap} row={row} i={i} />
+            <span class="score">{formatPoints(row.score)} points</span>
+            <span class="meta">
+              {row.correct} of {snap.klass.live.plan.length} right
+            </span>
+          </li>
         ))}
-      </tbody>
-    </table>
-  </>
-)
+      </ol>
+      {rest.length > 0 && (
+        <ol class="runners-up" start={4} aria-label="Next places">
+          {rest.map((row, i) => (
+            <li>
+              <span class="rank">{ordinal(row.rank)}</span> <Name snap={snap} row={row} i={i + 3} />{' '}
+              <span class="score">{formatPoints(row.score)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {snap.players > FINAL_NAMES && <p class="meta">and {players(snap.players - FINAL_NAMES)} more: each phone shows its own place.</p>}
+    </div>
+  )
+}
 
 const Withdrawn: FC<ProjectorProps> = () => <p>This question has been withdrawn.</p>
 
@@ -163,6 +264,7 @@ const PHASES: Record<Phase, { Screen: FC<ProjectorProps>; needsQuestion: boolean
   open: { Screen: Open, needsQuestion: true },
   paused: { Screen: Open, needsQuestion: true },
   reveal: { Screen: Reveal, needsQuestion: true },
+  standings: { Screen: Standings, needsQuestion: false },
   ended: { Screen: Final, needsQuestion: false },
 }
 

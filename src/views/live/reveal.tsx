@@ -116,7 +116,8 @@ function Order({ snap, question, reveal }: Props<'order'>) {
   return (
     <>
       <p class="share">
-        <strong>{percent(reveal.right, snap.answered)}%</strong> had the whole order right ({reveal.right} of {answers(snap.answered)}).
+        The right order, first to last: <strong>{percent(reveal.right, snap.answered)}%</strong> had all of it ({reveal.right} of{' '}
+        {answers(snap.answered)}).
       </p>
       <ol class="live-chart order" aria-label="The right order, and how many put each item in its place">
         {question.answer.map((item, i) => (

@@ -1,8 +1,10 @@
 // The teacher's remote control for a live game, above the dashboard.
 import type { Control, Phase } from '../../live/machine.ts'
-import type { Snapshot } from '../../live/snapshot.ts'
+import { questionAt, type Snapshot } from '../../live/snapshot.ts'
 import { findQuestion } from '../../questions/registry.ts'
 import { PostForm } from '../post-form.tsx'
+import { Asked } from './projector.tsx'
+import { RevealChart } from './reveal.tsx'
 import { AnsweredCount, players, stamp } from './shared.tsx'
 
 const CONTROL_LABELS: Record<Control, string> = {
@@ -10,6 +12,7 @@ const CONTROL_LABELS: Record<Control, string> = {
   pause: 'Pause',
   resume: 'Carry on',
   reveal: 'Show the answer now',
+  standings: 'Show the standings',
   next: 'Next question',
   skip: 'Skip this question',
   end: 'End the game now',
@@ -18,7 +21,8 @@ const CONTROLS_BY_PHASE: Record<Phase, Control[]> = {
   lobby: ['start'],
   open: ['pause', 'reveal', 'skip', 'end'],
   paused: ['resume', 'skip', 'end'],
-  reveal: ['next', 'end'],
+  reveal: ['standings', 'next', 'end'],
+  standings: ['next', 'end'],
   ended: [],
 }
 
@@ -34,6 +38,8 @@ function where(snap: Snapshot): string {
       return `Question ${of} is paused.`
     case 'reveal':
       return `Showing the answer to question ${of}.`
+    case 'standings':
+      return `Showing the standings after question ${of}.`
     case 'ended':
       return 'The game is over. The results are below and in the CSV.'
   }
@@ -57,6 +63,7 @@ export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapsho
         <strong>{where(snap)}</strong>
       </p>
       {(phase === 'open' || phase === 'paused') && <AnsweredCount snap={snap} />}
+      <OnScreen snap={snap} />
       <p class="actions">
         {CONTROLS_BY_PHASE[phase].map((control) => {
           const action = `${base}/live/${control}`
@@ -77,6 +84,19 @@ export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapsho
           Skip moves on without showing the answer; answers already given keep their points. Ending now marks everyone finished.
         </p>
       )}
+    </div>
+  )
+}
+
+/** The question the room sees, in the projector's colours and shapes; once revealed, how the room answered. */
+function OnScreen({ snap }: { snap: Snapshot }) {
+  const onScreen = questionAt(snap.klass, snap.state.index)
+  const { phase } = snap.state
+  if (!onScreen || (phase !== 'open' && phase !== 'paused' && phase !== 'reveal')) return null
+  return (
+    <div class="on-screen">
+      <p class="prompt">{onScreen.question.prompt}</p>
+      {phase === 'reveal' ? <RevealChart snap={snap} {...onScreen} /> : <Asked {...onScreen} />}
     </div>
   )
 }
