@@ -190,9 +190,6 @@ export type SeatRow = Pick<Student, 'attemptId' | 'nickname' | 'extraTime'> & {
   finished: boolean
 }
 
-/** A seat's run of right answers as it stands after question `index`: a run that ended earlier was broken by a miss. */
-export const streakAt = (row: Pick<SeatRow, 'streak' | 'streakEnd'>, index: number) => (row.streakEnd === index ? row.streak : 0)
-
 const seatRowColumns = {
   attemptId: students.attemptId,
   nickname: students.nickname,

@@ -73,3 +73,10 @@ export function scoreAnswer(q: Question, value: AnswerValue, { attemptId, positi
   const earned = points(credit, timeMs, tooFast ? 0 : window)
   return { attemptId, position, questionId: q.id, response: value, credit, timeMs, points: earned, answeredAt, tooFast }
 }
+
+/**
+ * A player's run of right answers as it stands after question `index`, from the attempt's
+ * `streak` and `streakEnd` (kept by the database's totals trigger): a run that ended at an
+ * earlier question was broken by a miss or a question left unanswered.
+ */
+export const streakAt = (row: { streak: number; streakEnd: number }, index: number) => (row.streakEnd === index ? row.streak : 0)

@@ -136,7 +136,7 @@ describe.runIf(browserAvailable())('a live game of every type in the browser', (
         multi: /3 answers \(100%\)/,
         truefalse: /3 answers \(100%\)/,
         typed: /100% got it right/,
-        order: /100% had the whole order right/,
+        order: /The right order, first to last: 100% had all of it/,
         numeric: /3 guesses, from (\d+) to \1/,
       }
       await expect(projector.locator('#projector').textContent()).resolves.toMatch(allRight[type])

@@ -39,8 +39,20 @@ export function useServerAndBrowser() {
   return ctx
 }
 
-/** axe-core finds no violation on the page as it stands (it needs JavaScript on). */
+/**
+ * axe-core finds no violation on the page as it stands (it needs JavaScript on), once its entrance
+ * animations have ended: a word fading in is briefly faint, which axe would read as low contrast.
+ * (A countdown's long animation is not waited for.)
+ */
 export async function expectAccessible(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => Number(a.effect?.getComputedTiming().endTime ?? Infinity) < 5_000)
+        .map((a) => a.finished.catch(() => null)),
+    ),
+  )
   const { violations } = await new AxeBuilder({ page }).analyze()
   expect(violations.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
 }

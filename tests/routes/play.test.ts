@@ -37,6 +37,10 @@ describe('the play loop', () => {
       expect(res.status).toBe(303)
       const verdict = await (await player.get(`/play/${id}`)).text()
       expect(verdict).toContain(i !== 1 ? 'Correct' : 'Not quite')
+      // A run of right answers: broken by the miss at question 2, then counting again from question 3.
+      const run = i === 0 || i === 1 ? null : i - 1
+      if (run && run >= 2) expect(verdict).toContain(`${run} in a row`)
+      else expect(verdict).not.toContain('in a row')
       if (i < 9) expect((await player.post(`/play/${id}/next`, { position: String(i) })).status).toBe(303)
       else expect(verdict).toContain(`href="/results/${id}"`)
     }

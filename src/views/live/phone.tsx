@@ -1,7 +1,7 @@
 // A student's phone in a live game: the question and its buttons, then a lock, then their own
 // verdict and rank. One component per phase of the game.
 import type { FC } from 'hono/jsx'
-import { streakAt } from '../../db/classes.ts'
+import { streakAt } from '../../game/scoring.ts'
 import type { Answer } from '../../db/schema.ts'
 import type { Phase } from '../../live/machine.ts'
 import { questionAt, type Ranked, type Snapshot } from '../../live/snapshot.ts'
@@ -155,7 +155,11 @@ const Standing: FC<PhoneProps> = ({ snap, me }) => (
       <strong>{formatPoints(me.score)}</strong> points
     </p>
     <Streak run={streakAt(me, snap.state.index)} />
-    <p>The next question appears here when your teacher moves on.</p>
+    <p>
+      {snap.state.index + 1 < snap.klass.live.plan.length
+        ? 'The next question appears here when your teacher moves on.'
+        : 'The final results appear here when your teacher moves on.'}
+    </p>
   </div>
 )
 

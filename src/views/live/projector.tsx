@@ -2,7 +2,7 @@
 // the standings, the podium. One component per phase of the game, each laid out to fill one
 // screen without scrolling (src/views/styles/projector.css): a projector cannot scroll.
 import type { FC } from 'hono/jsx'
-import { streakAt } from '../../db/classes.ts'
+import { streakAt } from '../../game/scoring.ts'
 import type { Phase } from '../../live/machine.ts'
 import { questionAt, type Ranked, type Snapshot } from '../../live/snapshot.ts'
 import type { Question } from '../../questions/schema.ts'
@@ -123,7 +123,10 @@ function Leaders({ snap, count }: { snap: Snapshot; count: number }) {
       {top.map((row, i) => (
         <li>
           <span class="rank">{ordinal(row.rank)}</span> <Name snap={snap} row={row} i={i} />{' '}
-          <span class="score">{formatPoints(row.score)}</span>
+          <span class="score">
+            {formatPoints(row.score)}
+            <span class="visually-hidden"> points</span>
+          </span>
         </li>
       ))}
     </ol>

@@ -3,6 +3,8 @@ import { formatAnswer, formatKey, formatPoints } from '../format.ts'
 import type { StageProps } from './stage.tsx'
 import { PostForm } from '../post-form.tsx'
 import { Sources } from '../sources.tsx'
+import { Streak } from '../show.tsx'
+import { streakAt } from '../../game/scoring.ts'
 
 export const verdictLabel = (credit: number) => (credit === 1 ? 'Correct' : credit > 0 ? 'Close' : 'Not quite')
 export const verdictClass = (credit: number) => (credit === 1 ? 'right' : credit > 0 ? 'close' : 'wrong')
@@ -23,6 +25,7 @@ export function Verdict({ attempt, question, answer }: StageProps & { answer: An
         {verdictLabel(answer.credit)}
         <span class="points"> +{formatPoints(answer.points)} points</span>
       </h2>
+      <Streak run={streakAt(attempt, attempt.cursor)} />
       <p class="prompt">{question.prompt}</p>
       <dl>
         <dt>Your answer</dt>
