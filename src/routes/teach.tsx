@@ -5,13 +5,14 @@ import type { Class } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { nicknameKey, readNickname } from '../game/nickname.ts'
 import { rankSeats } from '../game/ranking.ts'
-import { isId } from '../http/ids.ts'
+import { isId, sha256Hex } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'
 import { publicUrl, readForm } from '../http/request.ts'
 import { fragment, isPartial, reply } from '../http/respond.tsx'
 import { classOfTeacher } from '../http/teacher.ts'
 import { CONTROLS } from '../live/machine.ts'
 import { liveGame } from '../live/stub.ts'
+import { Dashboard, type DashboardData } from '../views/classes/dashboard.tsx'
 import { DeleteClassPage, TeacherPage } from '../views/classes/teacher.tsx'
 import { toCsv } from '../views/csv.ts'
 import { accuracy } from '../views/format.ts'
@@ -41,12 +42,20 @@ async function tellGame(c: Context<TeachEnv>) {
   if (c.var.klass.live) await liveGame(c.env, c.var.klass.id).changed()
 }
 
+/**
+ * The dashboard's version: a hash of everything it shows, so a poll can answer "unchanged" (304)
+ * without drawing it. Weak: the same version is drawn with each browser's own form token.
+ */
+async function dashboardTag(klass: Class, data: DashboardData): Promise<string> {
+  const shown = [klass.open, klass.admit, klass.scoring, klass.questionIds.length, Boolean(klass.live), data]
+  return `W/"${(await sha256Hex(JSON.stringify(shown))).slice(0, 24)}"`
+}
+
+const unchanged = (ifNoneMatch: string | undefined, tag: string) => Boolean(ifNoneMatch?.split(',').some((t) => t.trim() === tag))
+
 teach.get('/:secret', async (c) => {
   const { klass, base } = c.var
-  const [{ seats, stats, waiting }, snap] = await Promise.all([
-    readDashboard(c.var.db, klass),
-    klass.live ? liveGame(c.env, klass.id).snapshot() : null,
-  ])
+  const [data, snap] = await Promise.all([readDashboard(c.var.db, klass), klass.live ? liveGame(c.env, klass.id).snapshot() : null])
   const url = (path: string) => publicUrl(c, path)
   return c.render(
     <TeacherPage
@@ -55,9 +64,8 @@ teach.get('/:secret', async (c) => {
       teacherUrl={url(base)}
       joinUrl={url(`/join/${klass.code}`)}
       boardUrl={url(`/board/${klass.boardId}`)}
-      seats={seats}
-      stats={stats}
-      waiting={waiting}
+      {...data}
+      tag={await dashboardTag(klass, data)}
       error={
         c.req.query('error') === 'nickname-taken' ? 'Not renamed: another student in this class already has that nickname.' : undefined
       }
@@ -65,6 +73,20 @@ teach.get('/:secret', async (c) => {
     />,
     { title: `Teacher: ${klass.name}`, live: Boolean(klass.live) },
   )
+})
+
+// What the page polls while the class plays: the dashboard alone, or 304 when the version it
+// shows (If-None-Match) is still the latest. A live game's answers reach D1 when their question
+// closes, so nothing here moves, or gives away a key, while a question is open.
+teach.get('/:secret/dashboard', async (c) => {
+  const { klass, base } = c.var
+  // Opened as a page (a link followed by hand): the page it belongs to.
+  if (!isPartial(c)) return c.redirect(`${base}#students`, 303)
+  const data = await readDashboard(c.var.db, klass)
+  const tag = await dashboardTag(klass, data)
+  c.header('ETag', tag)
+  if (unchanged(c.req.header('If-None-Match'), tag)) return c.body(null, 304)
+  return fragment(c, <Dashboard klass={klass} base={base} tag={tag} {...data} />)
 })
 
 teach.post('/:secret/live/:control', async (c) => {
