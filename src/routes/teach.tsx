@@ -1,6 +1,17 @@
 import { Hono, type Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { admitStudents, deleteClasses, readDashboard, removeStudents, renameStudent, setExtraTime, updateClass } from '../db/classes.ts'
+import {
+  admitStudents,
+  deleteClasses,
+  readDashboard,
+  readQuestionStats,
+  readRoster,
+  removeStudents,
+  renameStudent,
+  setExtraTime,
+  updateClass,
+  type Roster,
+} from '../db/classes.ts'
 import type { Class } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { nicknameKey, readNickname } from '../game/nickname.ts'
@@ -12,7 +23,7 @@ import { fragment, isPartial, reply } from '../http/respond.tsx'
 import { classOfTeacher } from '../http/teacher.ts'
 import { CONTROLS } from '../live/machine.ts'
 import { liveGame } from '../live/stub.ts'
-import { Dashboard, type DashboardData } from '../views/classes/dashboard.tsx'
+import { Dashboard } from '../views/classes/dashboard.tsx'
 import { DeleteClassPage, TeacherPage } from '../views/classes/teacher.tsx'
 import { toCsv } from '../views/csv.ts'
 import { accuracy } from '../views/format.ts'
@@ -43,11 +54,12 @@ async function tellGame(c: Context<TeachEnv>) {
 }
 
 /**
- * The dashboard's version: a hash of everything it shows, so a poll can answer "unchanged" (304)
- * without drawing it. Weak: the same version is drawn with each browser's own form token.
+ * The dashboard's version: a hash of the class's settings it depends on and of its roster, so a
+ * poll can answer "unchanged" (304) before reading any answer (readRoster says why the roster
+ * moves with every answer). Weak: the same version is drawn with each browser's own form token.
  */
-async function dashboardTag(klass: Class, data: DashboardData): Promise<string> {
-  const shown = [klass.open, klass.admit, klass.scoring, klass.questionIds.length, Boolean(klass.live), data]
+async function dashboardTag(klass: Class, roster: Roster): Promise<string> {
+  const shown = [klass.open, klass.admit, klass.scoring, klass.questionIds, klass.live?.plan ?? null, roster]
   return `W/"${(await sha256Hex(JSON.stringify(shown))).slice(0, 24)}"`
 }
 
@@ -65,7 +77,7 @@ teach.get('/:secret', async (c) => {
       joinUrl={url(`/join/${klass.code}`)}
       boardUrl={url(`/board/${klass.boardId}`)}
       {...data}
-      tag={await dashboardTag(klass, data)}
+      tag={await dashboardTag(klass, { seats: data.seats, waiting: data.waiting })}
       error={
         c.req.query('error') === 'nickname-taken' ? 'Not renamed: another student in this class already has that nickname.' : undefined
       }
@@ -75,18 +87,19 @@ teach.get('/:secret', async (c) => {
   )
 })
 
-// What the page polls while the class plays: the dashboard alone, or 304 when the version it
-// shows (If-None-Match) is still the latest. A live game's answers reach D1 when their question
-// closes, so nothing here moves, or gives away a key, while a question is open.
+// What the page polls while the class plays: 304 when the version it shows (If-None-Match) is
+// still the latest, found from the roster alone; else the dashboard. A live game's answers reach
+// D1 when their question closes, so nothing here moves, or gives away a key, while one is open.
 teach.get('/:secret/dashboard', async (c) => {
   const { klass, base } = c.var
   // Opened as a page (a link followed by hand): the page it belongs to.
   if (!isPartial(c)) return c.redirect(`${base}#students`, 303)
-  const data = await readDashboard(c.var.db, klass)
-  const tag = await dashboardTag(klass, data)
+  const roster = await readRoster(c.var.db, klass)
+  const tag = await dashboardTag(klass, roster)
   c.header('ETag', tag)
   if (unchanged(c.req.header('If-None-Match'), tag)) return c.body(null, 304)
-  return fragment(c, <Dashboard klass={klass} base={base} tag={tag} {...data} />)
+  const stats = await readQuestionStats(c.var.db, klass)
+  return fragment(c, <Dashboard klass={klass} base={base} tag={tag} {...roster} stats={stats} />)
 })
 
 teach.post('/:secret/live/:control', async (c) => {
@@ -112,7 +125,7 @@ teach.post('/:secret/live/:control', async (c) => {
 
 teach.get('/:secret/results.csv', async (c) => {
   const { klass } = c.var
-  const { seats } = await readDashboard(c.var.db, klass)
+  const { seats } = await readRoster(c.var.db, klass)
   const size = klass.questionIds.length
   const rows = rankSeats(seats, klass.scoring === 'untimed').map((s) => [
     s.rank,

@@ -2,8 +2,11 @@
 // version after an answer or a join, the teacher's alone, and nothing of an open question's key.
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import type { PlanItem } from '../../src/db/schema.ts'
-import { findQuestion } from '../../src/questions/registry.ts'
+import { recordAnswers } from '../../src/db/answers.ts'
+import { createDb } from '../../src/db/client.ts'
+import type { Answer, PlanItem } from '../../src/db/schema.ts'
+import { picked, shownOptions } from '../../src/live/questions.ts'
+import { banks, findQuestion } from '../../src/questions/registry.ts'
 import { metered, newMeter } from '../bench/d1-meter.ts'
 import { answerForm, browser, onScreen, type Browser } from './browser.ts'
 import { classByCode, join, openClass, playAll } from './fixtures.ts'
@@ -64,6 +67,56 @@ describe('the dashboard the teacher’s page polls', () => {
     expect(meter.batches).toBe(1)
     // A version that is not the latest gets the dashboard.
     expect((await poll(teacher, base, 'W/"000000000000000000000000"')).status).toBe(200)
+  })
+
+  it('reads no answers to say "unchanged": a 304 costs the same rows at 300 answers as at 30', async () => {
+    const { teacher, base, code } = await openClass({ size: '10' })
+    const seats = await Promise.all(Array.from({ length: 30 }, (_, i) => join(code, `Student ${i + 1}`)))
+    const plans = new Map(
+      (await env.DB.prepare('select id, plan from attempts').all<{ id: string; plan: string }>()).results.map((a) => [
+        a.id,
+        JSON.parse(a.plan),
+      ]),
+    )
+    /** Every seat answers the questions at `positions` (straight into D1: the route tests elsewhere cover answering). */
+    const answer = (positions: number[]) =>
+      recordAnswers(
+        createDb(env.DB),
+        seats.flatMap(({ attemptId }) =>
+          positions.map((position): Answer => ({
+            attemptId: attemptId!,
+            position,
+            questionId: (plans.get(attemptId!) as PlanItem[])[position].q,
+            response: 'an answer',
+            credit: position % 2,
+            timeMs: 5_000,
+            points: 500 * (position % 2),
+            answeredAt: Date.now(),
+            tooFast: false,
+          })),
+        ),
+      )
+    /** One poll's rows read, answered as `status`, its tag sent back. */
+    const cost = async (status: number) => {
+      const tag = (await poll(teacher, base)).headers.get('ETag')!
+      const meter = newMeter()
+      const res = await browser({ ...env, DB: metered(env.DB, meter) }).get(`${base}/dashboard`, {
+        ...HTMX,
+        'If-None-Match': status === 304 ? tag : 'W/"stale"',
+      })
+      expect(res.status).toBe(status)
+      return meter.rowsRead
+    }
+    await answer([0])
+    const [unchanged30, changed30] = [await cost(304), await cost(200)]
+    await answer([1, 2, 3, 4, 5, 6, 7, 8, 9])
+    const [unchanged300, changed300] = [await cost(304), await cost(200)]
+    // Unchanged: the class and the roster (seats, attempts, the waiting room), never the answers.
+    expect(unchanged300).toBe(unchanged30)
+    expect(unchanged300).toBeLessThan(4 * 30)
+    // Changed: the answers too, once each.
+    expect(changed300 - unchanged300).toBeGreaterThanOrEqual(300)
+    expect(changed300).toBeGreaterThan(changed30)
   })
 
   it('changes after an answer, a join, a setting and a rename, and shows each', async () => {
@@ -145,9 +198,17 @@ describe('the dashboard the teacher’s page polls', () => {
 })
 
 describe('the dashboard of a live game', () => {
-  /** A live class of two single-choice questions, with two students seated. */
-  async function liveClass() {
+  /** A live class of two questions (as drawn, or `chosen`), with two students seated. */
+  async function liveClass(chosen?: PlanItem[]) {
     const opened = await openClass({ mode: 'live', size: '2', seconds: '20' })
+    if (chosen) {
+      const json = JSON.stringify(chosen)
+      await env.DB.prepare(`update classes set live = json_set(live, '$.plan', json(?)), question_ids = ? where code = ?`)
+        .bind(json, JSON.stringify(chosen.map((item) => item.q)), opened.code)
+        .run()
+      // Saving a setting has the game read its class again.
+      expect((await opened.teacher.post(`${opened.base}/open`, {})).status).toBe(303)
+    }
     const klass = (await classByCode(opened.code)) as Record<string, string>
     const plan = (JSON.parse(klass.live) as { plan: PlanItem[] }).plan
     const players = [await join(opened.code, 'Ana'), await join(opened.code, 'Ben')]
@@ -184,6 +245,35 @@ describe('the dashboard of a live game', () => {
     expect(html).toContain('1 of 1 right (100%)')
     expect(html).toContain('1 of 2')
     expect(html).toMatch(/Ana[\s\S]*1,[0-9]{3}/)
+  })
+
+  it('shows each option with the mark the projector gave it, in the game’s order, and how many picked it', async () => {
+    // A single-choice question shown in the reverse of the bank's order, so the bank's order would show wrong.
+    const single = banks.flatMap((b) => b.questions).find((q) => q.type === 'single' && q.choices.length >= 3)!
+    const reversed = single.type === 'single' ? single.choices.map((_, i, all) => all.length - 1 - i) : []
+    const truefalse = banks.flatMap((b) => b.questions).find((q) => q.type === 'truefalse')!
+    const g = await liveClass([{ q: single.id, order: reversed }, { q: truefalse.id }])
+    await g.control('start')
+    const question = findQuestion(g.plan[0].q)!
+    const shown = shownOptions(question, g.plan[0])
+    expect((await g.answer(g.players[0], 0, true)).status).toBe(200)
+    expect((await g.answer(g.players[1], 0, false)).status).toBe(200)
+    await g.control('reveal')
+    const html = await (await poll(g.teacher, g.base)).text()
+    const picks = html.slice(html.indexOf('<ol class="picks"'), html.indexOf('</ol>', html.indexOf('<ol class="picks"')))
+    const rows = [
+      ...picks.matchAll(
+        /<li class="(opt-\d)( right)?">[\s\S]*?<span class="mark-letter">([A-H])<\/span>[\s\S]*?<span class="option">([^<]*)/g,
+      ),
+    ]
+    // The projector's order, letters and colours: A is the first option shown, in opt-0's colour.
+    expect(rows.map((r) => [r[1], r[3], r[4]])).toEqual(shown.map((text, i) => [`opt-${i}`, 'ABCDEFGH'[i], text]))
+    expect(shown).not.toEqual(single.type === 'single' && single.choices)
+    // The key ticked, and each count written out: one right answer, one wrong, none for the rest.
+    expect(rows.flatMap((r, i) => (r[2] ? [i] : []))).toEqual(picked(question, shown, question.answer))
+    expect(picks.match(/✓ correct/g)).toHaveLength(1)
+    expect(picks.match(/>1<span class="visually-hidden"> picked<\/span> \(50%\)/g)).toHaveLength(2)
+    expect(picks.match(/>0<span class="visually-hidden"> picked<\/span> \(0%\)/g)).toHaveLength(shown.length - 2)
   })
 
   it('stops polling when the game ends', async () => {

@@ -1,11 +1,11 @@
 // The part of the teacher's page that moves while a class plays: who waits, the students ranked,
 // each question's correct rate. The page renders it, and so does the route it polls.
-import type { QuestionStat, SeatRow, Waiting } from '../../db/classes.ts'
+import type { QuestionStat, Roster } from '../../db/classes.ts'
 import type { Class } from '../../db/schema.ts'
 import { QuestionChart } from './chart.tsx'
 import { StudentTable, WaitingRoom } from './students.tsx'
 
-export type DashboardData = { seats: SeatRow[]; stats: QuestionStat[]; waiting: Waiting[] }
+export type DashboardData = Roster & { stats: QuestionStat[] }
 
 export const DASHBOARD_POLL_SECONDS = 4
 
@@ -35,11 +35,13 @@ export function Dashboard({ klass, base, tag, ...data }: DashboardData & { klass
   }
   return (
     <div id="dashboard" class="dashboard" {...(poll || {})}>
-      <WaitingRoom klass={klass} base={base} waiting={data.waiting} />
-      <StudentTable klass={klass} base={base} seats={data.seats} />
+      <div class="roster-side">
+        <WaitingRoom klass={klass} base={base} waiting={data.waiting} />
+        <StudentTable klass={klass} base={base} seats={data.seats} />
+      </div>
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading">Questions, hardest first</h2>
-        <QuestionChart stats={data.stats} />
+        <QuestionChart klass={klass} stats={data.stats} />
       </section>
     </div>
   )

@@ -55,11 +55,11 @@ export function WaitingRoom({ klass, base, waiting }: { klass: Class; base: stri
               return (
                 <li id={`waiting-${w.attemptId}`}>
                   <span class="name">{w.nickname}</span>
-                  <span class="row-actions">
+                  <div class="row-actions">
                     <Action base={student} path="admit" label="Let in" who={w.nickname} />
                     <Action base={student} path="remove" label="Turn away" who={w.nickname} />
                     <Action base={student} path="block" label="Turn away and block" who={w.nickname} danger />
-                  </span>
+                  </div>
                 </li>
               )
             })}
@@ -152,7 +152,9 @@ export function StudentTable({ klass, base, seats }: { klass: Class; base: strin
                 <th scope="col" class="rank">
                   Rank
                 </th>
-                <th scope="col">Nickname</th>
+                <th scope="col" class="name">
+                  Nickname
+                </th>
                 <th scope="col" class="num">
                   Points
                 </th>

@@ -78,16 +78,17 @@ export function TeacherPage(props: TeacherProps) {
 
 function JoinPanel({ klass, base, joinUrl, boardUrl }: TeacherProps) {
   return (
-    <section aria-labelledby="join-heading" class="panel join-panel">
+    <section aria-labelledby="join-heading" class="panel join-box">
       <h2 id="join-heading">How students join</h2>
       <div class="join-code">
         <p>
           Code <span class="big-code">{klass.code}</span>
-          <br />
-          at <a href={joinUrl}>{joinUrl}</a>
         </p>
         <QrCode text={joinUrl} label={`QR code to join: ${joinUrl}`} />
       </div>
+      <p class="join-url">
+        at <a href={joinUrl}>{joinUrl}</a>
+      </p>
       <p class="buttons">
         <a class="button primary" href={boardUrl}>
           {klass.live ? 'Open the projector' : 'Open the projector leaderboard'}
