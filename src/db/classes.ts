@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { MIXED_ID } from '../questions/reserved.ts'
 import type { DB } from './client.ts'
-import { answers, attempts, classBlocks, classes, students, type Class, type PlanItem, type Student } from './schema.ts'
+import { answers, attempts, classBlocks, classes, students, type AnswerValue, type Class, type PlanItem, type Student } from './schema.ts'
 
 export type NewClass = Omit<Class, 'open' | 'hideNames' | 'hideTyped' | 'seats'>
 
@@ -232,29 +232,64 @@ export async function readBoard(db: DB, boardId: string, now = Date.now()): Prom
   return klass ? { klass, rows } : null
 }
 
-export type QuestionStat = { questionId: string; answers: number; correct: number }
+/** How a question was answered: how many answered, how many right, and how many gave each distinct response (a choice's text, say). */
+export type QuestionStat = { questionId: string; answers: number; correct: number; responses: { response: AnswerValue; count: number }[] }
 
 export type Waiting = Pick<Student, 'attemptId' | 'nickname' | 'joinedAt'>
 
-/** Everything the teacher's dashboard shows: every seat ranked, each question's correct rate, and who waits to be let in. */
-export async function readDashboard(db: DB, klass: Class): Promise<{ seats: SeatRow[]; stats: QuestionStat[]; waiting: Waiting[] }> {
-  const [seats, stats, waiting] = await db.batch([
-    rankedSeats(db, klass.id),
-    db
-      .select({
-        questionId: answers.questionId,
-        answers: sql<number>`count(*)`,
-        correct: sql<number>`sum(${answers.credit} = 1)`,
-      })
-      .from(answers)
-      .innerJoin(attempts, eq(attempts.id, answers.attemptId))
-      .where(eq(attempts.classId, klass.id))
-      .groupBy(answers.questionId),
-    db
-      .select({ attemptId: students.attemptId, nickname: students.nickname, joinedAt: students.joinedAt })
-      .from(students)
-      .where(and(eq(students.classId, klass.id), eq(students.admitted, false)))
-      .orderBy(asc(students.joinedAt)),
-  ])
-  return { seats, stats, waiting }
+/** Who is in the class: the admitted seats ranked, and who waits to be let in. */
+export type Roster = { seats: SeatRow[]; waiting: Waiting[] }
+
+const waitingIn = (db: DB, classId: string) =>
+  db
+    .select({ attemptId: students.attemptId, nickname: students.nickname, joinedAt: students.joinedAt })
+    .from(students)
+    .where(and(eq(students.classId, classId), eq(students.admitted, false)))
+    .orderBy(asc(students.joinedAt))
+
+/** Each question's answers grouped by response: one row for each distinct response, the answers' only scan. */
+const responsesIn = (db: DB, classId: string) =>
+  db
+    .select({
+      questionId: answers.questionId,
+      response: answers.response,
+      count: sql<number>`count(*)`,
+      correct: sql<number>`sum(${answers.credit} = 1)`,
+    })
+    .from(answers)
+    .innerJoin(attempts, eq(attempts.id, answers.attemptId))
+    .where(eq(attempts.classId, classId))
+    .groupBy(answers.questionId, answers.response)
+
+function questionStats(rows: { questionId: string; response: AnswerValue; count: number; correct: number }[]): QuestionStat[] {
+  const byQuestion = new Map<string, QuestionStat>()
+  for (const { questionId, response, count, correct } of rows) {
+    const stat = byQuestion.get(questionId) ?? { questionId, answers: 0, correct: 0, responses: [] }
+    stat.answers += count
+    stat.correct += correct
+    stat.responses.push({ response, count })
+    byQuestion.set(questionId, stat)
+  }
+  return [...byQuestion.values()]
+}
+
+/**
+ * The roster alone, in one round trip: what a dashboard poll reads to learn whether anything
+ * changed. It reads no answers, yet moves with every one: an answer is only ever inserted, and
+ * its insert adds to its attempt's totals (the trigger in migrations/0005); one removed goes with
+ * its attempt's seat.
+ */
+export async function readRoster(db: DB, klass: Class): Promise<Roster> {
+  const [seats, waiting] = await db.batch([rankedSeats(db, klass.id), waitingIn(db, klass.id)])
+  return { seats, waiting }
+}
+
+export async function readQuestionStats(db: DB, klass: Class): Promise<QuestionStat[]> {
+  return questionStats(await responsesIn(db, klass.id))
+}
+
+/** Everything the teacher's dashboard shows, in one round trip: the roster and each question's answers. */
+export async function readDashboard(db: DB, klass: Class): Promise<Roster & { stats: QuestionStat[] }> {
+  const [seats, waiting, responses] = await db.batch([rankedSeats(db, klass.id), waitingIn(db, klass.id), responsesIn(db, klass.id)])
+  return { seats, waiting, stats: questionStats(responses) }
 }

@@ -22,8 +22,8 @@ export function shownOptions(q: Question, item: PlanItem): string[] {
   }
 }
 
-/** Which shown options a choice answers picked. */
-function picked(q: Question, shown: string[], value: AnswerValue): number[] {
+/** Which shown options a choice answer picked. */
+export function picked(q: Question, shown: string[], value: AnswerValue): number[] {
   if (q.type === 'truefalse') return [value === true ? 0 : 1]
   const texts = [value].flat()
   return shown.flatMap((text, i) => (texts.includes(text) ? [i] : []))

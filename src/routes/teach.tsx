@@ -1,17 +1,29 @@
 import { Hono, type Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import { admitStudents, deleteClasses, readDashboard, removeStudents, renameStudent, setExtraTime, updateClass } from '../db/classes.ts'
+import {
+  admitStudents,
+  deleteClasses,
+  readDashboard,
+  readQuestionStats,
+  readRoster,
+  removeStudents,
+  renameStudent,
+  setExtraTime,
+  updateClass,
+  type Roster,
+} from '../db/classes.ts'
 import type { Class } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { nicknameKey, readNickname } from '../game/nickname.ts'
 import { rankSeats } from '../game/ranking.ts'
-import { isId } from '../http/ids.ts'
+import { isId, sha256Hex } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'
 import { publicUrl, readForm } from '../http/request.ts'
 import { fragment, isPartial, reply } from '../http/respond.tsx'
 import { classOfTeacher } from '../http/teacher.ts'
 import { CONTROLS } from '../live/machine.ts'
 import { liveGame } from '../live/stub.ts'
+import { Dashboard } from '../views/classes/dashboard.tsx'
 import { DeleteClassPage, TeacherPage } from '../views/classes/teacher.tsx'
 import { toCsv } from '../views/csv.ts'
 import { accuracy } from '../views/format.ts'
@@ -41,12 +53,21 @@ async function tellGame(c: Context<TeachEnv>) {
   if (c.var.klass.live) await liveGame(c.env, c.var.klass.id).changed()
 }
 
+/**
+ * The dashboard's version: a hash of the class's settings it depends on and of its roster, so a
+ * poll can answer "unchanged" (304) before reading any answer (readRoster says why the roster
+ * moves with every answer). Weak: the same version is drawn with each browser's own form token.
+ */
+async function dashboardTag(klass: Class, roster: Roster): Promise<string> {
+  const shown = [klass.open, klass.admit, klass.scoring, klass.questionIds, klass.live?.plan ?? null, roster]
+  return `W/"${(await sha256Hex(JSON.stringify(shown))).slice(0, 24)}"`
+}
+
+const unchanged = (ifNoneMatch: string | undefined, tag: string) => Boolean(ifNoneMatch?.split(',').some((t) => t.trim() === tag))
+
 teach.get('/:secret', async (c) => {
   const { klass, base } = c.var
-  const [{ seats, stats, waiting }, snap] = await Promise.all([
-    readDashboard(c.var.db, klass),
-    klass.live ? liveGame(c.env, klass.id).snapshot() : null,
-  ])
+  const [data, snap] = await Promise.all([readDashboard(c.var.db, klass), klass.live ? liveGame(c.env, klass.id).snapshot() : null])
   const url = (path: string) => publicUrl(c, path)
   return c.render(
     <TeacherPage
@@ -55,9 +76,8 @@ teach.get('/:secret', async (c) => {
       teacherUrl={url(base)}
       joinUrl={url(`/join/${klass.code}`)}
       boardUrl={url(`/board/${klass.boardId}`)}
-      seats={seats}
-      stats={stats}
-      waiting={waiting}
+      {...data}
+      tag={await dashboardTag(klass, { seats: data.seats, waiting: data.waiting })}
       error={
         c.req.query('error') === 'nickname-taken' ? 'Not renamed: another student in this class already has that nickname.' : undefined
       }
@@ -65,6 +85,21 @@ teach.get('/:secret', async (c) => {
     />,
     { title: `Teacher: ${klass.name}`, live: Boolean(klass.live) },
   )
+})
+
+// What the page polls while the class plays: 304 when the version it shows (If-None-Match) is
+// still the latest, found from the roster alone; else the dashboard. A live game's answers reach
+// D1 when their question closes, so nothing here moves, or gives away a key, while one is open.
+teach.get('/:secret/dashboard', async (c) => {
+  const { klass, base } = c.var
+  // Opened as a page (a link followed by hand): the page it belongs to.
+  if (!isPartial(c)) return c.redirect(`${base}#students`, 303)
+  const roster = await readRoster(c.var.db, klass)
+  const tag = await dashboardTag(klass, roster)
+  c.header('ETag', tag)
+  if (unchanged(c.req.header('If-None-Match'), tag)) return c.body(null, 304)
+  const stats = await readQuestionStats(c.var.db, klass)
+  return fragment(c, <Dashboard klass={klass} base={base} tag={tag} {...roster} stats={stats} />)
 })
 
 teach.post('/:secret/live/:control', async (c) => {
@@ -90,7 +125,7 @@ teach.post('/:secret/live/:control', async (c) => {
 
 teach.get('/:secret/results.csv', async (c) => {
   const { klass } = c.var
-  const { seats } = await readDashboard(c.var.db, klass)
+  const { seats } = await readRoster(c.var.db, klass)
   const size = klass.questionIds.length
   const rows = rankSeats(seats, klass.scoring === 'untimed').map((s) => [
     s.rank,

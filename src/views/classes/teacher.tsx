@@ -1,35 +1,38 @@
-import type { QuestionStat, SeatRow, Waiting } from '../../db/classes.ts'
 import type { Child } from 'hono/jsx'
 import type { Class } from '../../db/schema.ts'
 import { PostForm } from '../post-form.tsx'
 import { QrCode } from '../qr.tsx'
-import { QuestionChart } from './chart.tsx'
-import { Action, StudentTable, WaitingRoom } from './students.tsx'
+import { Dashboard, type DashboardData } from './dashboard.tsx'
+import { Action } from './students.tsx'
 
-export type TeacherProps = {
+export type TeacherProps = DashboardData & {
   klass: Class
   base: string
   teacherUrl: string
   joinUrl: string
   boardUrl: string
-  seats: SeatRow[]
-  stats: QuestionStat[]
-  waiting: Waiting[]
+  /** The dashboard's version (its ETag), which its polls send back. */
+  tag: string
   error?: string
   /** A live class's controls (start, pause, skip, next, end). */
   controls?: Child
 }
 
-/** The teacher's private page: how to join, the class ranked, each question's correct rate, moderation. */
+/**
+ * The teacher's private page. On a wide screen, what the teacher presses (the live controls, how
+ * to join, the class's settings) stays in a column on the left while the students and the
+ * questions fill the rest; on a tablet or a phone, the same parts follow one another.
+ */
 export function TeacherPage(props: TeacherProps) {
-  const { klass, base, seats, stats } = props
+  const { klass, base } = props
   return (
-    <>
+    <div class="teacher">
       <h1>{klass.name}</h1>
       <div class="notice" role="note">
         <p>
           <strong>Keep this page's address.</strong> It is your only key to this class: there are no accounts, so if you lose it you lose
-          access, and anyone who has it can manage the class.
+          access, and anyone who has it can manage the class. To show the class {klass.live ? 'the game' : 'the ranking'}, project the{' '}
+          {klass.live ? 'projector' : 'leaderboard'} page, not this one.
         </p>
         <details>
           <summary>Show my private teacher link</summary>
@@ -38,62 +41,96 @@ export function TeacherPage(props: TeacherProps) {
             <input id="teacher-link" type="text" readonly value={props.teacherUrl} />
           </p>
         </details>
-        <p>
-          To show the class {klass.live ? 'the game' : 'the ranking'}, project the {klass.live ? 'projector' : 'leaderboard'} page below,
-          not this one.
-        </p>
       </div>
-      {props.controls && (
-        <>
-          <h2>Live game</h2>
-          <p>
-            {klass.live!.plan.length} questions, {klass.live!.seconds} seconds each. <a href={props.boardUrl}>Open the projector page</a> on
-            the big screen, then run the game from here.
-          </p>
-          {props.controls}
-        </>
-      )}
-      <section aria-labelledby="join-heading" class="join-panel">
-        <h2 id="join-heading">How students join</h2>
+      <div class="teacher-grid">
+        <div class="teacher-side">
+          {props.controls && (
+            <section aria-labelledby="live-heading" class="panel">
+              <h2 id="live-heading">Live game</h2>
+              <p class="meta">
+                {klass.live!.plan.length} questions, {klass.live!.seconds} seconds each.{' '}
+                <a href={props.boardUrl}>Open the projector page</a> on the big screen, then run the game from here.
+              </p>
+              {props.controls}
+            </section>
+          )}
+          <JoinPanel {...props} />
+          <ClassSettings klass={klass} base={base} />
+        </div>
+        <div class="teacher-main">
+          {props.error && (
+            <p class="error" role="alert">
+              {props.error}
+            </p>
+          )}
+          <Dashboard klass={klass} base={base} tag={props.tag} seats={props.seats} stats={props.stats} waiting={props.waiting} />
+          <section aria-labelledby="delete-heading">
+            <h2 id="delete-heading">Delete the class</h2>
+            <p>
+              <a href={`${base}/delete`}>Delete this class and all its answers…</a>
+            </p>
+          </section>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+function JoinPanel({ klass, base, joinUrl, boardUrl }: TeacherProps) {
+  return (
+    <section aria-labelledby="join-heading" class="panel join-box">
+      <h2 id="join-heading">How students join</h2>
+      <div class="join-code">
         <p>
-          Code <span class="big-code">{klass.code}</span> at <a href={props.joinUrl}>{props.joinUrl}</a>
+          Code <span class="big-code">{klass.code}</span>
         </p>
-        <QrCode text={props.joinUrl} label={`QR code to join: ${props.joinUrl}`} />
-        <p>
-          <a class="button primary" href={props.boardUrl}>
-            {klass.live ? 'Open the projector' : 'Open the projector leaderboard'}
-          </a>{' '}
-          <a class="button" href={`${base}/results.csv`}>
-            Download results (CSV)
-          </a>
-        </p>
-        <p>
-          {klass.open ? 'New students can join.' : 'Locked: nobody new can join.'}{' '}
-          <Action base={base} path={klass.open ? 'close' : 'open'} label={klass.open ? 'Lock: no new joins' : 'Unlock joining'} />{' '}
+        <QrCode text={joinUrl} label={`QR code to join: ${joinUrl}`} />
+      </div>
+      <p class="join-url">
+        at <a href={joinUrl}>{joinUrl}</a>
+      </p>
+      <p class="buttons">
+        <a class="button primary" href={boardUrl}>
+          {klass.live ? 'Open the projector' : 'Open the projector leaderboard'}
+        </a>
+        <a class="button" href={`${base}/results.csv`}>
+          Download results (CSV)
+        </a>
+      </p>
+    </section>
+  )
+}
+
+/** Who may join and what the projector shows. A live game's lock is in its controls, which change it in place. */
+function ClassSettings({ klass, base }: { klass: Class; base: string }) {
+  return (
+    <section aria-labelledby="settings-heading" class="panel settings">
+      <h2 id="settings-heading">Class settings</h2>
+      <ul>
+        {!klass.live && (
+          <li>
+            {klass.open ? 'New students can join.' : <strong>Locked: nobody new can join.</strong>}{' '}
+            <Action base={base} path={klass.open ? 'close' : 'open'} label={klass.open ? 'Lock: no new joins' : 'Unlock joining'} />
+          </li>
+        )}
+        <li>
+          {klass.admit ? 'Joiners wait until you let them in.' : 'Joiners play at once.'}{' '}
           <Action
             base={base}
             path={klass.admit ? 'waiting-room/off' : 'waiting-room/on'}
             label={klass.admit ? 'Turn the waiting room off (lets everyone waiting in)' : 'Turn the waiting room on'}
-          />{' '}
+          />
+        </li>
+        <li>
+          {klass.hideNames ? 'The projector shows "Player 1", "Player 2"…' : 'The projector shows nicknames.'}{' '}
           <Action
             base={base}
             path={klass.hideNames ? 'show-names' : 'hide-names'}
             label={klass.hideNames ? 'Show nicknames on the projector' : 'Hide nicknames on the projector'}
           />
-        </p>
-      </section>
-
-      <WaitingRoom klass={klass} base={base} waiting={props.waiting} />
-      <StudentTable klass={klass} base={base} seats={seats} error={props.error} />
-
-      <h2>Questions, hardest first</h2>
-      <QuestionChart stats={stats} />
-
-      <h2>Delete the class</h2>
-      <p>
-        <a href={`${base}/delete`}>Delete this class and all its answers…</a>
-      </p>
-    </>
+        </li>
+      </ul>
+    </section>
   )
 }
 

@@ -64,7 +64,8 @@ export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapsho
       </p>
       {(phase === 'open' || phase === 'paused') && <AnsweredCount snap={snap} />}
       <OnScreen snap={snap} />
-      <p class="actions">
+      {/* A div, not a p: a form closes an open p, which would leave the buttons outside their row. */}
+      <div class="actions">
         {CONTROLS_BY_PHASE[phase].map((control) => {
           const action = `${base}/live/${control}`
           return (
@@ -76,7 +77,7 @@ export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapsho
             </PostForm>
           )
         })}
-      </p>
+      </div>
       <JoinLock snap={snap} base={base} />
       <TypedAnswers snap={snap} base={base} />
       {phase !== 'ended' && phase !== 'lobby' && (
@@ -107,7 +108,7 @@ function JoinLock({ snap, base }: { snap: Snapshot; base: string }) {
   const action = `${base}/${open ? 'close' : 'open'}`
   const waiting = snap.waiting.size
   return (
-    <p class="join-lock">
+    <div class="join-lock">
       {open ? 'New players can join.' : <strong>Locked: nobody new can join.</strong>}{' '}
       <PostForm action={action} hx-post={action} hx-target="#live-panel" class="inline">
         <button type="submit">{open ? 'Lock: no new joins' : 'Unlock joining'}</button>
@@ -118,7 +119,7 @@ function JoinLock({ snap, base }: { snap: Snapshot; base: string }) {
           <a href="#waiting">{waiting} waiting to be let in</a>
         </>
       )}
-    </p>
+    </div>
   )
 }
 
@@ -129,11 +130,11 @@ function TypedAnswers({ snap, base }: { snap: Snapshot; base: string }) {
   const hidden = snap.klass.hideTyped
   const action = `${base}/${hidden ? 'show-typed' : 'hide-typed'}`
   return (
-    <p class="typed-setting">
+    <div class="typed-setting">
       {hidden ? 'Typed answers are hidden on the projector.' : 'The projector shows the answers typed most (after the word filter).'}{' '}
       <PostForm action={action} hx-post={action} hx-target="#live-panel" class="inline">
         <button type="submit">{hidden ? 'Show typed answers' : 'Hide typed answers'}</button>
       </PostForm>
-    </p>
+    </div>
   )
 }
