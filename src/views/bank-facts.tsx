@@ -35,14 +35,14 @@ export function BankFacts({ bank }: { bank: Bank }) {
   return (
     <div class="facts">
       <p>
-        {total} questions:{' '}
+        {total} questions: {/* Each count stays on one line with its swatch and comma: a line never starts with a comma. */}
         {spread.map(({ level, count }, i) => (
           <>
-            {i > 0 && ' · '}
-            <span class="level">
+            <span class="item">
               <span class={`swatch ${level}`} aria-hidden="true"></span>
               {count} {level}
-            </span>
+              {i < spread.length - 1 && ','}
+            </span>{' '}
           </>
         ))}
       </p>
@@ -51,7 +51,16 @@ export function BankFacts({ bank }: { bank: Bank }) {
           <rect class={level} x={starts[i]} width={count} height={1} />
         ))}
       </svg>
-      <p>{answerKinds(bank).map(({ kind, count }) => `${count} ${kind}`).join(' · ')}</p>
+      <p>
+        {answerKinds(bank).map(({ kind, count }, i, all) => (
+          <>
+            <span class="item">
+              {count} {kind}
+              {i < all.length - 1 && ','}
+            </span>{' '}
+          </>
+        ))}
+      </p>
     </div>
   )
 }

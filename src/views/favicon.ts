@@ -1,6 +1,6 @@
 // The site's icon: a white question mark on the accent blue (tokens.css), legible at 16 px in light
 // and dark browser chrome. The build writes it under a versioned name for <link rel="icon">, and
-// the home routes answer /favicon.ico with it, which browsers and tools still ask for.
+// src/routes/favicon.ts answers /favicon.ico with it, which browsers and tools still ask for.
 export const FAVICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">' +
   '<rect width="32" height="32" rx="7" fill="#0b5cad"/>' +

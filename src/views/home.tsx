@@ -8,9 +8,7 @@ export function HomePage() {
   return (
     <div class="home">
       <h1>Who leads the UN's migration agency?</h1>
-      <p class="lede">
-        A quiz on the 2018 and 2023 races for Director-General of the International Organization for Migration (IOM).
-      </p>
+      <p class="lede">A quiz on the 2018 and 2023 races to head the International Organization for Migration (IOM).</p>
       <section class="starts" aria-labelledby="starts-heading">
         <h2 id="starts-heading" class="visually-hidden">
           Three ways to start
@@ -29,14 +27,22 @@ export function HomePage() {
                 <span class="lead">Joining a class?</span> Enter its code
               </label>
               <span class="code-row">
-                <input id="home-code" name="code" type="text" maxlength={12} autocomplete="off" autocapitalize="characters" class="code-input" />
+                <input
+                  id="home-code"
+                  name="code"
+                  type="text"
+                  maxlength={12}
+                  autocomplete="off"
+                  autocapitalize="characters"
+                  class="code-input"
+                />
                 <button type="submit">Join</button>
               </span>
             </form>
           </li>
           <li>
             <p class="lead">Teaching?</p>
-            <p class="hint">Students join with a code: a live game on the projector, or homework.</p>
+            <p class="hint">Run a live game on the projector, or set homework.</p>
             <a class="button" href="/classes/new">
               Open a class
             </a>

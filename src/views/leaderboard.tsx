@@ -50,7 +50,7 @@ export function LeaderboardPage({ bank, rows, total, mine }: LeaderboardProps) {
                   {row.mine && <strong> (you)</strong>}
                   {/* On a phone the two columns on the right are hidden and read here instead. */}
                   <span class="detail">
-                    {row.correct} correct · {formatDuration(row.timeMs)}
+                    <span>{row.correct} correct,</span> <span>{formatDuration(row.timeMs)}</span>
                   </span>
                 </td>
                 <td class="num">{formatPoints(row.score)}</td>
