@@ -11,6 +11,7 @@ import { Problem } from './http/problem.ts'
 import { VARY } from './http/respond.tsx'
 import board from './routes/board.tsx'
 import classes from './routes/classes.tsx'
+import favicon from './routes/favicon.ts'
 import home from './routes/home.tsx'
 import join from './routes/join.tsx'
 import leaderboard from './routes/leaderboard.tsx'
@@ -24,8 +25,10 @@ import { FormToken } from './views/post-form.tsx'
 
 const app = new Hono<AppEnv>()
 
-// WebSocket upgrades first: their 101 responses come from the live game and take no page middleware.
+// WebSocket upgrades first: their 101 responses come from the live game and take no page middleware;
+// nor does the icon, which caches.
 app.route('/', sockets)
+app.route('/', favicon)
 
 // Set before anything can fail, so error pages carry them too (a route may still replace them).
 app.use(async (c, next) => {

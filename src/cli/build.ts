@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { BankError } from '../questions/compile.ts'
+import { FAVICON } from '../views/favicon.ts'
 import { loadBanks } from './banks.ts'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -26,9 +27,10 @@ const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules',
 const contentHashed = (body: Buffer) => ({ body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) })
 const hashed = (path: string) => contentHashed(readFileSync(join(root, path)))
 // One stylesheet, written as a few files by what they style, joined in this order.
-const STYLES = ['tokens', 'base', 'options', 'projector', 'live', 'teacher'].map((name) => `src/views/styles/${name}.css`)
+const STYLES = ['tokens', 'base', 'pages', 'options', 'projector', 'live', 'teacher'].map((name) => `src/views/styles/${name}.css`)
 const css = contentHashed(Buffer.concat(STYLES.map((path) => readFileSync(join(root, path)))))
 const live = hashed('src/views/live/live.js')
+const favicon = contentHashed(Buffer.from(FAVICON))
 const htmx = pkg('htmx.org').version
 const assets = {
   htmx: `/vendor/htmx-${htmx}.min.js`,
@@ -37,6 +39,7 @@ const assets = {
   htmxLive: `/vendor/htmx-ws-${htmx}.min.js`,
   live: `/static/live-${live.hash}.js`,
   css: `/static/style-${css.hash}.css`,
+  favicon: `/static/favicon-${favicon.hash}.svg`,
 }
 const dist = (file: string) => readFileSync(join(root, 'node_modules/htmx.org/dist', file), 'utf8')
 rmSync(join(root, 'public'), { recursive: true, force: true })
@@ -44,6 +47,7 @@ out(`public${assets.htmx}`, dist('htmx.min.js'))
 out(`public${assets.htmxLive}`, `${dist('htmx.min.js')}\n${dist('ext/hx-ws.min.js')}`)
 out(`public${assets.live}`, live.body)
 out(`public${assets.css}`, css.body)
+out(`public${assets.favicon}`, favicon.body)
 out(
   'public/_headers',
   '/vendor/*\n  Cache-Control: public, max-age=31536000, immutable\n/static/*\n  Cache-Control: public, max-age=31536000, immutable\n',

@@ -26,9 +26,3 @@ export const findBank = (id: string): Bank | undefined => bankById.get(id)
 export const findQuestion = (id: string): Question | undefined => questionById.get(id)
 /** Every article a question's key rests on, in the order the bank cites them. */
 export const sourcesOf = (q: Question): Source[] => q.sources.map((id) => sourceById.get(id)!)
-
-const LEVELS = ['Easy', 'Medium', 'Hard'] as const
-export function difficultyOf(bank: Bank): (typeof LEVELS)[number] {
-  const mean = bank.questions.reduce((sum, q) => sum + q.difficulty, 0) / bank.questions.length
-  return LEVELS[Math.min(2, Math.round(mean) - 1)]
-}

@@ -1,35 +1,62 @@
 import { DEFAULT_QUIZ_SIZE } from '../game/plan.ts'
-import { difficultyOf, quizzes } from '../questions/registry.ts'
+import { quizzes } from '../questions/registry.ts'
+import { BankFacts } from './bank-facts.tsx'
 import { PostForm } from './post-form.tsx'
 
+/** What the game is and the three ways into it, on the first screen of a phone; then the quizzes. */
 export function HomePage() {
   return (
-    <>
+    <div class="home">
       <h1>Who leads the UN's migration agency?</h1>
-      <p class="lede">
-        Quizzes on the races for Director-General of the International Organization for Migration: António Vitorino's win in 2018 and Amy
-        Pope's in 2023. Pick a quiz: {DEFAULT_QUIZ_SIZE} questions, one at a time, points for every right answer and a little more for
-        speed.
-      </p>
-      <section class="class-links" aria-label="Classes">
-        <form method="get" action="/join" class="inline">
-          <label for="home-code">Joining a class? Enter its code</label>{' '}
-          <input id="home-code" name="code" type="text" maxlength={12} autocomplete="off" class="code-input" />{' '}
-          <button type="submit">Join</button>
-        </form>
-        <p>
-          Teaching? <a href="/classes/new">Open a class</a>: your students join with a code, and you watch a live leaderboard.
-        </p>
+      <p class="lede">A quiz on the 2018 and 2023 races to head the International Organization for Migration (IOM).</p>
+      <section class="starts" aria-labelledby="starts-heading">
+        <h2 id="starts-heading" class="visually-hidden">
+          Three ways to start
+        </h2>
+        <ul>
+          <li>
+            <p class="lead">Playing alone?</p>
+            <p class="hint">{DEFAULT_QUIZ_SIZE} questions: points for each right answer, and more for speed.</p>
+            <a class="button" href="#quizzes">
+              Pick a quiz
+            </a>
+          </li>
+          <li>
+            <form method="get" action="/join" class="join-code">
+              <label for="home-code">
+                <span class="lead">Joining a class?</span> Enter its code
+              </label>
+              <span class="code-row">
+                <input
+                  id="home-code"
+                  name="code"
+                  type="text"
+                  maxlength={12}
+                  autocomplete="off"
+                  autocapitalize="characters"
+                  class="code-input"
+                />
+                <button type="submit">Join</button>
+              </span>
+            </form>
+          </li>
+          <li>
+            <p class="lead">Teaching?</p>
+            <p class="hint">Run a live game on the projector, or set homework.</p>
+            <a class="button" href="/classes/new">
+              Open a class
+            </a>
+          </li>
+        </ul>
       </section>
+      <h2 id="quizzes">Pick a quiz</h2>
       <ul class="banks">
         {quizzes.map((bank) => (
           <li class="bank">
-            <h2 id={`bank-${bank.id}`}>{bank.title}</h2>
+            <h3 id={`bank-${bank.id}`}>{bank.title}</h3>
             <p>{bank.description}</p>
-            <p class="meta">
-              {bank.questions.length} questions · {difficultyOf(bank)}
-            </p>
-            <PostForm action="/play">
+            <BankFacts bank={bank} />
+            <PostForm action="/play" class="bank-actions">
               <input type="hidden" name="bank" value={bank.id} />
               <button type="submit" class="primary" aria-describedby={`bank-${bank.id}`}>
                 Play
@@ -41,6 +68,6 @@ export function HomePage() {
           </li>
         ))}
       </ul>
-    </>
+    </div>
   )
 }

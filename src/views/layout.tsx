@@ -28,6 +28,7 @@ export function Layout({ title, refresh, reload, live, projector, children }: La
         <meta name="color-scheme" content="light dark" />
         <title>{`${title} · IOM Race Quiz`}</title>
         <link rel="stylesheet" href={assets.css} />
+        <link rel="icon" href={assets.favicon} type="image/svg+xml" />
         <script src={live ? assets.htmxLive : assets.htmx} defer></script>
         {(live || projector) && <script src={assets.live} defer></script>}
         {reload && <meta http-equiv="refresh" content={String(reload)} />}

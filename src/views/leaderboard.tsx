@@ -24,28 +24,38 @@ export function LeaderboardPage({ bank, rows, total, mine }: LeaderboardProps) {
         </p>
       )}
       {rows.length > 0 && (
-        <table class="board">
+        <table class="board ranking">
           <caption>Top {rows.length}: most points first, then fastest</caption>
           <thead>
             <tr>
               <th scope="col">Rank</th>
               <th scope="col">Player</th>
-              <th scope="col">Points</th>
-              <th scope="col">Correct</th>
-              <th scope="col">Time</th>
+              <th scope="col" class="num">
+                Points
+              </th>
+              <th scope="col" class="num wide">
+                Correct
+              </th>
+              <th scope="col" class="num wide">
+                Time
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr class={row.mine ? 'mine' : undefined}>
                 <th scope="row">#{row.rank}</th>
-                <td>
+                <td class="who">
                   {row.nickname ?? 'Anonymous'}
                   {row.mine && <strong> (you)</strong>}
+                  {/* On a phone the two columns on the right are hidden and read here instead. */}
+                  <span class="detail">
+                    <span>{row.correct} correct,</span> <span>{formatDuration(row.timeMs)}</span>
+                  </span>
                 </td>
-                <td>{formatPoints(row.score)}</td>
-                <td>{row.correct}</td>
-                <td>{formatDuration(row.timeMs)}</td>
+                <td class="num">{formatPoints(row.score)}</td>
+                <td class="num wide">{row.correct}</td>
+                <td class="num wide">{formatDuration(row.timeMs)}</td>
               </tr>
             ))}
           </tbody>

@@ -12,9 +12,9 @@ const SCORING_LABELS = {
 
 function Err({ id, text }: { id: string; text?: string }) {
   return text ? (
-    <p id={id} class="error" role="alert">
+    <span id={id} class="error" role="alert">
       {text}
-    </p>
+    </span>
   ) : null
 }
 
@@ -27,7 +27,9 @@ export function NewClassPage({ values, errors = {} }: { values: ClassForm; error
         Students join on their own phones with a six-character code and a nickname: no accounts, no e-mail. You get a private link to watch
         and manage the class.
       </p>
-      <PostForm action="/classes" class="stack">
+      {/* novalidate: the server checks every field and says what to fix beside it; and a browser would
+          refuse a self-paced form over a hidden seconds field it thinks out of range, naming nothing. */}
+      <PostForm action="/classes" class="stack new-class" novalidate>
         <p class="field">
           <label for="name">Class name</label>
           <input
@@ -38,6 +40,7 @@ export function NewClassPage({ values, errors = {} }: { values: ClassForm; error
             value={values.name}
             placeholder="Year 11 politics, Tuesday"
             aria-describedby="name-error"
+            aria-invalid={errors.name ? 'true' : undefined}
           />
           <Err id="name-error" text={errors.name} />
         </p>
@@ -59,7 +62,20 @@ export function NewClassPage({ values, errors = {} }: { values: ClassForm; error
         </fieldset>
         <p class="field">
           <label for="size">Number of questions</label>
-          <input id="size" name="size" type="number" min={size.min} max={size.max} value={values.size} aria-describedby="size-error" />
+          <input
+            id="size"
+            name="size"
+            type="number"
+            inputmode="numeric"
+            min={size.min}
+            max={size.max}
+            value={values.size}
+            aria-describedby="size-hint size-error"
+            aria-invalid={errors.size ? 'true' : undefined}
+          />
+          <span id="size-hint" class="hint">
+            From {size.min} to {size.max}. Every student gets the same questions.
+          </span>
           <Err id="size-error" text={errors.size} />
         </p>
         <fieldset>
@@ -78,20 +94,24 @@ export function NewClassPage({ values, errors = {} }: { values: ClassForm; error
               </label>
             </li>
           </ul>
-          <p class="field">
+          <p class="field live-only">
             <label for="seconds">Seconds per question (live games)</label>
             <input
               id="seconds"
               name="seconds"
               type="number"
+              inputmode="numeric"
               min={seconds.min}
               max={seconds.max}
               value={values.seconds}
-              aria-describedby="seconds-error"
+              aria-describedby="seconds-hint seconds-error"
+              aria-invalid={errors.seconds ? 'true' : undefined}
             />
+            <span id="seconds-hint" class="hint">
+              From {seconds.min} to {seconds.max}. A question closes when its time is up or everyone has answered.
+            </span>
+            <Err id="seconds-error" text={errors.seconds} />
           </p>
-          <Err id="seconds-error" text={errors.seconds} />
-          <p class="hint">A live game asks only questions answered with a tap: one answer, several, or true or false.</p>
         </fieldset>
         <fieldset>
           <legend>Scoring</legend>
