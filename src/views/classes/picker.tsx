@@ -281,7 +281,7 @@ function SetPanel({ set, focus }: PickerProps) {
       <p class="hint">A live game asks the questions in this order. Self-paced, each student gets them in an order of their own.</p>
       <p class="set-go">
         <button type="submit" name="use" value="1" class="primary">
-          Use {set.length === 1 ? 'this question' : `these ${set.length} questions`}
+          {set.length === 0 ? 'Use the set' : set.length === 1 ? 'Use this question' : `Use these ${set.length} questions`}
         </button>{' '}
         <button type="submit" name="clear" value="1">
           Clear the set
