@@ -26,20 +26,15 @@ export type PickerProps = {
 export function PickerPage(props: PickerProps) {
   return (
     <div class="picker-page">
-      <h1>Choose the questions</h1>
-      <p class="lede">
-        Browse every question with its answer, explanation and source. Add them one by one, or a number at random from what the filters
-        find; put them in order; then open the class with exactly this set.
-      </p>
-      <p class="notice" role="note">
-        <strong>This page shows the answers.</strong> Keep it off the projector while students can see it.
-      </p>
       <PickerForm {...props} />
     </div>
   )
 }
 
-/** The form itself: what htmx swaps (morphed, so focus and scroll stay where they were). */
+/**
+ * The form itself, and what htmx swaps (morphed, so focus and scroll stay where they were). The
+ * page's heading sits in its first column, so on a wide screen the set's column starts at the top.
+ */
 export function PickerForm(props: PickerProps) {
   const { set, found, problems, status } = props
   const positions = new Map(set.map((q, i) => [q.id, i + 1]))
@@ -54,26 +49,35 @@ export function PickerForm(props: PickerProps) {
       hx-swap="outerMorph"
       hx-trigger="submit, change from:#picker-filters, input changed delay:500ms from:#text"
     >
-      <p id="picker-status" role="status" class="visually-hidden">
-        {status}
-      </p>
-      {problems.length > 0 && (
-        <div class="error-box" role="alert">
-          <h2>Please check</h2>
-          <ul>
-            {problems.map((p) => (
-              <li>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <p class="to-set">
-        <a href="#set">
-          Your set: {set.length} {set.length === 1 ? 'question' : 'questions'}
-        </a>
-      </p>
       <div class="picker-columns">
         <section class="picker-browse" aria-labelledby="browse-heading">
+          <h1>Choose the questions</h1>
+          <p class="lede">
+            Browse every question with its answer, explanation and source. Add them one by one, or a number at random from what the filters
+            find; put them in order; then open the class with exactly this set.
+          </p>
+          <p class="notice" role="note">
+            <strong>This page shows the answers.</strong> Keep it off the projector while students can see it. Options are listed in the
+            bank's order; students see them shuffled.
+          </p>
+          <p id="picker-status" role="status" class="visually-hidden">
+            {status}
+          </p>
+          {problems.length > 0 && (
+            <div class="error-box" role="alert">
+              <h2>Please check</h2>
+              <ul>
+                {problems.map((p) => (
+                  <li>{p}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <p class="to-set">
+            <a href="#set">
+              Your set: {set.length} {set.length === 1 ? 'question' : 'questions'}
+            </a>
+          </p>
           <h2 id="browse-heading">Every question</h2>
           <FilterFields {...props} />
           <p class="found" id="found">
@@ -278,7 +282,7 @@ function SetPanel({ set, focus }: PickerProps) {
         </ol>
       )}
       <Spread set={set} />
-      <p class="hint">A live game asks the questions in this order. Self-paced, each student gets them in an order of their own.</p>
+      <p class="hint">A live game asks them in this order; self-paced, each student gets an order of their own.</p>
       <p class="set-go">
         <button type="submit" name="use" value="1" class="primary">
           {set.length === 0 ? 'Use the set' : set.length === 1 ? 'Use this question' : `Use these ${set.length} questions`}

@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, NO_FILTERS, readSet, SET_LIMIT, spread, TYPE_LABELS, type Filters } from '../../game/question-set.ts'
+import { LEVEL_LABELS, NO_FILTERS, readSet, spread, TYPE_LABELS, type Filters } from '../../game/question-set.ts'
 import type { Question } from '../../questions/schema.ts'
 
 /** The picker's address for a set and filters: the set is the URL, so a page reload or a bookmark keeps it. */
@@ -15,47 +15,48 @@ export function pickerUrl({ set, filters = NO_FILTERS, count }: { set: readonly 
 export const kindOf = (q: Question) => `${TYPE_LABELS[q.type]} · ${LEVEL_LABELS[q.difficulty]}`
 
 /**
- * How many questions of each difficulty and kind a set holds, every one listed (a zero says
- * something too). The bars repeat the counts for the eye and are hidden from screen readers.
+ * How many questions of each difficulty and kind a set holds, in words, every one listed (a zero
+ * says something too). The bar repeats the difficulty for the eye, in shades of one hue that read
+ * in order, and is hidden from screen readers.
  */
 export function Spread({ set }: { set: readonly Question[] }) {
   const { levels, types } = spread(set)
+  const starts = levels.map((_, i) => levels.slice(0, i).reduce((sum, l) => sum + l.count, 0))
   return (
     <div class="set-spread">
-      <SpreadList id="spread-levels" title="Difficulty" rows={levels.map((l) => ({ ...l, tone: `level-${l.level}` }))} total={set.length} />
-      <SpreadList id="spread-types" title="Kinds of question" rows={types.map((t) => ({ ...t, tone: 'kind' }))} total={set.length} />
+      <p class="set-spread-title" id="spread-levels">
+        Difficulty
+      </p>
+      <svg
+        class="set-spread-bar"
+        viewBox={`0 0 ${Math.max(1, set.length)} 1`}
+        preserveAspectRatio="none"
+        aria-hidden="true"
+        focusable="false"
+      >
+        {levels.map((l, i) => (
+          <rect class={`level-${l.level}`} x={String(starts[i])} width={String(l.count)} height="1" />
+        ))}
+      </svg>
+      <Counts id="spread-levels" rows={levels.map((l) => ({ ...l, swatch: `level-${l.level}` }))} />
+      <p class="set-spread-title" id="spread-types">
+        Kinds of question
+      </p>
+      <Counts id="spread-types" rows={types} />
     </div>
   )
 }
 
-function SpreadList({
-  id,
-  title,
-  rows,
-  total,
-}: {
-  id: string
-  title: string
-  rows: { label: string; count: number; tone: string }[]
-  total: number
-}) {
+function Counts({ id, rows }: { id: string; rows: { label: string; count: number; swatch?: string }[] }) {
   return (
-    <div>
-      <p class="set-spread-title" id={id}>
-        {title}
-      </p>
-      <ul class="set-spread-list" aria-labelledby={id}>
-        {rows.map((row) => (
-          <li class={row.count ? undefined : 'none'}>
-            <span class="set-spread-label">{row.label}</span>
-            <span class="set-spread-count">{row.count}</span>
-            <svg class="set-spread-bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-              <rect class={row.tone} width={String(total ? (100 * row.count) / total : 0)} height="1" />
-            </svg>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ul class="set-spread-counts" aria-labelledby={id}>
+      {rows.map((row) => (
+        <li class={row.count ? undefined : 'none'}>
+          {row.swatch && <span class={`swatch ${row.swatch}`} aria-hidden="true"></span>}
+          <strong>{row.count}</strong> {row.label.toLowerCase()}
+        </li>
+      ))}
+    </ul>
   )
 }
 
@@ -67,9 +68,7 @@ export function ChosenSet({ ids, error }: { ids: readonly string[]; error?: stri
   const set = readSet(ids).questions
   return (
     <fieldset class="chosen-set" aria-describedby={error ? 'questions-error' : undefined}>
-      <legend>
-        Questions: your set of {set.length} (at most {SET_LIMIT})
-      </legend>
+      <legend>Questions: your set of {set.length}</legend>
       {set.map((q) => (
         <input type="hidden" name="questions" value={q.id} />
       ))}
