@@ -27,7 +27,8 @@ const cards = (html: string) => [...html.matchAll(/<li class="question-card[^"]*
 const setIn = (html: string) => [...html.matchAll(/<input type="hidden" name="set" value="([a-z0-9-]+)"/g)].map((m) => m[1])
 const setOf = (location: string) => new URL(location, ORIGIN).searchParams.getAll('set')
 const ids = (qs: Question[]) => qs.map((q) => q.id)
-const escaped = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+const escaped = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 /** One question's card in a page. */
 const cardOf = (html: string, id: string) => {
   const start = html.indexOf(`id="q-${id}"`)
