@@ -248,6 +248,7 @@ function SetPanel({ set, focus }: PickerProps) {
       <h2 id="set-heading" tabindex={-1} autofocus={focus === 'set-heading'}>
         Your set: {set.length} of at most {SET_LIMIT}
       </h2>
+      <p class="hint set-order">In this order for a live game; self-paced, each student gets their own order.</p>
       {set.map((q) => (
         <input type="hidden" name="set" value={q.id} />
       ))}
@@ -282,7 +283,6 @@ function SetPanel({ set, focus }: PickerProps) {
         </ol>
       )}
       <Spread set={set} />
-      <p class="hint">A live game asks them in this order; self-paced, each student gets an order of their own.</p>
       <p class="set-go">
         <button type="submit" name="use" value="1" class="primary">
           {set.length === 0 ? 'Use the set' : set.length === 1 ? 'Use this question' : `Use these ${set.length} questions`}
