@@ -16,6 +16,7 @@ import home from './routes/home.tsx'
 import join from './routes/join.tsx'
 import leaderboard from './routes/leaderboard.tsx'
 import live from './routes/live.tsx'
+import pick from './routes/pick.tsx'
 import play from './routes/play.tsx'
 import results from './routes/results.tsx'
 import sockets from './routes/sockets.ts'
@@ -78,6 +79,7 @@ app.route('/', home)
 app.route('/play', play)
 app.route('/results', results)
 app.route('/leaderboard', leaderboard)
+app.route('/classes/pick', pick)
 app.route('/classes', classes)
 app.route('/teach', teach)
 app.route('/board', board)

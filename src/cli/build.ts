@@ -27,7 +27,9 @@ const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules',
 const contentHashed = (body: Buffer) => ({ body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) })
 const hashed = (path: string) => contentHashed(readFileSync(join(root, path)))
 // One stylesheet, written as a few files by what they style, joined in this order.
-const STYLES = ['tokens', 'base', 'pages', 'options', 'projector', 'live', 'teacher'].map((name) => `src/views/styles/${name}.css`)
+const STYLES = ['tokens', 'base', 'pages', 'options', 'picker', 'projector', 'live', 'teacher'].map(
+  (name) => `src/views/styles/${name}.css`,
+)
 const css = contentHashed(Buffer.concat(STYLES.map((path) => readFileSync(join(root, path)))))
 const live = hashed('src/views/live/live.js')
 const favicon = contentHashed(Buffer.from(FAVICON))

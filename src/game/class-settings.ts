@@ -5,19 +5,25 @@ import * as v from 'valibot'
 import { NAMING, SCORING } from '../db/schema.ts'
 import { findBank } from '../questions/registry.ts'
 import { DEFAULT_QUIZ_SIZE } from './plan.ts'
+import { readSet, SET_LIMIT } from './question-set.ts'
 import { hasUnprintable } from './text.ts'
 
 export const CLASS_LIMITS = {
   name: { max: 80 },
-  size: { min: 1, max: 30, default: DEFAULT_QUIZ_SIZE },
+  size: { min: 1, max: SET_LIMIT, default: DEFAULT_QUIZ_SIZE },
   seconds: { min: 5, max: 120, default: 20 },
 } as const
 export const MODES = ['self', 'live'] as const
 
-/** The form as sent, each field as text (a list for the banks): what the form shows again after a mistake. */
+/**
+ * The form as sent, each field as text (a list for the banks and the questions): what the form
+ * shows again after a mistake. A class takes either banks and a number of questions to draw, or
+ * `questions`, a set the teacher chose in the picker (src/routes/pick.tsx), in their order.
+ */
 export type ClassForm = {
   name: string
   banks: string[]
+  questions: string[]
   size: string
   scoring: string
   naming: string
@@ -29,6 +35,7 @@ export type ClassForm = {
 export const CLASS_FORM_DEFAULTS: ClassForm = {
   name: '',
   banks: [],
+  questions: [],
   size: String(CLASS_LIMITS.size.default),
   scoring: 'speed',
   naming: 'chosen',
@@ -40,11 +47,13 @@ export const CLASS_FORM_DEFAULTS: ClassForm = {
 /** A posted form's fields as text; a field sent twice (forged) counts once. Absent fields take their defaults. */
 export function classForm(posted: Record<string, unknown>): ClassForm {
   const text = (v: unknown) => (typeof v === 'string' ? v : undefined)
-  const one = (name: Exclude<keyof ClassForm, 'banks'>) => text([posted[name]].flat()[0]) ?? CLASS_FORM_DEFAULTS[name]
-  const banks = [posted.banks ?? []].flat().filter((v): v is string => typeof v === 'string')
+  const one = (name: Exclude<keyof ClassForm, 'banks' | 'questions'>) => text([posted[name]].flat()[0]) ?? CLASS_FORM_DEFAULTS[name]
+  const list = (name: 'banks' | 'questions') => [posted[name] ?? []].flat().filter((v): v is string => typeof v === 'string')
   return {
     name: one('name'),
-    banks: [...new Set(banks)],
+    banks: [...new Set(list('banks'))],
+    // As sent, repeats and all: the schema says what is wrong with a set rather than mending it unseen.
+    questions: list('questions'),
     size: one('size'),
     scoring: one('scoring'),
     naming: one('naming'),
@@ -64,7 +73,7 @@ const count = (min: number, max: number, message: string) =>
 const nameMessage = `Give the class a name of up to ${name.max} characters.`
 const banksMessage = 'Pick at least one question bank.'
 
-const selfPaced = v.object({
+const common = {
   name: v.pipe(
     v.string(),
     v.transform((s) => s.replace(/\s+/g, ' ').trim()),
@@ -72,12 +81,6 @@ const selfPaced = v.object({
     v.maxLength(name.max, nameMessage),
     v.check((s) => !hasUnprintable(s), 'Use letters, numbers and ordinary punctuation in the name.'),
   ),
-  banks: v.pipe(
-    v.array(v.string()),
-    v.minLength(1, banksMessage),
-    v.check((ids) => ids.every(findBank), banksMessage),
-  ),
-  size: count(size.min, size.max, `Choose from ${size.min} to ${size.max} questions.`),
   scoring: v.picklist(SCORING),
   naming: v.picklist(NAMING),
   mode: v.picklist(MODES),
@@ -85,25 +88,48 @@ const selfPaced = v.object({
     v.picklist(['on', '']),
     v.transform((box) => box === 'on'),
   ),
+}
+/** Questions drawn at random from banks. */
+const drawn = v.object({
+  ...common,
+  banks: v.pipe(
+    v.array(v.string()),
+    v.minLength(1, banksMessage),
+    v.check((ids) => ids.every(findBank), banksMessage),
+  ),
+  size: count(size.min, size.max, `Choose from ${size.min} to ${size.max} questions.`),
 })
-const live = v.object({
-  ...selfPaced.entries,
-  seconds: count(seconds.min, seconds.max, `Give each question from ${seconds.min} to ${seconds.max} seconds.`),
+/** A set the teacher chose, in their order: every id a question of ours, none twice, at most SET_LIMIT. */
+const chosen = v.object({
+  ...common,
+  questions: v.pipe(
+    v.array(v.string()),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const problems = dataset.typed ? readSet(dataset.value).problems : []
+      if (problems.length) addIssue({ message: `${problems.join(' ')} Check the set, then open the class.` })
+    }),
+  ),
 })
+const clock = { seconds: count(seconds.min, seconds.max, `Give each question from ${seconds.min} to ${seconds.max} seconds.`) }
+const SCHEMAS = {
+  drawn: { self: drawn, live: v.object({ ...drawn.entries, ...clock }) },
+  chosen: { self: chosen, live: v.object({ ...chosen.entries, ...clock }) },
+}
 
-export type ClassSettings = v.InferOutput<typeof selfPaced> & { seconds?: number }
+export type ClassSettings = (v.InferOutput<typeof drawn> | v.InferOutput<typeof chosen>) & { seconds?: number }
 export type ClassFormErrors = Partial<Record<keyof ClassForm, string>>
 /** Fields the form offers as radio buttons: a value outside them came from a forged form. */
 const FIXED_CHOICES = ['scoring', 'naming', 'mode', 'admit'] as const
 
 /**
  * The settings, or a message for each field to fix; `forged` when a fixed choice holds a value
- * the form never offers. A self-paced class ignores the live game's seconds.
+ * the form never offers. A self-paced class ignores the live game's seconds; a chosen set, the banks and size.
  */
 export function readClassSettings(
   form: ClassForm,
 ): { ok: true; settings: ClassSettings } | { ok: false; errors: ClassFormErrors; forged: boolean } {
-  const read = v.safeParse(form.mode === 'live' ? live : selfPaced, form)
+  const schemas = form.questions.length ? SCHEMAS.chosen : SCHEMAS.drawn
+  const read = v.safeParse(form.mode === 'live' ? schemas.live : schemas.self, form)
   if (read.success) return { ok: true, settings: read.output }
   const errors = Object.fromEntries(Object.entries(v.flatten(read.issues).nested ?? {}).map(([field, messages]) => [field, messages?.[0]]))
   return { ok: false, errors, forged: FIXED_CHOICES.some((field) => field in errors) }

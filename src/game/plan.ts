@@ -32,14 +32,17 @@ const isIdentity = (order: number[]) => order.every((v, i) => v === i)
 
 /** Draws an attempt's questions and option orders once, so a reload shows the same quiz. */
 export function drawPlan(questions: readonly Question[], size = DEFAULT_QUIZ_SIZE, random = Math.random): PlanItem[] {
-  return shuffle(questions, random)
-    .slice(0, size)
-    .map((q) => {
-      const n = optionsOf(q).length
-      if (n === 0) return { q: q.id }
-      let order = shuffle(range(n), random)
-      // An ordering question shown already in order would answer itself.
-      while (q.type === 'order' && isIdentity(order)) order = shuffle(range(n), random)
-      return { q: q.id, order }
-    })
+  return planOf(shuffle(questions, random).slice(0, size), random)
+}
+
+/** The questions in the order given, each with its options shuffled: a set a teacher chose and ordered. */
+export function planOf(questions: readonly Question[], random = Math.random): PlanItem[] {
+  return questions.map((q) => {
+    const n = optionsOf(q).length
+    if (n === 0) return { q: q.id }
+    let order = shuffle(range(n), random)
+    // An ordering question shown already in order would answer itself.
+    while (q.type === 'order' && isIdentity(order)) order = shuffle(range(n), random)
+    return { q: q.id, order }
+  })
 }

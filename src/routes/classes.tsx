@@ -3,9 +3,17 @@ import { createMiddleware } from 'hono/factory'
 import { validator } from 'hono/validator'
 import { createClass } from '../db/classes.ts'
 import type { AppEnv } from '../env.ts'
-import { CLASS_FORM_DEFAULTS, classForm, readClassSettings, type ClassForm, type ClassFormErrors } from '../game/class-settings.ts'
+import {
+  CLASS_FORM_DEFAULTS,
+  classForm,
+  readClassSettings,
+  type ClassForm,
+  type ClassFormErrors,
+  type ClassSettings,
+} from '../game/class-settings.ts'
 import { joinCode } from '../game/codes.ts'
-import { drawPlan } from '../game/plan.ts'
+import { drawPlan, planOf } from '../game/plan.ts'
+import { banksOf, readSet } from '../game/question-set.ts'
 import { randomId, sha256Hex } from '../http/ids.ts'
 import { clientAddress, enforceLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
@@ -14,12 +22,22 @@ import { NewClassPage } from '../views/classes/new.tsx'
 
 const classes = new Hono<AppEnv>()
 
-classes.get('/new', (c) => c.render(<NewClassPage values={CLASS_FORM_DEFAULTS} />, { title: 'Open a class' }))
+// With `set`, the questions a teacher chose in the picker (/classes/pick), which the form carries.
+classes.get('/new', (c) => {
+  const ids = c.req.queries('set')
+  if (!ids) return c.render(<NewClassPage values={CLASS_FORM_DEFAULTS} />, { title: 'Open a class' })
+  const { questions, problems } = readSet(ids)
+  if (questions.length === 0) problems.push('Choose at least one question.')
+  const values = { ...CLASS_FORM_DEFAULTS, questions: questions.map((q) => q.id) }
+  if (problems.length === 0) return c.render(<NewClassPage values={values} />, { title: 'Open a class' })
+  return formAgain(c, values, { questions: problems.join(' ') })
+})
 
-/** The form again, as the teacher filled it in, with a message beside each field to fix. */
+/** The form again, as the teacher filled it in, with a message beside each field to fix; a chosen set keeps what can be kept. */
 function formAgain(c: Context<AppEnv>, values: ClassForm, errors: ClassFormErrors) {
   c.status(422)
-  return c.render(<NewClassPage values={values} errors={errors} />, { title: 'Open a class' })
+  const questions = readSet(values.questions).questions.map((q) => q.id)
+  return c.render(<NewClassPage values={{ ...values, questions }} errors={errors} />, { title: 'Open a class' })
 }
 
 const limited = createMiddleware<AppEnv>(async (c, next) => {
@@ -38,16 +56,14 @@ const settings = validator('form', (posted, c) => {
 classes.post('/', limited, settings, async (c) => {
   const { values, ...chosen } = c.req.valid('form')
   const live = chosen.mode === 'live'
-  // The mixed quiz holds every bank's questions: count each question once.
-  const questions = [...new Map(chosen.banks.flatMap((id) => findBank(id)!.questions).map((q) => [q.id, q])).values()]
-  const plan = drawPlan(questions, chosen.size)
+  const { plan, bankIds } = planFor(chosen)
   const secret = randomId(32)
   const klass = {
     id: randomId(),
     boardId: randomId(),
     teacherHash: await sha256Hex(secret),
     name: chosen.name,
-    bankIds: chosen.banks,
+    bankIds,
     questionIds: plan.map((item) => item.q),
     scoring: chosen.scoring,
     naming: chosen.naming,
@@ -61,5 +77,20 @@ classes.post('/', limited, settings, async (c) => {
   }
   throw new Problem(503, 'We could not find a free class code just now. Please try again.')
 })
+
+/**
+ * The class's questions and option orders: a chosen set in the teacher's order (a live game asks
+ * it in that order; a self-paced student still gets their own order, as from a drawn set), or a
+ * number drawn at random from the banks.
+ */
+function planFor(chosen: ClassSettings) {
+  if ('questions' in chosen) {
+    const set = readSet(chosen.questions).questions
+    return { plan: planOf(set), bankIds: banksOf(set) }
+  }
+  // The mixed quiz holds every bank's questions: count each question once.
+  const pool = [...new Map(chosen.banks.flatMap((id) => findBank(id)!.questions).map((q) => [q.id, q])).values()]
+  return { plan: drawPlan(pool, chosen.size), bankIds: chosen.banks }
+}
 
 export default classes

@@ -253,6 +253,12 @@ try {
   reference.push(await measure(server, { name: 'rate-limit check alone (no app code)', path: '/bench/limit' }))
   rows.push(await measure(server, { name: 'home page', path: '/' }))
   rows.push(await measure(server, { name: 'question page', path: `/play/${shown}` }))
+  // The picker reads no D1: every question (152 cards), and a card's button as htmx sends it.
+  const picked = banks.flatMap((b) => b.questions.slice(0, 2).map((q) => `set=${q.id}`)).join('&')
+  rows.push(await measure(server, { name: 'question picker, every question', path: '/classes/pick' }))
+  rows.push(
+    await measure(server, { name: 'picker: add a question (htmx)', path: `/classes/pick?${picked}&add=${singles[5].id}`, headers: HTMX }),
+  )
   rows.push(
     await measure(
       server,
@@ -293,6 +299,7 @@ try {
     await weigh(server, 'results', `/results/${finished}`),
     await weigh(server, 'bank leaderboard', '/leaderboard/race-2023'),
     await weigh(server, 'projector board', `/board/${klass.board_id}`),
+    await weigh(server, 'question picker', '/classes/pick'),
   ]
 
   const byName = (prefix: string) => rows.find((r) => r.route.startsWith(prefix))!

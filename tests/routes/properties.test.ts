@@ -32,6 +32,8 @@ const junkText = fc.oneof(
     'untimed',
     'chosen',
     'generated',
+    'r18-winner',
+    'tl-order-pope-path',
     'live',
     'self',
     '=cmd|calc',
@@ -65,6 +67,7 @@ const fieldName = fc.oneof(
     'version',
     'student',
     'admit',
+    'questions',
     TOKEN_FIELD,
   ),
   fc.string({ maxLength: 12 }),
@@ -163,5 +166,29 @@ describe('junk at every form endpoint', () => {
       { numRuns: 400 },
     )
     expect(await totalsDisagree()).toEqual([])
+  }, 120_000)
+})
+
+describe('junk in the picker’s address', () => {
+  const pickerField = fc.oneof(
+    fc.constantFrom('set', 'add', 'remove', 'drop', 'up', 'down', 'random', 'clear', 'use', 'n', 'bank', 'tag', 'type', 'level', 'text'),
+    fc.string({ maxLength: 8 }),
+  )
+  it('never answers 500 to the picker or the new-class form, whatever the query', async () => {
+    const teacher = browser()
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('/classes/pick', '/classes/new'),
+        fc.array(fc.tuple(pickerField, junkText), { maxLength: 10 }),
+        fc.boolean(),
+        async (path, fields, htmx) => {
+          const query = new URLSearchParams(fields.map(([k, v]) => [k.toWellFormed(), v.toWellFormed()]))
+          const res = await teacher.get(`${path}?${query}`, htmx ? { 'HX-Request': 'true', 'HX-Request-Type': 'partial' } : {})
+          await res.arrayBuffer()
+          expect(res.status, `${path}?${query}`).toBeLessThan(500)
+        },
+      ),
+      { numRuns: 300 },
+    )
   }, 120_000)
 })

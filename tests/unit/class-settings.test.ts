@@ -40,3 +40,26 @@ describe('the new-class form, read at the edge', () => {
     expect(read({ name: 'A', banks: 'race-2018', scoring: 'lottery' })).toMatchObject({ ok: false, forged: true })
   })
 })
+
+describe('a set the teacher chose', () => {
+  const [a, b] = ['r18-winner', 'tl-order-pope-path']
+
+  it('takes the set in its order instead of banks and a number', () => {
+    expect(read({ name: 'A', questions: [b, a], banks: 'race-2018', size: '99' })).toEqual({
+      ok: true,
+      settings: { name: 'A', questions: [b, a], scoring: 'speed', naming: 'chosen', mode: 'self', admit: false },
+    })
+  })
+
+  it('says what is wrong with a set: unknown questions, repeats, too many', () => {
+    expect(read({ name: 'A', questions: [a, 'gone'] })).toMatchObject({
+      ok: false,
+      errors: { questions: expect.stringMatching(/^One question is not in our banks/) },
+    })
+    expect(read({ name: 'A', questions: [a, b, a] })).toMatchObject({
+      ok: false,
+      errors: { questions: expect.stringMatching(/more than once/) },
+    })
+    expect(read({ name: '', questions: [a] })).toMatchObject({ ok: false, forged: false, errors: { name: expect.any(String) } })
+  })
+})

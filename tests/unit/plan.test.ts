@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { drawPlan, optionsOf } from '../../src/game/plan.ts'
+import { drawPlan, optionsOf, planOf } from '../../src/game/plan.ts'
 import { banks } from '../../src/questions/registry.ts'
 
 const questions = banks.flatMap((b) => b.questions)
@@ -28,5 +28,15 @@ describe('drawPlan', () => {
   it('shuffles the questions', () => {
     const firsts = new Set(Array.from({ length: 20 }, () => drawPlan(questions, 10)[0].q))
     expect(firsts.size).toBeGreaterThan(1)
+  })
+})
+
+describe('planOf', () => {
+  it('keeps the questions in the order given, each with its options shuffled', () => {
+    const chosen = [questions[50], questions[3], questions[120]]
+    const plans = Array.from({ length: 20 }, () => planOf(chosen))
+    for (const plan of plans) expect(plan.map((p) => p.q)).toEqual(chosen.map((q) => q.id))
+    const choice = chosen.findIndex((q) => optionsOf(q).length > 2)
+    expect(new Set(plans.map((plan) => JSON.stringify(plan[choice].order))).size).toBeGreaterThan(1)
   })
 })

@@ -1,6 +1,7 @@
 import { CLASS_LIMITS, type ClassForm, type ClassFormErrors } from '../../game/class-settings.ts'
 import { banks } from '../../questions/registry.ts'
 import { PostForm } from '../post-form.tsx'
+import { ChosenSet } from './question-set.tsx'
 
 const { name, size, seconds } = CLASS_LIMITS
 
@@ -20,6 +21,8 @@ function Err({ id, text }: { id: string; text?: string }) {
 
 /** The form a teacher opens a class with. It re-renders with messages on a mistake. */
 export function NewClassPage({ values, errors = {} }: { values: ClassForm; errors?: ClassFormErrors }) {
+  // Questions the teacher chose in the picker take the place of banks and a number to draw.
+  const chosen = values.questions.length > 0 || errors.questions !== undefined
   return (
     <>
       <h1>Open a class</h1>
@@ -44,8 +47,13 @@ export function NewClassPage({ values, errors = {} }: { values: ClassForm; error
           />
           <Err id="name-error" text={errors.name} />
         </p>
-        <fieldset aria-describedby="banks-error">
+        {chosen && <ChosenSet ids={values.questions} error={errors.questions} />}
+        <fieldset aria-describedby="banks-error" hidden={chosen}>
           <legend>Question banks</legend>
+          <p class="hint">
+            The questions are drawn at random from the banks you tick. Or <a href="/classes/pick">choose them yourself</a>, seeing each one
+            with its answer.
+          </p>
           <ul class="choices">
             {banks.map((bank) => (
               <li>
@@ -60,7 +68,7 @@ export function NewClassPage({ values, errors = {} }: { values: ClassForm; error
           </ul>
           <Err id="banks-error" text={errors.banks} />
         </fieldset>
-        <p class="field">
+        <p class="field" hidden={chosen}>
           <label for="size">Number of questions</label>
           <input
             id="size"
