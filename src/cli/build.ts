@@ -26,9 +26,10 @@ const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules',
 const contentHashed = (body: Buffer) => ({ body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) })
 const hashed = (path: string) => contentHashed(readFileSync(join(root, path)))
 // One stylesheet, written as a few files by what they style, joined in this order.
-const STYLES = ['tokens', 'base', 'options', 'projector', 'live', 'teacher'].map((name) => `src/views/styles/${name}.css`)
+const STYLES = ['tokens', 'base', 'options', 'projector', 'live', 'teacher', 'deadline'].map((name) => `src/views/styles/${name}.css`)
 const css = contentHashed(Buffer.concat(STYLES.map((path) => readFileSync(join(root, path)))))
 const live = hashed('src/views/live/live.js')
+const deadline = hashed('src/views/classes/deadline.js')
 const htmx = pkg('htmx.org').version
 const assets = {
   htmx: `/vendor/htmx-${htmx}.min.js`,
@@ -36,6 +37,7 @@ const assets = {
   // process the page (readyState "interactive") before the extension registers, and the socket never opens.
   htmxLive: `/vendor/htmx-ws-${htmx}.min.js`,
   live: `/static/live-${live.hash}.js`,
+  deadline: `/static/deadline-${deadline.hash}.js`,
   css: `/static/style-${css.hash}.css`,
 }
 const dist = (file: string) => readFileSync(join(root, 'node_modules/htmx.org/dist', file), 'utf8')
@@ -43,6 +45,7 @@ rmSync(join(root, 'public'), { recursive: true, force: true })
 out(`public${assets.htmx}`, dist('htmx.min.js'))
 out(`public${assets.htmxLive}`, `${dist('htmx.min.js')}\n${dist('ext/hx-ws.min.js')}`)
 out(`public${assets.live}`, live.body)
+out(`public${assets.deadline}`, deadline.body)
 out(`public${assets.css}`, css.body)
 out(
   'public/_headers',
