@@ -27,11 +27,12 @@ const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules',
 const contentHashed = (body: Buffer) => ({ body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) })
 const hashed = (path: string) => contentHashed(readFileSync(join(root, path)))
 // One stylesheet, written as a few files by what they style, joined in this order.
-const STYLES = ['tokens', 'base', 'pages', 'options', 'picker', 'projector', 'live', 'teacher'].map(
+const STYLES = ['tokens', 'base', 'pages', 'options', 'picker', 'projector', 'live', 'teacher', 'deadline'].map(
   (name) => `src/views/styles/${name}.css`,
 )
 const css = contentHashed(Buffer.concat(STYLES.map((path) => readFileSync(join(root, path)))))
 const live = hashed('src/views/live/live.js')
+const deadline = hashed('src/views/classes/deadline.js')
 const favicon = contentHashed(Buffer.from(FAVICON))
 const htmx = pkg('htmx.org').version
 const assets = {
@@ -40,6 +41,7 @@ const assets = {
   // process the page (readyState "interactive") before the extension registers, and the socket never opens.
   htmxLive: `/vendor/htmx-ws-${htmx}.min.js`,
   live: `/static/live-${live.hash}.js`,
+  deadline: `/static/deadline-${deadline.hash}.js`,
   css: `/static/style-${css.hash}.css`,
   favicon: `/static/favicon-${favicon.hash}.svg`,
 }
@@ -48,6 +50,7 @@ rmSync(join(root, 'public'), { recursive: true, force: true })
 out(`public${assets.htmx}`, dist('htmx.min.js'))
 out(`public${assets.htmxLive}`, `${dist('htmx.min.js')}\n${dist('ext/hx-ws.min.js')}`)
 out(`public${assets.live}`, live.body)
+out(`public${assets.deadline}`, deadline.body)
 out(`public${assets.css}`, css.body)
 out(`public${assets.favicon}`, favicon.body)
 out(

@@ -2,6 +2,7 @@
 // none builds a response. Every function is one D1 round trip (batch counts as one).
 import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { notExpired, openedSince } from './classes.ts'
+import { isClosed } from '../game/deadline.ts'
 import { rankRows } from '../game/ranking.ts'
 import type { DB } from './client.ts'
 import {
@@ -28,7 +29,19 @@ export async function createAttempt(db: DB, a: NewAttempt): Promise<void> {
 }
 
 /** A class attempt's seat: what scoring it plays under and what the class calls it. */
-export type Seat = { className: string; scoring: Scoring; extraTime: boolean; nickname: string; live: boolean; admitted: boolean }
+export type Seat = {
+  className: string
+  scoring: Scoring
+  extraTime: boolean
+  nickname: string
+  live: boolean
+  admitted: boolean
+  /** The class's homework deadline (UTC ms) and the zone it was set in; see classes.closesAt. */
+  closesAt: number | null
+  closesZone: string | null
+  /** When the class opened: it and its answers are deleted 30 days later. */
+  openedAt: number
+}
 export type Play = { attempt: Attempt; answer: Answer | null; seat: Seat | null }
 // D1 hands batch rows to drizzle as objects keyed by column name, so a name selected twice
 // (attempts.nickname and students.nickname) would shift every later value: alias them apart.
@@ -39,6 +52,9 @@ const seatOfAttempt = {
   nickname: sql<string>`${students.nickname}`.as('seat_nickname'),
   live: sql<boolean>`${classes.live} is not null`.mapWith(Boolean).as('seat_live'),
   admitted: students.admitted,
+  closesAt: classes.closesAt,
+  closesZone: classes.closesZone,
+  openedAt: classes.createdAt,
 }
 const seatOf = (seat: { [K in keyof Seat]: Seat[K] | null }): Seat | null => (seat.className === null ? null : (seat as Seat))
 
@@ -66,7 +82,7 @@ export async function readAttempt(db: DB, id: string, position?: number, now = D
   return row ? { attempt: row.attempt, answer: row.answer, seat: seatOf(row.seat) } : null
 }
 
-/** Moves the owner's attempt from an answered question to the next one and starts its clock. */
+/** Moves the owner's attempt from an answered question to the next one and starts its clock, unless its homework has closed. */
 export async function advance(db: DB, id: string, ownerHash: string, position: number, now: number): Promise<Attempt | null> {
   const [moved] = await db
     .update(attempts)
@@ -78,6 +94,7 @@ export async function advance(db: DB, id: string, ownerHash: string, position: n
         eq(attempts.cursor, position),
         eq(attempts.answered, position + 1),
         sql`${attempts.finishedAt} is null`,
+        sql`not exists (select 1 from ${classes} where ${classes.id} = ${attempts.classId} and ${classes.closesAt} <= ${now})`,
       ),
     )
     .returning()
@@ -149,6 +166,7 @@ const standingSql = {
 export async function readResults(
   db: DB,
   id: string,
+  now = Date.now(),
 ): Promise<{ attempt: Attempt; seat: Seat | null; answers: Answer[]; standing: Standing | null } | null> {
   const [[row], list] = await db.batch([
     db
@@ -160,8 +178,11 @@ export async function readResults(
     db.select().from(answers).where(eq(answers.attemptId, id)).orderBy(asc(answers.position)),
   ])
   if (!row) return null
-  const standing = row.attempt.finishedAt === null ? null : { rank: row.rank, total: row.total }
-  return { attempt: row.attempt, seat: seatOf(row.seat), answers: list, standing }
+  const seat = seatOf(row.seat)
+  // A rank is final once the attempt is finished, or its homework closed with it unfinished.
+  const final = row.attempt.finishedAt !== null || isClosed(seat?.closesAt ?? null, now)
+  const standing = final ? { rank: row.rank, total: row.total } : null
+  return { attempt: row.attempt, seat, answers: list, standing }
 }
 
 export type LeaderboardRow = Pick<Attempt, 'ownerHash' | 'nickname' | 'score' | 'correct' | 'timeMs'> & { rank: number }

@@ -1,10 +1,10 @@
 // Query functions for classes, their seats and blocks. Values or null in, never responses.
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql, type Placeholder, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type Placeholder, type SQL } from 'drizzle-orm'
 import { MIXED_ID } from '../questions/reserved.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, classBlocks, classes, students, type AnswerValue, type Class, type PlanItem, type Student } from './schema.ts'
 
-export type NewClass = Omit<Class, 'open' | 'hideNames' | 'hideTyped' | 'seats'>
+export type NewClass = Omit<Class, 'open' | 'hideNames' | 'hideTyped' | 'seats' | 'closesAt' | 'closesZone'>
 
 /** Classes and everything in them last 30 days from opening; the daily cron then deletes them. */
 export const CLASS_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000
@@ -156,6 +156,22 @@ export async function admitStudents(db: DB, classId: string, ids: string[] | 'al
 
 export async function updateClass(db: DB, classId: string, change: Partial<Pick<Class, 'open' | 'hideNames' | 'hideTyped' | 'admit'>>) {
   await db.update(classes).set(change).where(eq(classes.id, classId))
+}
+
+/** Sets a self-paced class's homework deadline (a live game has none), or removes it (the zone is kept, to offer again). */
+export async function setDeadline(db: DB, classId: string, deadline: { closesAt: number; zone: string } | null) {
+  await db
+    .update(classes)
+    .set(deadline ? { closesAt: deadline.closesAt, closesZone: deadline.zone } : { closesAt: null })
+    .where(and(eq(classes.id, classId), isNull(classes.live)))
+}
+
+/** Closes a self-paced class's homework at `now`; one already closed keeps the time it closed at. */
+export async function closeNow(db: DB, classId: string, now: number) {
+  await db
+    .update(classes)
+    .set({ closesAt: now })
+    .where(and(eq(classes.id, classId), isNull(classes.live), or(isNull(classes.closesAt), gt(classes.closesAt, now))))
 }
 
 /** Deletes classes (one, or all created before a time) with every seat, attempt and answer; returns the ids of the live ones. */

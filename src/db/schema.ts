@@ -135,6 +135,11 @@ export const classes = sqliteTable(
     // A live class (the teacher paces one question at a time from the projector): its clock and the
     // one plan every student plays. Null for a self-paced class.
     live: text('live', { mode: 'json' }).$type<LiveSettings>(),
+    // Homework's deadline (a self-paced class): the instant in UTC ms after which answers and new
+    // seats are refused, by the server's clock, and the time zone the teacher set it in (an IANA
+    // name or a UTC offset), in which pages show it without JavaScript. Null: no deadline.
+    closesAt: integer('closes_at'),
+    closesZone: text('closes_zone'),
   },
   (t) => [
     uniqueIndex('classes_code_uq').on(t.code),

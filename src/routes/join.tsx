@@ -1,7 +1,9 @@
 import { Hono, type Context } from 'hono'
 import { findClassForJoin, joinClass } from '../db/classes.ts'
+import type { Class } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { readCode } from '../game/codes.ts'
+import { isClosed } from '../game/deadline.ts'
 import { generatedName, nicknameKey, readNickname } from '../game/nickname.ts'
 import { drawPlan } from '../game/plan.ts'
 import { randomId } from '../http/ids.ts'
@@ -12,6 +14,7 @@ import { Problem } from '../http/problem.ts'
 import { readForm } from '../http/request.ts'
 import { liveGame, seatUrl } from '../live/stub.ts'
 import { findQuestion } from '../questions/registry.ts'
+import { deadlineOf, HomeworkClosed } from '../views/classes/deadline.tsx'
 import { JoinCodePage, JoinPage } from '../views/classes/join.tsx'
 
 const join = new Hono<AppEnv>()
@@ -28,6 +31,7 @@ join.get('/', (c) => {
 join.get('/:code', async (c) => {
   const { klass, seat } = await joinable(c)
   if (seat) return c.redirect(seatUrl(klass, seat), 303)
+  if (isClosed(klass.closesAt, Date.now())) return closed(c, klass)
   // The browser gets its player token with the form, so two posts of it sent at once (a double
   // tap on a new phone) carry the same one: one seat, not two, and never a seat it cannot reach.
   await ensureOwner(c)
@@ -37,6 +41,7 @@ join.get('/:code', async (c) => {
 join.post('/:code', async (c) => {
   const { klass, seat } = await joinable(c)
   if (seat) return c.redirect(seatUrl(klass, seat), 303)
+  if (isClosed(klass.closesAt, Date.now())) return closed(c, klass)
   // Seats from one address into one class: far more than a real class ever takes, far fewer than a flood.
   await enforceLimit(c, 'JOIN_LIMIT', `${klass.id}:${clientAddress(c)}`, { href: `/join/${klass.code}`, label: 'Back to the class' })
   const ownerHash = await ensureOwner(c)
@@ -88,6 +93,15 @@ join.post('/:code', async (c) => {
 })
 
 const CODE_MISS_COST = 30
+
+/**
+ * Homework past its deadline takes no newcomers: a seat could answer nothing. A 403, as the lock
+ * refuses (the class takes nobody new); one already seated went on to their closed quiz above.
+ */
+function closed(c: Context<AppEnv>, klass: Class) {
+  c.status(403)
+  return c.render(<HomeworkClosed deadline={deadlineOf(klass)} className={klass.name} />, { title: `${klass.name}: homework closed` })
+}
 
 function again(c: Context<AppEnv>, klass: Parameters<typeof JoinPage>[0]['klass'], raw: unknown, error: string) {
   c.status(422)

@@ -3,6 +3,7 @@ import { recordAnswer } from '../db/answers.ts'
 import { advance, createAttempt, readAttempt, type Play } from '../db/attempts.ts'
 import type { Attempt } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
+import { isClosed } from '../game/deadline.ts'
 import { DEFAULT_QUIZ_SIZE, drawPlan } from '../game/plan.ts'
 import { readAnswer } from '../game/response.ts'
 import { scoreAnswer, speedWindow } from '../game/scoring.ts'
@@ -13,6 +14,7 @@ import { Problem } from '../http/problem.ts'
 import { readForm, readPosition } from '../http/request.ts'
 import { reply } from '../http/respond.tsx'
 import { findBank, findQuestion } from '../questions/registry.ts'
+import { deadlineOfSeat, HomeworkClosed } from '../views/classes/deadline.tsx'
 import { WaitingPage } from '../views/classes/join.tsx'
 import { PlayPage, StageFragment, type StageProps } from '../views/play/stage.tsx'
 
@@ -41,6 +43,7 @@ play.get('/:id', async (c) => {
       title: `${found.seat.className}: waiting room`,
       reload: WAITING_RELOAD_SECONDS,
     })
+  if (closed(found)) return homeworkClosed(c, found, 200)
   const props = stageOf(found)
   return c.render(<PlayPage {...props} />, { title: props.title })
 })
@@ -57,12 +60,14 @@ play.post('/:id/answer', async (c) => {
   // An old question's form sent again (the back button): the quiz has moved on.
   if (stored) throw new Problem(409, `You already answered question ${position + 1}, and your quiz has moved on.`, backTo(attempt))
   if (position !== attempt.cursor) throw outOfTurn(attempt)
+  // The deadline by the server's clock, read with the attempt: an answer sent after it is refused.
+  const now = Date.now()
+  if (closed({ attempt, seat }, now)) return homeworkClosed(c, { attempt, seat }, 409)
   const props = stageOf({ attempt, answer: null, seat })
   const reading = readAnswer(props.question, attempt.plan[position].order, form)
   if (!reading.ok && reading.status === 422) return show(c, { ...props, error: reading.message }, 422)
   if (!reading.ok) throw new Problem(reading.status, reading.message, backTo(attempt))
 
-  const now = Date.now()
   const window = speedWindow(seat?.scoring, seat?.extraTime)
   const answer = scoreAnswer(props.question, reading.value, {
     attemptId: attempt.id,
@@ -82,8 +87,11 @@ play.post('/:id/next', async (c) => {
   const id = c.req.param('id')
   const owner = await readOwner(c)
   const moved = isId(id) && owner ? await advance(c.var.db, id, owner, position, Date.now()) : null
-  // Not moved: a repeated "Next", or not this browser's quiz. Either way, show where it stands.
-  return show(c, moved ? stageOf({ attempt: moved, answer: null, seat: null }) : await ownStage(c))
+  if (moved) return show(c, stageOf({ attempt: moved, answer: null, seat: null }))
+  // Not moved: a repeated "Next", not this browser's quiz, or homework past its deadline. Show where it stands.
+  const found = await ownAttempt(c)
+  if (closed(found)) return homeworkClosed(c, found, 409)
+  return show(c, stageOf(found))
 })
 
 const backTo = (attempt: Attempt) => ({ href: `/play/${attempt.id}`, label: 'Back to your quiz' })
@@ -117,6 +125,29 @@ async function ownAttempt(c: Context<AppEnv>, { position, forPage = false }: { p
 
 const ownStage = async (c: Context<AppEnv>) => stageOf(await ownAttempt(c))
 
+/** Whether a class attempt's homework has closed, by the server's clock. */
+const closed = ({ seat }: Partial<Play>, now = Date.now()) => isClosed(seat?.closesAt ?? null, now)
+
+/**
+ * A closed homework's page: the student's question page after the deadline (200), or the refusal
+ * of an answer or a "Next" sent after it (409: the class's state, which the teacher may change by
+ * extending the deadline, conflicts with the request; not 410, as nothing is gone for good, and not
+ * 403, as this browser may play this quiz: just not now).
+ */
+function homeworkClosed(c: Context<AppEnv>, { attempt, seat }: Pick<Play, 'attempt' | 'seat'>, status: 200 | 409) {
+  const props = {
+    deadline: deadlineOfSeat(seat!),
+    className: seat!.className,
+    seat: { answered: attempt.answered, total: attempt.plan.length, resultsUrl: `/results/${attempt.id}` },
+  }
+  return reply(c, {
+    status,
+    fragment: () => <HomeworkClosed {...props} fragment />,
+    page: () => <HomeworkClosed {...props} />,
+    title: `${seat!.className}: homework closed`,
+  })
+}
+
 function stageOf({ attempt, answer, seat }: Play): StageProps {
   const question = findQuestion(attempt.plan[attempt.cursor].q)
   // A question removed from its bank since the attempt began: the attempt cannot go on.
@@ -126,6 +157,7 @@ function stageOf({ attempt, answer, seat }: Play): StageProps {
     question,
     answer,
     title: seat ? `${seat.className}: playing as ${seat.nickname}` : (findBank(attempt.bankId)?.title ?? 'Quiz'),
+    deadline: seat ? deadlineOfSeat(seat) : undefined,
   }
 }
 

@@ -29,9 +29,10 @@ import { toCsv } from '../views/csv.ts'
 import { accuracy } from '../views/format.ts'
 import { TeacherPanel } from '../views/live/pages.tsx'
 import { TeacherControls } from '../views/live/teacher.tsx'
+import deadline from './deadline.tsx'
 
 // Every URL here starts with the teacher's secret. Pages set no-referrer (secureHeaders), keeping it private.
-type TeachEnv = AppEnv & { Variables: { klass: Class; base: string } }
+export type TeachEnv = AppEnv & { Variables: { klass: Class; base: string } }
 const teach = new Hono<TeachEnv>()
 
 /** The class the link opens, found once per request for every route below. */
@@ -238,6 +239,8 @@ teach.post('/:secret/students/:attemptId/:action', async (c) => {
   await tellGame(c)
   return c.redirect(`${base}#students`, 303)
 })
+
+teach.route('/:secret/deadline', deadline)
 
 teach.get('/:secret/delete', (c) =>
   c.render(<DeleteClassPage klass={c.var.klass} base={c.var.base} />, { title: `Delete ${c.var.klass.name}?` }),

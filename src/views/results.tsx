@@ -1,6 +1,7 @@
 import type { Seat, Standing } from '../db/attempts.ts'
 import type { Answer, Attempt } from '../db/schema.ts'
 import { findQuestion } from '../questions/registry.ts'
+import { deadlineOfSeat, UnfinishedQuiz } from './classes/deadline.tsx'
 import type { Bank } from '../questions/schema.ts'
 import { formatAnswer, formatDuration, formatKey, formatPoints, percent } from './format.ts'
 import { NICKNAME_MAX, NICKNAME_MIN } from '../game/nickname.ts'
@@ -30,10 +31,10 @@ export function ResultsPage(props: ResultsProps) {
         {nickname ? `${nickname}'s results` : 'Results'}: {seat?.className ?? bank.title}
       </h1>
       {attempt.finishedAt === null && (
-        <p class="notice">
+        <UnfinishedQuiz deadline={seat ? deadlineOfSeat(seat) : undefined} answered={attempt.answered} total={total}>
           This quiz is still in progress ({attempt.answered} of {total} answered).{' '}
           {props.isOwner && <a href={`/play/${attempt.id}`}>Carry on playing</a>}
-        </p>
+        </UnfinishedQuiz>
       )}
       <dl class="summary">
         <div>

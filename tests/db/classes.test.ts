@@ -26,6 +26,8 @@ async function seatable(code: string): Promise<Class> {
     createdAt: Date.now(),
     seats: 0,
     live: null,
+    closesAt: null,
+    closesZone: null,
   }
   await createClass(db, klass)
   return klass
@@ -77,6 +79,8 @@ describe('joinClass', () => {
       createdAt: 1,
       seats: 0,
       live: null,
+      closesAt: null,
+      closesZone: null,
     }
     const [attempts, students] = [await count('attempts'), await count('students')]
     const outcome = await joinClass(db, {

@@ -36,6 +36,8 @@ const junkText = fc.oneof(
     'tl-order-pope-path',
     'live',
     'self',
+    '2030-01-01T10:00',
+    'Europe/London',
     '=cmd|calc',
     '<script>x</script>',
     '\u0000',
@@ -68,6 +70,8 @@ const fieldName = fc.oneof(
     'student',
     'admit',
     'questions',
+    'due',
+    'zone',
     TOKEN_FIELD,
   ),
   fc.string({ maxLength: 12 }),
@@ -89,6 +93,7 @@ function endpoint(w: World) {
   const action = fc.oneof(
     fc.constantFrom('close', 'open', 'hide-names', 'show-names', 'delete', 'waiting-room/on', 'waiting-room/off'),
     fc.constantFrom('students/remove', 'students/block', 'students/admit-all'),
+    fc.constantFrom('deadline', 'deadline/close', 'deadline/remove'),
     junk,
   )
   const studentAction = fc.oneof(fc.constantFrom('rename', 'extra-time', 'remove', 'block', 'admit'), junk)

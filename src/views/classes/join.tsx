@@ -1,6 +1,7 @@
 import type { Class } from '../../db/schema.ts'
 import { NICKNAME_MAX, NICKNAME_MIN } from '../../game/nickname.ts'
 import { PostForm } from '../post-form.tsx'
+import { deadlineOf, DueNotice } from './deadline.tsx'
 
 /** Where a student types the code from the board. */
 export function JoinCodePage({ error }: { error?: string }) {
@@ -40,6 +41,7 @@ export function JoinPage({ klass, nickname = '', error }: { klass: Class; nickna
   return (
     <>
       <h1>Join {klass.name}</h1>
+      <DueNotice deadline={deadlineOf(klass)} />
       <PostForm action={`/join/${klass.code}`} class="stack">
         {klass.naming === 'chosen' ? (
           <p class="field">

@@ -3,6 +3,7 @@ import type { Class } from '../../db/schema.ts'
 import { PostForm } from '../post-form.tsx'
 import { QrCode } from '../qr.tsx'
 import { Dashboard, type DashboardData } from './dashboard.tsx'
+import { DeadlinePanel } from './deadline.tsx'
 import { Action } from './students.tsx'
 
 export type TeacherProps = DashboardData & {
@@ -56,6 +57,7 @@ export function TeacherPage(props: TeacherProps) {
           )}
           <JoinPanel {...props} />
           <ClassSettings klass={klass} base={base} />
+          <DeadlinePanel klass={klass} base={base} />
         </div>
         <div class="teacher-main">
           {props.error && (

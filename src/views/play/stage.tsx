@@ -1,5 +1,6 @@
 import type { Answer, Attempt } from '../../db/schema.ts'
 import type { Question } from '../../questions/schema.ts'
+import { DueNotice, type DeadlineOf } from '../classes/deadline.tsx'
 import { formatPoints } from '../format.ts'
 import { QuestionForm } from './question.tsx'
 import { Verdict, verdictLine } from './verdict.tsx'
@@ -11,6 +12,8 @@ export type StageProps = {
   question: Question
   answer: Answer | null
   error?: string
+  /** A class attempt's homework deadline: shown above the stage, so its countdown runs on across swaps. */
+  deadline?: DeadlineOf
 }
 
 /** Everything inside #stage: the fragment htmx swaps on every answer and "Next". */
@@ -47,6 +50,7 @@ export function PlayPage(props: StageProps) {
   return (
     <>
       <h1 class="bank-title">{props.title}</h1>
+      {props.deadline && <DueNotice deadline={props.deadline} />}
       <section id="stage" aria-label="Quiz">
         <Stage {...props} />
       </section>
