@@ -30,7 +30,10 @@ const hashed = (path: string) => contentHashed(readFileSync(join(root, path)))
 const STYLES = ['tokens', 'base', 'pages', 'options', 'picker', 'projector', 'live', 'teacher', 'deadline'].map(
   (name) => `src/views/styles/${name}.css`,
 )
-const css = contentHashed(Buffer.concat(STYLES.map((path) => readFileSync(join(root, path)))))
+// Comments and indentation are for us, not the wire: without them the sheet is a third smaller
+// gzipped, which keeps a first visit within its 30 KB. No rule here holds "/*" in a string.
+const stripped = (css: string) => css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\n\s*/g, '\n')
+const css = contentHashed(Buffer.from(stripped(STYLES.map((path) => readFileSync(join(root, path), 'utf8')).join(''))))
 const live = hashed('src/views/live/live.js')
 const deadline = hashed('src/views/classes/deadline.js')
 const favicon = contentHashed(Buffer.from(FAVICON))
