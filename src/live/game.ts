@@ -207,6 +207,10 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
         streak: 0,
         streakEnd: -1,
         finished: false,
+        pastScore: 0,
+        pastCorrect: 0,
+        pastAnswered: 0,
+        pastTimeMs: 0,
       })
   }
 
