@@ -5,6 +5,7 @@
 // class and round, until the class goes; their totals are added to the seat as the round ends.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
+import { rankedSeats, type SeatRow } from './classes.ts'
 import type { DB } from './client.ts'
 import { attempts, classes, students, type Class, type LiveSettings, type PlanItem } from './schema.ts'
 
@@ -117,9 +118,9 @@ export async function moveLeftBehind(db: DB, r: NewRound): Promise<string[]> {
 /** One seat's points in each round it played, for the CSV: rows by seat (its attempt now), then round. */
 export type RoundScore = { seat: string; round: number; score: number; correct: number; answered: number; timeMs: number }
 
-/** Every round's totals of every admitted seat of a class, in one query (the CSV's columns per round). */
-export function readRoundScores(db: DB, klass: Pick<Class, 'id'>): Promise<RoundScore[]> {
-  return db
+/** Every round's totals of every admitted seat of a class (the CSV's columns per round). */
+const roundScores = (db: DB, klass: Pick<Class, 'id'>) =>
+  db
     .select({
       seat: students.attemptId,
       round: attempts.round,
@@ -135,4 +136,11 @@ export function readRoundScores(db: DB, klass: Pick<Class, 'id'>): Promise<Round
     )
     .where(eq(attempts.classId, klass.id))
     .orderBy(asc(attempts.round))
+
+export const readRoundScores = (db: DB, klass: Pick<Class, 'id'>): Promise<RoundScore[]> => roundScores(db, klass)
+
+/** What the CSV of a class in its second round or later holds: every seat ranked this round, and every round's totals of each. */
+export async function readRoundsCsv(db: DB, klass: Pick<Class, 'id'>): Promise<{ seats: SeatRow[]; scores: RoundScore[] }> {
+  const [seats, scores] = await db.batch([rankedSeats(db, klass.id), roundScores(db, klass)])
+  return { seats, scores }
 }
