@@ -50,6 +50,11 @@ const attemptsOf = async (code: string) =>
 describe('another round with the same class', () => {
   it('keeps every seat and nickname, with no joining again, and draws the new questions once for the round', async () => {
     const g = await playedClass()
+    // A student's results page looks for another round: none yet.
+    const ana = g.seats[0]
+    const poll = (who: Browser) => who.get(`/results/${ana.attemptId}/round`, { 'HX-Request': 'true', 'HX-Request-Type': 'partial' })
+    expect(await (await ana.student.get(`/results/${ana.attemptId}`)).text()).toContain(`hx-get="/results/${ana.attemptId}/round"`)
+    expect((await poll(ana.student)).status).toBe(204)
     const form = await (await g.teacher.get(`${g.base}/rounds/new`)).text()
     expect(form).toContain('Round 2 with Year 11, Tuesday')
     expect(form).toContain('name="round" value="2"')
@@ -81,6 +86,10 @@ describe('another round with the same class', () => {
       const page = await (await seat.student.get(next)).text()
       expect(page).toContain(`playing as ${seat.nickname}`)
     }
+    // Ana's results page, still open, is sent to her seat's round; nobody else's poll learns where that is.
+    const polled = await poll(ana.student)
+    expect([polled.status, polled.headers.get('HX-Redirect')]).toEqual([200, `/play/${now[0].attempt_id}`])
+    expect((await poll(browser())).status).toBe(204)
     // Someone else looking at a result is told of the new round, but given no way into the seat.
     const stranger = await (await browser().get(`/results/${g.seats[0].attemptId}`)).text()
     expect(stranger).toContain('The class is playing round 2 now.')
