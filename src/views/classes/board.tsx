@@ -9,12 +9,14 @@ import { ShowBar, Streak } from '../show.tsx'
 /** `overall`: from a second round, the top rows over every round (db/classes.ts overallSeats). */
 export type BoardProps = { klass: Class; rows: SeatRow[]; overall?: SeatRow[]; total: number; joinUrl: string }
 export const BOARD_REFRESH_SECONDS = 3
+/** From a second round the board shows two rankings, the round's and the class's over every round: this many rows each fit the screen. */
+export const BOARD_ROUND_ROWS = 6
 
 /** The class ranking; it polls itself through htmx and swaps in its own replacement. */
 export function BoardRows({ klass, rows, overall, total }: BoardProps) {
   const size = klass.questionIds.length
   const url = `/board/${klass.boardId}/rows`
-  const ranked = rankSeats(rows, klass.scoring === 'untimed')
+  const ranked = rankSeats(rows, klass.scoring === 'untimed').slice(0, klass.round > 1 ? BOARD_ROUND_ROWS : undefined)
   return (
     // A failed refresh (a D1 blip) keeps the last ranking on screen and tries again on the next tick.
     <div id="board" hx-get={url} hx-trigger={`every ${BOARD_REFRESH_SECONDS}s`} hx-swap="outerHTML" {...{ 'hx-status:5xx': 'swap:none' }}>
@@ -53,7 +55,9 @@ export function BoardRows({ klass, rows, overall, total }: BoardProps) {
           </tbody>
         </table>
       )}
-      {klass.round > 1 && overall && overall.length > 0 && <OverallTable klass={klass} seats={overall} sorted projector />}
+      {klass.round > 1 && overall && overall.length > 0 && (
+        <OverallTable klass={klass} seats={overall.slice(0, BOARD_ROUND_ROWS)} sorted projector />
+      )}
     </div>
   )
 }

@@ -4,6 +4,7 @@ import type { SeatRow } from '../../db/classes.ts'
 import type { Class } from '../../db/schema.ts'
 import { rankOrdered, rankOverall } from '../../game/overall.ts'
 import { accuracy, formatDuration, formatPoints } from '../format.ts'
+import { ordinal } from '../live/shared.tsx'
 
 type OverallProps = {
   klass: Pick<Class, 'round' | 'scoring' | 'hideNames'>
@@ -51,5 +52,37 @@ export function OverallTable({ klass, seats, sorted, projector }: OverallProps) 
         ))}
       </tbody>
     </table>
+  )
+}
+
+/** On a live game's projector: the leaders over every round so far, by name (or number, when names are hidden) and points. */
+export function OverallLeaders({
+  klass,
+  seats,
+  title,
+  limit,
+}: {
+  klass: OverallProps['klass']
+  seats: SeatRow[]
+  title: string
+  limit: number
+}) {
+  const ranked = rankOverall(seats, klass.scoring === 'untimed').slice(0, limit)
+  if (ranked.length === 0) return null
+  return (
+    <section class="overall-leaders" aria-label={title}>
+      <h3>{title}</h3>
+      <ol class="runners-up">
+        {ranked.map((row, i) => (
+          <li>
+            <span class="rank">{ordinal(row.rank)}</span>{' '}
+            <span class="name" title={row.nickname}>
+              {klass.hideNames ? `Player ${i + 1}` : row.nickname}
+            </span>{' '}
+            <span class="score">{formatPoints(row.score)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
   )
 }
