@@ -28,7 +28,11 @@ export async function createAttempt(db: DB, a: NewAttempt): Promise<void> {
   await db.insert(attempts).values({ ...rest, startedAt: now, shownAt: now })
 }
 
-/** A class attempt's seat: what scoring it plays under and what the class calls it. */
+/**
+ * A class attempt's seat: what scoring it plays under and what the class calls it. `current` is the
+ * attempt the seat holds now, and `round` the class's round: an attempt of an earlier round is not
+ * `current`, and its pages lead to the one that is. `live`: whether the round in play is a live game.
+ */
 export type Seat = {
   className: string
   scoring: Scoring
@@ -41,6 +45,8 @@ export type Seat = {
   closesZone: string | null
   /** When the class opened: it and its answers are deleted 30 days later. */
   openedAt: number
+  current: string
+  round: number
 }
 export type Play = { attempt: Attempt; answer: Answer | null; seat: Seat | null }
 // D1 hands batch rows to drizzle as objects keyed by column name, so a name selected twice
@@ -55,7 +61,11 @@ const seatOfAttempt = {
   closesAt: classes.closesAt,
   closesZone: classes.closesZone,
   openedAt: classes.createdAt,
+  current: sql<string>`${students.attemptId}`.as('seat_attempt'),
+  round: sql<number>`${classes.round}`.as('seat_round'),
 }
+// A class attempt's seat, whichever round the attempt plays: the seat of the same browser in the same class.
+const seatJoin = and(eq(students.classId, attempts.classId), eq(students.ownerHash, attempts.ownerHash))
 const seatOf = (seat: { [K in keyof Seat]: Seat[K] | null }): Seat | null => (seat.className === null ? null : (seat as Seat))
 
 // Every question page and every answer reads an attempt, so its query is built once per
@@ -69,7 +79,7 @@ const prepareReadAttempt = (db: DB) =>
       answers,
       and(eq(answers.attemptId, attempts.id), eq(answers.position, sql`coalesce(${sql.placeholder('position')}, ${attempts.cursor})`)),
     )
-    .leftJoin(students, eq(students.attemptId, attempts.id))
+    .leftJoin(students, seatJoin)
     .leftJoin(classes, eq(classes.id, students.classId))
     .where(and(eq(attempts.id, sql.placeholder('id')), or(isNull(attempts.classId), notExpired(sql.placeholder('since')))))
     .prepare()
@@ -137,12 +147,12 @@ export async function setNickname(db: DB, id: string, ownerHash: string, nicknam
 
 // Ranking: more points first, then less time; equal on both means equal rank. A solo attempt
 // ranks on its bank's board, which holds each browser's best once (bank_bests, by triggers);
-// a class attempt among its class (attempts_class_rank_idx), where an untimed class does not break
+// a class attempt among its class's round (attempts_class_round_rank_idx), where an untimed class does not break
 // ties by time. A rank counts those above: more points, then as many but less time. Each count is
 // a range on a rank index (two counts, not one with OR, which SQLite cannot serve as a range). On
 // a bank's board, which can hold 100,000, it sums the score bands above (bank_score_bands, at most
 // 121 rows) and counts bests only within its own band.
-const inClass = sql.raw('other.class_id = attempts.class_id')
+const inClass = sql.raw('other.class_id = attempts.class_id and other.round = attempts.round')
 const classRankSql = sql<number>`(1 + (select count(*) from attempts as other where ${inClass} and other.score > attempts.score)
   + (case when ${classes.scoring} <> 'untimed' then
       (select count(*) from attempts as other where ${inClass} and other.score = attempts.score and other.time_ms < attempts.time_ms)
@@ -172,7 +182,7 @@ export async function readResults(
     db
       .select({ attempt: attempts, seat: seatOfAttempt, ...standingSql })
       .from(attempts)
-      .leftJoin(students, eq(students.attemptId, attempts.id))
+      .leftJoin(students, seatJoin)
       .leftJoin(classes, eq(classes.id, students.classId))
       .where(eq(attempts.id, id)),
     db.select().from(answers).where(eq(answers.attemptId, id)).orderBy(asc(answers.position)),

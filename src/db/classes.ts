@@ -4,7 +4,7 @@ import { MIXED_ID } from '../questions/reserved.ts'
 import type { DB } from './client.ts'
 import { answers, attempts, classBlocks, classes, students, type AnswerValue, type Class, type PlanItem, type Student } from './schema.ts'
 
-export type NewClass = Omit<Class, 'open' | 'hideNames' | 'hideTyped' | 'seats' | 'closesAt' | 'closesZone'>
+export type NewClass = Omit<Class, 'open' | 'hideNames' | 'hideTyped' | 'seats' | 'closesAt' | 'closesZone' | 'round'>
 
 /** Classes and everything in them last 30 days from opening; the daily cron then deletes them. */
 export const CLASS_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000
@@ -56,7 +56,7 @@ export type NewSeat = {
  * Seats a student and starts their attempt in one batch: both or neither. A class deleted since
  * it was read fails the seat's foreign key, and the batch rolls back the attempt with it.
  */
-export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nickname-taken' | 'already-seated' | 'class-gone'> {
+export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nickname-taken' | 'already-seated' | 'class-gone' | 'round-over'> {
   const { klass, attemptId, ownerHash, now } = s
   try {
     await db.batch([
@@ -65,6 +65,7 @@ export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nicknam
         ownerHash,
         bankId: klass.bankIds.length === 1 ? klass.bankIds[0] : MIXED_ID,
         classId: klass.id,
+        round: klass.round,
         plan: s.plan,
         startedAt: now,
         shownAt: now,
@@ -85,6 +86,8 @@ export async function joinClass(db: DB, s: NewSeat): Promise<'joined' | 'nicknam
     if (violated(e, 'UNIQUE', 'nickname_key')) return 'nickname-taken'
     if (violated(e, 'UNIQUE', 'owner_hash')) return 'already-seated'
     if (violated(e, 'FOREIGN KEY')) return 'class-gone'
+    // The class read before a new round began (migrations/0011_rounds.sql): the seat would sit in a round already over.
+    if (String(e instanceof Error ? (e.cause ?? e.message) : e).includes('round already over')) return 'round-over'
     throw e
   }
 }
@@ -123,19 +126,24 @@ const among = (classId: string, ids: string[]) =>
   and(eq(students.classId, classId), inArray(students.attemptId, sql`(select value from json_each(${JSON.stringify(ids)}))`))
 
 /**
- * Removes students' seats, attempts and answers in one batch; with `block`, their browsers may not
- * rejoin. Returns how many seats were removed (ids of other classes, or already gone, count none).
+ * Removes students' seats, their attempts in every round and their answers in one batch; with
+ * `block`, their browsers may not rejoin. Returns how many seats were removed (ids of other
+ * classes, or already gone, count none).
  */
 export async function removeStudents(db: DB, classId: string, ids: string[], block: boolean): Promise<number> {
   const seats = among(classId, ids)
-  const theirs = db.select({ id: students.attemptId }).from(students).where(seats)
+  const owners = db.select({ owner: students.ownerHash }).from(students).where(seats)
+  const theirs = db
+    .select({ id: attempts.id })
+    .from(attempts)
+    .where(and(eq(attempts.classId, classId), inArray(attempts.ownerHash, owners)))
   const blockThem = db
     .insert(classBlocks)
     .select(db.select({ classId: students.classId, ownerHash: students.ownerHash }).from(students).where(seats))
     .onConflictDoNothing()
   const remove = [
     db.delete(answers).where(inArray(answers.attemptId, theirs)),
-    db.delete(attempts).where(and(eq(attempts.classId, classId), inArray(attempts.id, theirs))),
+    db.delete(attempts).where(and(eq(attempts.classId, classId), inArray(attempts.ownerHash, owners))),
     // The seats go last (the others find the attempts through them), and say how many there were.
     db.delete(students).where(seats).returning({ id: students.attemptId }),
   ] as const
@@ -204,6 +212,11 @@ export type SeatRow = Pick<Student, 'attemptId' | 'nickname' | 'extraTime'> & {
   streak: number
   streakEnd: number
   finished: boolean
+  /** The seat's totals over the class's earlier rounds (none before a second round). */
+  pastScore: number
+  pastCorrect: number
+  pastAnswered: number
+  pastTimeMs: number
 }
 
 const seatRowColumns = {
@@ -218,9 +231,16 @@ const seatRowColumns = {
   streak: attempts.streak,
   streakEnd: attempts.streakEnd,
   finished: sql<boolean>`${attempts.finishedAt} is not null`.mapWith(Boolean),
+  pastScore: students.pastScore,
+  pastCorrect: students.pastCorrect,
+  pastAnswered: students.pastAnswered,
+  pastTimeMs: students.pastTimeMs,
 }
 
-/** The class's admitted students ranked: points first, then time (untimed classes do not break ties by time). */
+/**
+ * The class's admitted students ranked in the round in play: points first, then time (untimed
+ * classes do not break ties by time). Earlier rounds' attempts are off the index's range.
+ */
 export function rankedSeats(db: DB, classId: string | SQL) {
   // The index ends in the rowid, so ordering by it too keeps ties in a stable order (a polled
   // board does not reshuffle) at no cost. An untimed class shows time-only ties as ties (rankSeats).
@@ -229,23 +249,54 @@ export function rankedSeats(db: DB, classId: string | SQL) {
     .select(seatRowColumns)
     .from(attempts)
     .innerJoin(students, and(eq(students.attemptId, attempts.id), eq(students.admitted, true)))
-    .where(eq(attempts.classId, classId))
+    .where(
+      and(
+        eq(attempts.classId, classId),
+        eq(attempts.round, sql`(select ${classes.round} from ${classes} where ${classes.id} = ${classId})`),
+      ),
+    )
     .orderBy(...order)
 }
 
 export const BOARD_SIZE = 15
 
 /**
- * The projector's class and its top rows, in one round trip (it polls every few seconds).
- * Served by attempts_class_rank_idx, so rows read stay flat; the class size is `klass.seats`.
+ * The class's admitted students ranked over every round so far (their earlier rounds' totals plus
+ * this one's), from a second round on: one row per seat, however many rounds.
  */
-export async function readBoard(db: DB, boardId: string, now = Date.now()): Promise<{ klass: Class; rows: SeatRow[] } | null> {
+export function overallSeats(db: DB, classId: string | SQL) {
+  // Driven from the class's row, so a class in its first round reads that one row and no seat.
+  return db
+    .select(seatRowColumns)
+    .from(classes)
+    .innerJoin(students, and(eq(students.classId, classes.id), eq(students.admitted, true)))
+    .innerJoin(attempts, eq(attempts.id, students.attemptId))
+    .where(and(eq(classes.id, classId), gt(classes.round, 1)))
+    .orderBy(
+      desc(sql`${students.pastScore} + ${attempts.score}`),
+      asc(sql`${students.pastTimeMs} + ${attempts.timeMs}`),
+      asc(sql`${students}.rowid`),
+    )
+}
+
+/**
+ * The projector's class and its top rows in the round in play, and from a second round on the top
+ * rows over every round, in one round trip (it polls every few seconds). The round's rows are
+ * served by attempts_class_round_rank_idx, so rows read stay flat; the class size is `klass.seats`.
+ */
+export async function readBoard(
+  db: DB,
+  boardId: string,
+  now = Date.now(),
+): Promise<{ klass: Class; rows: SeatRow[]; overall: SeatRow[] } | null> {
   const live = and(eq(classes.boardId, boardId), notExpired(openedSince(now)))
-  const [[klass], rows] = await db.batch([
+  const classId = sql`(select ${classes.id} from ${classes} where ${live})`
+  const [[klass], rows, overall] = await db.batch([
     db.select().from(classes).where(live),
-    rankedSeats(db, sql`(select ${classes.id} from ${classes} where ${live})`).limit(BOARD_SIZE),
+    rankedSeats(db, classId).limit(BOARD_SIZE),
+    overallSeats(db, classId).limit(BOARD_SIZE),
   ])
-  return klass ? { klass, rows } : null
+  return klass ? { klass, rows, overall } : null
 }
 
 /** How a question was answered: how many answered, how many right, and how many gave each distinct response (a choice's text, say). */
@@ -263,8 +314,8 @@ const waitingIn = (db: DB, classId: string) =>
     .where(and(eq(students.classId, classId), eq(students.admitted, false)))
     .orderBy(asc(students.joinedAt))
 
-/** Each question's answers grouped by response: one row for each distinct response, the answers' only scan. */
-const responsesIn = (db: DB, classId: string) =>
+/** Each question's answers in the round in play, grouped by response: one row for each distinct response, the answers' only scan. */
+const responsesIn = (db: DB, klass: Pick<Class, 'id' | 'round'>) =>
   db
     .select({
       questionId: answers.questionId,
@@ -274,7 +325,7 @@ const responsesIn = (db: DB, classId: string) =>
     })
     .from(answers)
     .innerJoin(attempts, eq(attempts.id, answers.attemptId))
-    .where(eq(attempts.classId, classId))
+    .where(and(eq(attempts.classId, klass.id), eq(attempts.round, klass.round)))
     .groupBy(answers.questionId, answers.response)
 
 function questionStats(rows: { questionId: string; response: AnswerValue; count: number; correct: number }[]): QuestionStat[] {
@@ -301,11 +352,11 @@ export async function readRoster(db: DB, klass: Class): Promise<Roster> {
 }
 
 export async function readQuestionStats(db: DB, klass: Class): Promise<QuestionStat[]> {
-  return questionStats(await responsesIn(db, klass.id))
+  return questionStats(await responsesIn(db, klass))
 }
 
 /** Everything the teacher's dashboard shows, in one round trip: the roster and each question's answers. */
 export async function readDashboard(db: DB, klass: Class): Promise<Roster & { stats: QuestionStat[] }> {
-  const [seats, waiting, responses] = await db.batch([rankedSeats(db, klass.id), waitingIn(db, klass.id), responsesIn(db, klass.id)])
+  const [seats, waiting, responses] = await db.batch([rankedSeats(db, klass.id), waitingIn(db, klass.id), responsesIn(db, klass)])
   return { seats, waiting, stats: questionStats(responses) }
 }

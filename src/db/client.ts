@@ -1,6 +1,6 @@
 import { drizzle, type DrizzleD1Database } from 'drizzle-orm/d1'
 
-export type DB = DrizzleD1Database
+export type DB = DrizzleD1Database & { $client: D1Database }
 
 // One drizzle instance per D1 binding, made once per isolate rather than once per request.
 // (No `schema`: we use the query builder, not the relational API, so drizzle need not map it.)

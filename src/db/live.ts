@@ -1,7 +1,7 @@
 // Query functions for live games. The game's state, and the answers to the question in play,
 // live in its Durable Object; when a question closes its answers come here, to the same tables as
 // self-paced classes, so the dashboard, the CSV and the results pages read live games unchanged.
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { notExpired, openedSince, rankedSeats, type SeatRow } from './classes.ts'
 import type { DB } from './client.ts'
 import { attempts, classes, students, type Class } from './schema.ts'
@@ -29,10 +29,16 @@ export async function readLiveClass(db: DB, classId: string, now = Date.now()) {
   }
 }
 
-/** Marks every attempt of the class finished: the game is over, answered or not. */
+/** Marks every attempt of the class's round in play finished: the game is over, answered or not. */
 export async function finishLiveClass(db: DB, classId: string, now: number): Promise<void> {
   await db
     .update(attempts)
     .set({ finishedAt: now })
-    .where(and(eq(attempts.classId, classId), isNull(attempts.finishedAt)))
+    .where(
+      and(
+        eq(attempts.classId, classId),
+        eq(attempts.round, sql`(select ${classes.round} from ${classes} where ${classes.id} = ${classId})`),
+        isNull(attempts.finishedAt),
+      ),
+    )
 }

@@ -29,10 +29,13 @@ export const attempts = sqliteTable(
     // No foreign key on purpose: adding one makes drizzle-kit rebuild the table, which on D1
     // can cascade-delete answers. Class deletion removes its attempts explicitly.
     classId: text('class_id'),
+    // Which of its class's rounds this attempt plays (classes.round); 1 for solo attempts.
+    round: integer('round').notNull().default(1),
   },
   (t) => [
-    index('attempts_class_rank_idx')
-      .on(t.classId, sql`${t.score} desc`, t.timeMs)
+    // A round's ranking, read straight off the index: rows read stay flat however many rounds the class plays.
+    index('attempts_class_round_rank_idx')
+      .on(t.classId, t.round, sql`${t.score} desc`, t.timeMs)
       .where(sql`class_id is not null`),
     // A player's best finished solo attempt in a bank, read straight off the top of this index.
     index('attempts_owner_best_idx')
@@ -140,6 +143,8 @@ export const classes = sqliteTable(
     // name or a UTC offset), in which pages show it without JavaScript. Null: no deadline.
     closesAt: integer('closes_at'),
     closesZone: text('closes_zone'),
+    // The round being played: the class's question_ids and live are this round's (src/db/rounds.ts).
+    round: integer('round').notNull().default(1),
   },
   (t) => [
     uniqueIndex('classes_code_uq').on(t.code),
@@ -149,7 +154,9 @@ export const classes = sqliteTable(
   ],
 )
 
-// A student's seat in a class: one per browser, holding that student's one attempt.
+// A student's seat in a class: one per browser, holding that student's attempt at the round in play.
+// A new round points attempt_id at the seat's new attempt (src/db/rounds.ts); the earlier rounds'
+// attempts stay, found by class_id and owner_hash, and their totals are added up here as `past_*`.
 export const students = sqliteTable(
   'students',
   {
@@ -165,6 +172,12 @@ export const students = sqliteTable(
     joinedAt: integer('joined_at').notNull(),
     // False while the student waits to be let in (classes.admit); only admitted students play and rank.
     admitted: integer('admitted', { mode: 'boolean' }).notNull().default(true),
+    // The seat's totals over the class's earlier rounds, added when a round ends: a standing across
+    // rounds reads one row per seat, however many rounds there were.
+    pastScore: integer('past_score').notNull().default(0),
+    pastCorrect: integer('past_correct').notNull().default(0),
+    pastAnswered: integer('past_answered').notNull().default(0),
+    pastTimeMs: integer('past_time_ms').notNull().default(0),
   },
   (t) => [
     uniqueIndex('students_class_nickname_uq').on(t.classId, t.nicknameKey),

@@ -150,6 +150,25 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     else this.#announceCount()
   }
 
+  /**
+   * The teacher opened another round (src/routes/rounds.tsx), having ended this one: the game
+   * starts again in its lobby with the new round's seats and plan. The phones of the round that
+   * ended go on to their seats' new attempts, and the projector (`board`, its page) reloads where
+   * the new round is not a live game.
+   */
+  async newRound(board: string): Promise<void> {
+    this.#joiners.clear()
+    this.#given.clear()
+    this.#state = { ...LOBBY, version: this.#state.version + 1 }
+    await this.ctx.storage.deleteAlarm()
+    await this.ctx.storage.put('state', this.#state)
+    // A self-paced round leaves no live class here: the read forgets the game.
+    await this.#class.reload()
+    const seated = new Set(this.#seats.map((x) => x.attemptId))
+    await this.#screens.moveOn(this.#klass ? null : board, seated, this.#klass?.round ?? 0)
+    this.#broadcast()
+  }
+
   /** The question's time is up. A failure (D1 away) throws, and the runtime retries the alarm. */
   async alarm(): Promise<void> {
     if (this.#state.phase === 'open') await this.control('reveal')
@@ -207,6 +226,10 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
         streak: 0,
         streakEnd: -1,
         finished: false,
+        pastScore: 0,
+        pastCorrect: 0,
+        pastAnswered: 0,
+        pastTimeMs: 0,
       })
   }
 

@@ -4,6 +4,7 @@ import { PhoneScreen, phoneAnnouncement } from '../views/live/phone.tsx'
 import { ProjectorScreen } from '../views/live/projector.tsx'
 import { Announce, answeredText, type Count } from '../views/live/shared.tsx'
 import { TeacherControls } from '../views/live/teacher.tsx'
+import { NextRound } from '../views/live/next-round.tsx'
 import { FormToken } from '../views/post-form.tsx'
 import type { Ranked, Snapshot } from './snapshot.ts'
 
@@ -118,6 +119,27 @@ export class Screens {
         void question.html.then((html) => send(ws, html.replaceAll(attemptId, viewer.attemptId).replaceAll(token, viewer.token)))
       } else void renderFor(viewer, snap).then((html) => send(ws, html))
     }
+  }
+
+  /**
+   * A new round opened: each phone of the round that ended (not in `seated`) goes on to it through
+   * its old address, which leads to its seat's new attempt; the projector goes to `board` when
+   * given (a round that is not live reloads its page). Their sockets then close.
+   */
+  async moveOn(board: string | null, seated: ReadonlySet<string>, round: number): Promise<void> {
+    const sends = this.#ctx.getWebSockets().map(async (ws) => {
+      const viewer = ws.deserializeAttachment() as Viewer
+      const href =
+        viewer.role === 'phone' && !seated.has(viewer.attemptId) ? `/live/${viewer.attemptId}` : viewer.role === 'board' ? board : null
+      if (!href) return
+      send(ws, String(await (<NextRound href={href} round={round} phone={viewer.role === 'phone'} />).toString()))
+      try {
+        ws.close(1000, 'A new round began.')
+      } catch {
+        // Already closed.
+      }
+    })
+    await Promise.all(sends)
   }
 
   /** A phone's own answer reached it as the reply to its post: its socket already shows that screen. */

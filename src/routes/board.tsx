@@ -6,6 +6,7 @@ import { Problem } from '../http/problem.ts'
 import { publicUrl } from '../http/request.ts'
 import { liveGame } from '../live/stub.ts'
 import { BoardPage, BoardRows } from '../views/classes/board.tsx'
+import { BoardMovedOn } from '../views/live/next-round.tsx'
 import { ProjectorPage, PROJECTOR_REFRESH_SECONDS } from '../views/live/pages.tsx'
 
 // The projector's read-only leaderboard. Its address holds no teacher secret, so it is safe
@@ -16,8 +17,8 @@ async function load(c: Context<AppEnv>) {
   const id = c.req.param('boardId') ?? ''
   const found = isId(id) ? await readBoard(c.var.db, id) : null
   if (!found) throw new Problem(404, 'This class no longer exists. It may have been deleted or expired.')
-  const { klass, rows } = found
-  return { klass, rows, total: klass.seats, joinUrl: publicUrl(c, `/join/${klass.code}`) }
+  const { klass, rows, overall } = found
+  return { klass, rows, overall, total: klass.seats, joinUrl: publicUrl(c, `/join/${klass.code}`) }
 }
 
 board.get('/:boardId', async (c) => {
@@ -41,7 +42,8 @@ board.get('/:boardId', async (c) => {
 // Its projector shows them at each reveal, over its socket; this address refuses them.
 board.get('/:boardId/rows', async (c) => {
   const props = await load(c)
-  if (props.klass.live) throw new Problem(409, 'This class is a live game: its scores show on the projector at each reveal.')
+  // A round that is a live game, opened after a self-paced one: the polling projector goes on to it.
+  if (props.klass.live) return c.html(<BoardMovedOn klass={props.klass} />, 409)
   return c.html(<BoardRows {...props} />)
 })
 

@@ -84,6 +84,11 @@ join.post('/:code', async (c) => {
     return c.redirect(seatUrl(klass, result.attemptId), 303)
   }
   if (result?.outcome === 'already-seated') return c.redirect(`/join/${klass.code}`, 303)
+  if (result?.outcome === 'round-over')
+    throw new Problem(409, 'Your teacher started a new round just as you joined. Please join again.', {
+      href: `/join/${klass.code}`,
+      label: 'Join again',
+    })
   if (result?.outcome === 'class-gone')
     throw new Problem(404, 'This class was deleted a moment ago. Ask your teacher for the new code.', {
       href: '/join',

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { readAttempt } from '../db/attempts.ts'
+import { readAttempt, type Play } from '../db/attempts.ts'
 import type { PlanItem } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { readAnswer } from '../game/response.ts'
@@ -11,7 +11,7 @@ import { readForm, readPosition } from '../http/request.ts'
 import { reply } from '../http/respond.tsx'
 import type { Refusal } from '../live/accept.ts'
 import type { Snapshot } from '../live/snapshot.ts'
-import { liveGame } from '../live/stub.ts'
+import { liveGame, roundUrl } from '../live/stub.ts'
 import { findQuestion } from '../questions/registry.ts'
 import { PhoneFragment, PhonePage } from '../views/live/pages.tsx'
 
@@ -19,7 +19,7 @@ import { PhoneFragment, PhonePage } from '../views/live/pages.tsx'
 // every answer; these routes check whose phone it is and read the form.
 const live = new Hono<AppEnv>()
 
-/** What the live routes need of a seat; none of it changes while the class lasts. */
+/** What the live routes need of a seat's attempt; none of it changes while the class lasts (a new round is a new attempt). */
 type Seat = { ownerHash: string; classId: string; plan: PlanItem[]; live: boolean }
 // Live seats looked up before, in this isolate: a hall of phones answering every question would
 // otherwise read D1 a thousand times a question for the same facts. The game is the authority on
@@ -30,7 +30,10 @@ const LIVE_SEATS_KEPT = 5_000
 async function findSeat(c: Context<AppEnv>, id: string): Promise<Seat | null> {
   const known = liveSeats.get(id)
   if (known) return known
-  const found = isId(id) ? await readAttempt(c.var.db, id) : null
+  return remember(id, isId(id) ? await readAttempt(c.var.db, id) : null)
+}
+
+function remember(id: string, found: Play | null): Seat | null {
   const classId = found?.attempt.classId
   if (!found || !classId) return null
   const seat = { ownerHash: found.attempt.ownerHash, classId, plan: found.attempt.plan, live: Boolean(found.seat?.live) }
@@ -41,10 +44,10 @@ async function findSeat(c: Context<AppEnv>, id: string): Promise<Seat | null> {
   return seat
 }
 
-/** The seat in the URL, if this browser holds it, and its game. */
-async function ownSeat(c: Context<AppEnv>) {
+/** The seat in the URL, if this browser holds it, and its game; `read`: its attempt as just read (the page reads afresh). */
+async function ownSeat(c: Context<AppEnv>, read?: Play | null) {
   const id = c.req.param('attemptId') ?? ''
-  const seat = await findSeat(c, id)
+  const seat = read === undefined ? await findSeat(c, id) : remember(id, read)
   if (!seat)
     throw new Problem(404, 'We could not find that game. Join again with the code on the board.', {
       href: '/join',
@@ -66,7 +69,12 @@ async function ownSeat(c: Context<AppEnv>) {
 const gone = () => new Problem(404, 'This class no longer exists. It may have been deleted or expired.')
 
 live.get('/:attemptId', async (c) => {
-  const { id, game } = await ownSeat(c)
+  // Read afresh, not from the seats remembered: a seat's round moves on, and its old page leads to the new one.
+  const id = c.req.param('attemptId')
+  const found = isId(id) ? await readAttempt(c.var.db, id) : null
+  if (found?.seat && found.seat.current !== id && (await isOwnedBy(c, found.attempt.ownerHash)))
+    return c.redirect(roundUrl(found.seat), 303)
+  const { game } = await ownSeat(c, found)
   const snap = await game.snapshot(id)
   if (!snap) throw gone()
   return c.render(<PhonePage snap={snap} attemptId={id} />, { title: `${snap.klass.name}: live`, live: true })
@@ -97,11 +105,22 @@ live.post('/:attemptId/answer', async (c) => {
   if (!reading.ok) throw new Problem(reading.status, reading.message, { href: `/live/${id}`, label: 'Back to the game' })
   const { outcome, snap } = await game.answer(id, position, reading.value)
   if (!snap) throw gone()
+  if (outcome === 'not-seated') await refuseRoundOver(c, id)
   // Accepted, or already locked in (a double tap, a retry): the phone shows its answer, counted once.
   if (outcome === 'accepted' || outcome === 'already') return show(c, snap, id)
   if (outcome === 'too-many') throw tooMany('ANSWER_LIMIT', { href: `/live/${id}`, label: 'Back to the game' })
   return show(c, snap, id, outcome === 'not-seated' || outcome === 'waiting' ? 403 : 409, REFUSALS[outcome])
 })
+
+/** A seat the game does not know may have gone on to another round: its answer to this one goes nowhere, and says where to go. */
+async function refuseRoundOver(c: Context<AppEnv>, id: string) {
+  const seat = (await readAttempt(c.var.db, id))?.seat
+  if (seat && seat.current !== id)
+    throw new Problem(409, `Your teacher has started round ${seat.round}, so this answer was not counted.`, {
+      href: roundUrl(seat),
+      label: `Go to round ${seat.round}`,
+    })
+}
 
 /** htmx gets the new screen; a plain form gets a redirect, or the page with the message. */
 function show(c: Context<AppEnv>, snap: Snapshot, attemptId: string, status: 200 | 403 | 409 | 422 = 200, error?: string) {

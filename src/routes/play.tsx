@@ -15,6 +15,7 @@ import { readForm, readPosition } from '../http/request.ts'
 import { reply } from '../http/respond.tsx'
 import { findBank, findQuestion } from '../questions/registry.ts'
 import { deadlineOfSeat, HomeworkClosed } from '../views/classes/deadline.tsx'
+import { roundUrl } from '../live/stub.ts'
 import { WaitingPage } from '../views/classes/join.tsx'
 import { PlayPage, StageFragment, type StageProps } from '../views/play/stage.tsx'
 
@@ -37,7 +38,8 @@ play.post('/', async (c) => {
 
 play.get('/:id', async (c) => {
   const found = await ownAttempt(c, { forPage: true })
-  if (found.seat?.live) return c.redirect(`/live/${found.attempt.id}`, 303)
+  // A round already over, or a live game's seat: the seat's round in play, where it is played.
+  if (found.seat && (found.seat.current !== found.attempt.id || found.seat.live)) return c.redirect(roundUrl(found.seat), 303)
   if (found.seat && !found.seat.admitted)
     return c.render(<WaitingPage className={found.seat.className} nickname={found.seat.nickname} seatUrl={`/play/${found.attempt.id}`} />, {
       title: `${found.seat.className}: waiting room`,
@@ -111,6 +113,11 @@ async function ownAttempt(c: Context<AppEnv>, { position, forPage = false }: { p
     throw new Problem(403, 'This quiz was started in another browser, so only that browser can answer it.', {
       href: `/results/${id}`,
       label: 'See its results page',
+    })
+  if (!forPage && found.seat && found.seat.current !== id)
+    throw new Problem(409, `Your teacher has started round ${found.seat.round}, so this one is over.`, {
+      href: roundUrl(found.seat),
+      label: `Go to round ${found.seat.round}`,
     })
   if (!forPage && found.seat && !found.seat.admitted)
     throw new Problem(409, 'Your teacher has not let you in yet, so your quiz has not started.', {

@@ -1,17 +1,32 @@
 import { Hono, type Context } from 'hono'
-import { readResults, setNickname } from '../db/attempts.ts'
+import { readAttempt, readResults, setNickname } from '../db/attempts.ts'
 import type { AppEnv } from '../env.ts'
 import { nicknameKey, readNickname } from '../game/nickname.ts'
 import { isId } from '../http/ids.ts'
 import { isOwnedBy, readOwner } from '../http/owner.ts'
 import { publicUrl, readForm } from '../http/request.ts'
 import { Problem } from '../http/problem.ts'
+import { isPartial } from '../http/respond.tsx'
+import { roundUrl } from '../live/stub.ts'
 import { findBank } from '../questions/registry.ts'
 import { ResultsPage } from '../views/results.tsx'
 
 const results = new Hono<AppEnv>()
 
 results.get('/:id', async (c) => render(c))
+
+// What a class attempt's results page polls (views/classes/round-note.tsx): nothing (204) until the
+// teacher opens another round, then the way to the seat's new attempt, for the browser whose seat it is.
+results.get('/:id/round', async (c) => {
+  const id = c.req.param('id')
+  const found = isId(id) ? await readAttempt(c.var.db, id) : null
+  const seat = found?.seat
+  if (!seat || seat.current === id || !(await isOwnedBy(c, found.attempt.ownerHash))) return c.body(null, 204)
+  // htmx goes there (HX-Redirect); a plain request is redirected.
+  if (!isPartial(c)) return c.redirect(roundUrl(seat), 303)
+  c.header('HX-Redirect', roundUrl(seat))
+  return c.body(null, 200)
+})
 
 results.post('/:id/nickname', async (c) => {
   const id = c.req.param('id')

@@ -40,7 +40,8 @@ sockets.get('/live/:attemptId/ws', async (c) => {
   const id = c.req.param('attemptId')
   const found = isId(id) ? await readAttempt(createDb(c.env.DB), id) : null
   const classId = found?.attempt.classId
-  if (!found || !classId || !found.seat?.live) return refuse(404, 'No such game.')
+  // A round already over has no game: its page leads to the seat's round in play.
+  if (!found || !classId || !found.seat?.live || found.seat.current !== id) return refuse(404, 'No such game.')
   const token = readFormToken(c)
   if (!token || !(await isOwnedBy(c, found.attempt.ownerHash))) return refuse(403, 'This seat belongs to another browser.')
   return connect(c, classId, { role: 'phone', attemptId: id, token })

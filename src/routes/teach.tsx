@@ -24,6 +24,9 @@ import { classOfTeacher } from '../http/teacher.ts'
 import { CONTROLS } from '../live/machine.ts'
 import { liveGame } from '../live/stub.ts'
 import { Dashboard } from '../views/classes/dashboard.tsx'
+import { readRoundsCsv } from '../db/rounds.ts'
+import { roundsTable } from '../views/rounds-csv.ts'
+import rounds from './rounds.tsx'
 import { DeleteClassPage, TeacherPage } from '../views/classes/teacher.tsx'
 import { toCsv } from '../views/csv.ts'
 import { accuracy } from '../views/format.ts'
@@ -46,6 +49,7 @@ const teacherClass = createMiddleware<TeachEnv>(async (c, next) => {
   await next()
 })
 teach.use('/:secret/*', teacherClass)
+teach.route('/:secret/rounds', rounds)
 
 const back = (c: Context<TeachEnv>) => ({ href: c.var.base, label: 'Back to the class' })
 
@@ -126,6 +130,10 @@ teach.post('/:secret/live/:control', async (c) => {
 
 teach.get('/:secret/results.csv', async (c) => {
   const { klass } = c.var
+  if (klass.round > 1) {
+    const { seats, scores } = await readRoundsCsv(c.var.db, klass)
+    return csv(c, roundsTable(klass.round, seats, scores, klass.scoring === 'untimed'))
+  }
   const { seats } = await readRoster(c.var.db, klass)
   const size = klass.questionIds.length
   const rows = rankSeats(seats, klass.scoring === 'untimed').map((s) => [
@@ -152,12 +160,16 @@ teach.get('/:secret/results.csv', async (c) => {
     'Too fast to read',
     'Finished',
   ]
-  const filename = `${klass.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'class'}-results.csv`
-  return c.body(toCsv([header, ...rows]), 200, {
+  return csv(c, [header, ...rows])
+})
+
+function csv(c: Context<TeachEnv>, rows: (string | number)[][]) {
+  const filename = `${c.var.klass.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'class'}-results.csv`
+  return c.body(toCsv(rows), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="class-results.csv"; filename*=UTF-8''${encodeURIComponent(filename)}`,
   })
-})
+}
 
 /**
  * A class setting the teacher flips: joins open or locked, names shown or hidden on the projector,

@@ -8,6 +8,7 @@ import { NICKNAME_MAX, NICKNAME_MIN } from '../game/nickname.ts'
 import { verdictClass, verdictIcon, verdictLabel } from './play/verdict.tsx'
 import { PostForm } from './post-form.tsx'
 import { Sources } from './sources.tsx'
+import { RoundNote } from './classes/round-note.tsx'
 
 export type ResultsProps = {
   attempt: Attempt
@@ -30,6 +31,7 @@ export function ResultsPage(props: ResultsProps) {
       <h1>
         {nickname ? `${nickname}'s results` : 'Results'}: {seat?.className ?? bank.title}
       </h1>
+      {seat && <RoundNote attempt={attempt} seat={seat} isOwner={props.isOwner} />}
       {attempt.finishedAt === null && (
         <UnfinishedQuiz deadline={seat ? deadlineOfSeat(seat) : undefined} answered={attempt.answered} total={total}>
           This quiz is still in progress ({attempt.answered} of {total} answered).{' '}

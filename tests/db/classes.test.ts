@@ -28,6 +28,7 @@ async function seatable(code: string): Promise<Class> {
     live: null,
     closesAt: null,
     closesZone: null,
+    round: 1,
   }
   await createClass(db, klass)
   return klass
@@ -81,6 +82,7 @@ describe('joinClass', () => {
       live: null,
       closesAt: null,
       closesZone: null,
+      round: 1,
     }
     const [attempts, students] = [await count('attempts'), await count('students')]
     const outcome = await joinClass(db, {

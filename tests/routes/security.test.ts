@@ -38,6 +38,7 @@ describe('caches and links', () => {
     for (const [who, path] of [
       [teacher, base],
       [teacher, `${base}/results.csv`],
+      [teacher, `${base}/rounds/new`],
       [student, `/play/${attemptId}`],
       [student, `/join/${code}`],
       [browser(), '/'],
@@ -70,6 +71,7 @@ describe('cross-site requests', () => {
       [teacher, '/classes/new'],
       [teacher, base],
       [teacher, `${base}/delete`],
+      [teacher, `${base}/rounds/new`],
       [browser(), `/join/${code}`],
       [student, `/play/${attemptId}`],
       [student, `/play/${attemptId}`, { 'HX-Request': 'true', 'HX-Request-Type': 'partial' }],
@@ -138,6 +140,8 @@ describe('cross-site requests', () => {
       `${base}/close`,
       `${base}/delete`,
       `${base}/students/${attemptId}/remove`,
+      `${base}/rounds`,
+      `/results/${attemptId}/round`,
       `/play/${attemptId}/next`,
       `/join/${code}`,
       '/play',
@@ -158,10 +162,14 @@ describe("teacher links and other people's data", () => {
     const before = await databaseState()
     const guesses = [ana.attemptId!, klass.id, klass.board_id, mine.code, klass.teacher_hash, 'x'.repeat(43), other.secret.slice(1) + 'A']
     for (const guess of guesses) {
-      for (const path of ['', '/results.csv', '/delete'])
+      for (const path of ['', '/results.csv', '/delete', '/rounds/new'])
         expect((await ana.student.get(`/teach/${guess}${path}`)).status, `${guess}${path}`).toBe(404)
-      for (const path of ['/close', '/open', '/hide-names', '/delete', `/students/${ola.attemptId}/remove`])
-        expect((await ana.student.post(`/teach/${guess}${path}`, { confirm: 'delete' })).status, `${guess}${path}`).toBe(404)
+      for (const path of ['/close', '/open', '/hide-names', '/delete', '/rounds', `/students/${ola.attemptId}/remove`])
+        expect(
+          (await ana.student.post(`/teach/${guess}${path}`, { confirm: 'delete', round: '2', banks: 'race-2018', size: '1', mode: 'self' }))
+            .status,
+          `${guess}${path}`,
+        ).toBe(404)
     }
     // A real teacher link cannot reach a student of another class.
     for (const action of ['remove', 'block', 'rename', 'extra-time'])

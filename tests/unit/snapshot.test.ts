@@ -22,6 +22,10 @@ const seat = (attemptId: string, score: number): SeatRow => ({
   streak: 0,
   streakEnd: -1,
   finished: false,
+  pastScore: 0,
+  pastCorrect: 0,
+  pastAnswered: 0,
+  pastTimeMs: 0,
 })
 const seats = [seat('ann', 2_000), seat('bo', 1_000)]
 const answer = (attemptId: string, response: string) => ({

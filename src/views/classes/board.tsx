@@ -3,16 +3,20 @@ import type { Class } from '../../db/schema.ts'
 import { formatDuration, formatPoints } from '../format.ts'
 import { rankSeats } from '../../game/ranking.ts'
 import { QrCode } from '../qr.tsx'
+import { OverallTable } from './overall.tsx'
 import { ShowBar, Streak } from '../show.tsx'
 
-export type BoardProps = { klass: Class; rows: SeatRow[]; total: number; joinUrl: string }
+/** `overall`: from a second round, the top rows over every round (db/classes.ts overallSeats). */
+export type BoardProps = { klass: Class; rows: SeatRow[]; overall?: SeatRow[]; total: number; joinUrl: string }
 export const BOARD_REFRESH_SECONDS = 3
+/** From a second round the board shows two rankings, the round's and the class's over every round: this many rows each fit the screen. */
+export const BOARD_ROUND_ROWS = 6
 
 /** The class ranking; it polls itself through htmx and swaps in its own replacement. */
-export function BoardRows({ klass, rows, total }: BoardProps) {
+export function BoardRows({ klass, rows, overall, total }: BoardProps) {
   const size = klass.questionIds.length
   const url = `/board/${klass.boardId}/rows`
-  const ranked = rankSeats(rows, klass.scoring === 'untimed')
+  const ranked = rankSeats(rows, klass.scoring === 'untimed').slice(0, klass.round > 1 ? BOARD_ROUND_ROWS : undefined)
   return (
     // A failed refresh (a D1 blip) keeps the last ranking on screen and tries again on the next tick.
     <div id="board" hx-get={url} hx-trigger={`every ${BOARD_REFRESH_SECONDS}s`} hx-swap="outerHTML" {...{ 'hx-status:5xx': 'swap:none' }}>
@@ -21,7 +25,10 @@ export function BoardRows({ klass, rows, total }: BoardProps) {
       </p>
       {ranked.length > 0 && (
         <table class="board projector-table">
-          <caption class="visually-hidden">Class ranking: most points first{klass.scoring === 'untimed' ? '' : ', then fastest'}</caption>
+          <caption class={klass.round > 1 ? undefined : 'visually-hidden'}>
+            {klass.round > 1 ? `Round ${klass.round}` : 'Class ranking'}: most points first
+            {klass.scoring === 'untimed' ? '' : ', then fastest'}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Rank</th>
@@ -47,6 +54,9 @@ export function BoardRows({ klass, rows, total }: BoardProps) {
             ))}
           </tbody>
         </table>
+      )}
+      {klass.round > 1 && overall && overall.length > 0 && (
+        <OverallTable klass={klass} seats={overall.slice(0, BOARD_ROUND_ROWS)} sorted projector />
       )}
     </div>
   )

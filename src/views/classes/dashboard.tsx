@@ -3,6 +3,7 @@
 import type { QuestionStat, Roster } from '../../db/classes.ts'
 import type { Class } from '../../db/schema.ts'
 import { QuestionChart } from './chart.tsx'
+import { OverallStanding } from './rounds.tsx'
 import { StudentTable, WaitingRoom } from './students.tsx'
 
 export type DashboardData = Roster & { stats: QuestionStat[] }
@@ -38,6 +39,7 @@ export function Dashboard({ klass, base, tag, ...data }: DashboardData & { klass
       <div class="roster-side">
         <WaitingRoom klass={klass} base={base} waiting={data.waiting} />
         <StudentTable klass={klass} base={base} seats={data.seats} />
+        <OverallStanding klass={klass} seats={data.seats} />
       </div>
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading">Questions, hardest first</h2>

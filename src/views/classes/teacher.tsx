@@ -5,6 +5,7 @@ import { QrCode } from '../qr.tsx'
 import { Dashboard, type DashboardData } from './dashboard.tsx'
 import { DeadlinePanel } from './deadline.tsx'
 import { Action } from './students.tsx'
+import { RoundsPanel } from './rounds.tsx'
 
 export type TeacherProps = DashboardData & {
   klass: Class
@@ -58,6 +59,7 @@ export function TeacherPage(props: TeacherProps) {
           <JoinPanel {...props} />
           <ClassSettings klass={klass} base={base} />
           <DeadlinePanel klass={klass} base={base} />
+          <RoundsPanel klass={klass} base={base} />
         </div>
         <div class="teacher-main">
           {props.error && (

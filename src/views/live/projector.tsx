@@ -13,6 +13,7 @@ import { Sources } from '../sources.tsx'
 import { RevealChart } from './reveal.tsx'
 import { AnsweredCount, Countdown, nameOf, ordinal, players, questionOf, stamp } from './shared.tsx'
 import { Streak } from '../show.tsx'
+import { OverallLeaders, roundsSoFar } from '../classes/overall.tsx'
 
 type ProjectorProps = { snap: Snapshot; joinUrl: string; onScreen: { question: Question; shown: string[] } | null }
 
@@ -40,14 +41,17 @@ const Lobby: FC<ProjectorProps> = ({ snap, joinUrl }) => {
       <div class="lobby-names">
         <h2>{players(snap.players)} in the game</h2>
         {!snap.klass.open && <p class="notice">Joining is locked.</p>}
-        {names.length > 0 && (
+        {snap.klass.round > 1 && (
+          <OverallLeaders klass={snap.klass} seats={snap.ranking} title={`Round ${snap.klass.round}: the class so far`} limit={10} />
+        )}
+        {snap.klass.round === 1 && names.length > 0 && (
           <ul class="names">
             {names.map((row) => (
               <li title={row.nickname}>{row.nickname}</li>
             ))}
           </ul>
         )}
-        {names.length > 0 && more > 0 && <p class="meta">and {players(more)} more</p>}
+        {snap.klass.round === 1 && names.length > 0 && more > 0 && <p class="meta">and {players(more)} more</p>}
         <p class="meta">The game starts when the teacher starts it.</p>
       </div>
     </div>
@@ -255,6 +259,9 @@ const Final: FC<ProjectorProps> = ({ snap }) => {
         </ol>
       )}
       {snap.players > FINAL_NAMES && <p class="meta">and {players(snap.players - FINAL_NAMES)} more: each phone shows its own place.</p>}
+      {snap.klass.round > 1 && (
+        <OverallLeaders klass={snap.klass} seats={snap.ranking} title={`Over ${roundsSoFar(snap.klass.round)}`} limit={3} />
+      )}
     </div>
   )
 }
