@@ -15,7 +15,7 @@ async function newClass(code: string): Promise<Class> {
   const klass: Class = {
     ...{ id: randomId(), boardId: randomId(), teacherHash: randomId(), code, name: code, bankIds: ['race-2018'], questionIds: ['x'] },
     ...{ scoring: 'speed', naming: 'chosen', open: true, hideNames: false, hideTyped: false, admit: false, createdAt: Date.now() },
-    ...{ seats: 0, live: null, round: 1 },
+    ...{ seats: 0, live: null, round: 1, closesAt: null, closesZone: null },
   }
   await createClass(db, klass)
   return klass
