@@ -88,7 +88,7 @@ const ids = (result: D1Result) => (result.results as { id: string }[]).map((row)
 /**
  * Opens a new round in one batch: the round ending is finished (an unfinished attempt keeps what
  * it answered), every seat moves to its new attempt, and the class takes the new round's
- * questions. Nothing happens unless the class is at the round before (a form sent twice, a stale
+ * questions, with no homework deadline (the last round's would close the new one at once). Nothing happens unless the class is at the round before (a form sent twice, a stale
  * page): `opened` says whether it did. `left`: seats that joined between the read of the seats
  * and this write, still in the old round (moveLeftBehind moves them).
  */
@@ -97,7 +97,8 @@ export async function openRound(db: DB, r: NewRound): Promise<{ opened: boolean;
   const finish = sql`update ${attempts} set finished_at = ${r.now}
     where class_id = ${r.classId} and round = ${previous} and finished_at is null and ${roundOf(r.classId)} = ${previous}`
   const take = sql`update ${classes} set round = ${r.round}, bank_ids = ${JSON.stringify(r.bankIds)},
-      question_ids = ${JSON.stringify(r.questionIds)}, live = ${r.live ? JSON.stringify(r.live) : null}
+      question_ids = ${JSON.stringify(r.questionIds)}, live = ${r.live ? JSON.stringify(r.live) : null},
+      closes_at = null, closes_zone = null
     where id = ${r.classId} and round = ${previous}`
   const results = await db.$client.batch([
     statement(db, finish),

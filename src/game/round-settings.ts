@@ -6,7 +6,7 @@ import type { Class, PlanItem } from '../db/schema.ts'
 import { MIXED_ID } from '../questions/reserved.ts'
 import { findBank } from '../questions/registry.ts'
 import { CLASS_LIMITS, MODES } from './class-settings.ts'
-import { drawPlan } from './plan.ts'
+import { planFor } from './class-plan.ts'
 
 export type RoundForm = { round: string; banks: string[]; size: string; mode: string; seconds: string }
 export type RoundFormErrors = Partial<Record<keyof RoundForm, string>>
@@ -65,13 +65,8 @@ export function readRoundSettings(
   return { ok: false, errors, forged: 'round' in errors || 'mode' in errors }
 }
 
-/**
- * The round's questions, drawn as a new class draws them (src/routes/classes.tsx): `size` at random
- * from the banks' questions, each counted once. One function, so a round can take a set the
- * teacher picked by hand the day the picker lands: only this changes.
- */
+/** The round's questions, drawn as a new class's are (game/class-plan.ts), and the bank id its attempts carry. */
 export function drawRound(settings: Pick<RoundSettings, 'banks' | 'size'>): { plan: PlanItem[]; bankIds: string[]; bankId: string } {
-  const pool = [...new Map(settings.banks.flatMap((id) => findBank(id)!.questions).map((q) => [q.id, q])).values()]
-  const bankIds = settings.banks
-  return { plan: drawPlan(pool, settings.size), bankIds, bankId: bankIds.length === 1 ? bankIds[0] : MIXED_ID }
+  const { plan, bankIds } = planFor(settings)
+  return { plan, bankIds, bankId: bankIds.length === 1 ? bankIds[0] : MIXED_ID }
 }

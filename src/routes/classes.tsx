@@ -12,12 +12,11 @@ import {
   type ClassSettings,
 } from '../game/class-settings.ts'
 import { joinCode } from '../game/codes.ts'
-import { drawPlan, planOf } from '../game/plan.ts'
-import { banksOf, readSet } from '../game/question-set.ts'
+import { planFor } from '../game/class-plan.ts'
+import { readSet } from '../game/question-set.ts'
 import { randomId, sha256Hex } from '../http/ids.ts'
 import { clientAddress, enforceLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
-import { findBank } from '../questions/registry.ts'
 import { NewClassPage } from '../views/classes/new.tsx'
 
 const classes = new Hono<AppEnv>()
@@ -77,20 +76,5 @@ classes.post('/', limited, settings, async (c) => {
   }
   throw new Problem(503, 'We could not find a free class code just now. Please try again.')
 })
-
-/**
- * The class's questions and option orders: a chosen set in the teacher's order (a live game asks
- * it in that order; a self-paced student still gets their own order, as from a drawn set), or a
- * number drawn at random from the banks.
- */
-function planFor(chosen: ClassSettings) {
-  if ('questions' in chosen) {
-    const set = readSet(chosen.questions).questions
-    return { plan: planOf(set), bankIds: banksOf(set) }
-  }
-  // The mixed quiz holds every bank's questions: count each question once.
-  const pool = [...new Map(chosen.banks.flatMap((id) => findBank(id)!.questions).map((q) => [q.id, q])).values()]
-  return { plan: drawPlan(pool, chosen.size), bankIds: chosen.banks }
-}
 
 export default classes

@@ -157,6 +157,20 @@ describe('another round with the same class', () => {
     expect(await totalsDisagree()).toEqual([])
   })
 
+  it('gives the new round no deadline: the last round’s, passed, does not close it', async () => {
+    const g = await playedClass()
+    await env.DB.prepare('update classes set closes_at = ?, closes_zone = ? where code = ?')
+      .bind(Date.now() - 1000, 'UTC', g.code)
+      .run()
+    expect(await (await g.teacher.get(`${g.base}/rounds/new`)).text()).toContain('homework deadline ends with it')
+    await openRound(g, 2)
+    expect(await classByCode(g.code)).toMatchObject({ closes_at: null, closes_zone: null })
+    const cy = (await seatsNow(g.code))[2]
+    const page = await g.seats[2].student.get(`/play/${cy.attempt_id}`)
+    expect(await page.text()).toContain('legend')
+    expect((await join(g.code, 'Dee')).res.status).toBe(303)
+  })
+
   it('leaves a student who joins in round 2 without points for round 1', async () => {
     const g = await playedClass()
     await openRound(g, 2)

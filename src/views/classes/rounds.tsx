@@ -75,6 +75,11 @@ export function NewRoundPage({
           Opening it ends the live game of round {klass.round} if it is still running; answers already given keep their points.
         </p>
       )}
+      {klass.closesAt !== null && (
+        <p class="notice" role="note">
+          Round {klass.round}'s homework deadline ends with it: give a self-paced round its own from the class page once it is open.
+        </p>
+      )}
       <PostForm action={`${base}/rounds`} class="stack">
         <input type="hidden" name="round" value={values.round} />
         <fieldset aria-describedby="banks-error">
