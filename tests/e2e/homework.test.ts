@@ -51,7 +51,9 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     const base = new URL(teacher.url()).pathname
     const code = (await teacher.locator('.big-code').textContent())!.trim()
     const tomorrow = localValue(Date.now() + 24 * HOUR, TEACHER_ZONE).slice(0, 10) + 'T17:00'
-    // Without JavaScript the zone field starts empty (the script would fill it in from the device).
+    // The form waits behind its summary in the column of controls. Without JavaScript the zone
+    // field starts empty (the script would fill it in from the device).
+    await teacher.locator('#deadline summary', { hasText: 'Set a deadline' }).click()
     await expect(teacher.getByLabel('Your time zone').inputValue()).resolves.toBe('')
     await teacher.getByLabel('Date and time').fill(tomorrow)
     await teacher.getByLabel('Your time zone').fill(TEACHER_ZONE)
@@ -63,6 +65,7 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     )
 
     // A mistake comes back as the form with its message (and a 422, which the page test below checks with axe).
+    await teacher.locator('#deadline summary', { hasText: 'Change or extend the deadline' }).click()
     await teacher.getByLabel('Your time zone').fill('Atlantis/Capital')
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
     await expect(teacher.locator('#zone-error').textContent()).resolves.toContain('We do not know the time zone "Atlantis/Capital"')
@@ -120,7 +123,7 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     // The teacher sees it closed, and reopens it until tomorrow.
     await teacher.goto(`${server.url}${base}`)
     await expect(panel.textContent()).resolves.toContain('Closed on')
-    await expect(panel.locator('legend').textContent()).resolves.toBe('Reopen with a new deadline')
+    await panel.locator('summary', { hasText: 'Reopen with a new deadline' }).click()
     await teacher.getByLabel('Date and time').fill(tomorrow)
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
     await expect(panel.textContent()).resolves.toContain('Due')
@@ -152,6 +155,7 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     // With JavaScript, the zone is filled in from the device.
     await expect(teacher.getByLabel('Your time zone').inputValue()).resolves.toBe('America/New_York')
     const empty = await teacher.content()
+    await teacher.locator('#deadline summary').click()
     await teacher.getByLabel('Date and time').fill(localValue(Date.now() + 48 * HOUR, 'America/New_York'))
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
     await expect(teacher.locator('#deadline time').textContent()).resolves.toContain('your time (America/New York)')
@@ -161,6 +165,7 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
   it("passes axe-core on the teacher's deadline panel, its form with mistakes, and closed homework", async () => {
     const { teacher, base, empty } = await homeworkWithDeadline('Axe homework, teacher')
     expect(empty).toContain('No deadline')
+    await teacher.locator('#deadline summary').click()
     await expectAccessible(teacher)
     await teacher.getByLabel('Date and time').fill('2001-01-01T10:00')
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()

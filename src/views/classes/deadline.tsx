@@ -159,45 +159,54 @@ export function HomeworkClosed({
 }
 
 /** What the teacher's page says of the deadline, with the form to set, extend or reopen it, and the buttons to close now or remove it. */
-function DeadlineControls({ klass, base, values, errors = {}, now }: DeadlineFormProps & { klass: Class; now: number }) {
+function DeadlineControls({
+  klass,
+  base,
+  values,
+  errors = {},
+  now,
+  compact = false,
+}: DeadlineFormProps & { klass: Class; now: number; compact?: boolean }) {
   const deadline = deadlineOf(klass)
   const { closesAt } = deadline
   const closed = isClosed(closesAt, now)
+  const legend = closesAt === null ? 'Set a deadline' : closed ? 'Reopen with a new deadline' : 'Change or extend the deadline'
+  const fields = <DeadlineFields base={base} values={values} errors={errors} legend={legend} hideLegend={compact} deadline={deadline} />
   return (
     <>
       <p>
         {closesAt === null ? (
-          <>
-            No deadline: students can answer until the class is deleted on <Expiry deadline={deadline} />.
-          </>
+          'No deadline yet.'
         ) : closed ? (
           <>
-            <strong>Closed</strong> on <When at={closesAt} zone={zoneOf(deadline)} />. Answers and new students are refused; results stay
-            readable until the class is deleted on <Expiry deadline={deadline} />.
+            <strong>Closed</strong> on <When at={closesAt} zone={zoneOf(deadline)} />: answers and new students are refused.
           </>
         ) : (
           <>
-            <strong>Due</strong> <When at={closesAt} zone={zoneOf(deadline)} />. <Left at={closesAt} now={now} />. After it, answers and new
-            students are refused; results stay readable.
+            <strong>Due</strong> <When at={closesAt} zone={zoneOf(deadline)} />. <Left at={closesAt} now={now} />.
           </>
         )}
       </p>
-      <DeadlineFields
-        base={base}
-        values={values}
-        errors={errors}
-        legend={closesAt === null ? 'Set a deadline' : closed ? 'Reopen with a new deadline' : 'Change or extend the deadline'}
-      />
-      {(closesAt === null || !closed) && (
-        <PostForm action={`${base}/deadline/close`} class="inline">
-          <button type="submit">Close the homework now</button>
-        </PostForm>
-      )}{' '}
-      {closesAt !== null && (
-        <PostForm action={`${base}/deadline/remove`} class="inline">
-          <button type="submit">{closed ? 'Remove the deadline and reopen' : 'Remove the deadline'}</button>
-        </PostForm>
+      {compact ? (
+        <details class="deadline-change">
+          <summary>{legend}</summary>
+          {fields}
+        </details>
+      ) : (
+        fields
       )}
+      <div class="deadline-buttons">
+        {(closesAt === null || !closed) && (
+          <PostForm action={`${base}/deadline/close`} class="inline">
+            <button type="submit">Close the homework now</button>
+          </PostForm>
+        )}{' '}
+        {closesAt !== null && (
+          <PostForm action={`${base}/deadline/remove`} class="inline">
+            <button type="submit">{closed ? 'Remove the deadline and reopen' : 'Remove the deadline'}</button>
+          </PostForm>
+        )}
+      </div>
       <Script />
     </>
   )
@@ -213,12 +222,23 @@ function Err({ id, text }: { id: string; text?: string }) {
   ) : null
 }
 
-function DeadlineFields({ base, values, errors = {}, legend }: DeadlineFormProps & { legend: string }) {
+function DeadlineFields({
+  base,
+  values,
+  errors = {},
+  legend,
+  hideLegend,
+  deadline,
+}: DeadlineFormProps & { legend: string; hideLegend: boolean; deadline: DeadlineOf }) {
   const describedBy = (hint: string, field: keyof DeadlineForm) => [hint, errors[field] && `${field}-error`].filter(Boolean).join(' ')
   return (
     <PostForm action={`${base}/deadline`} class="stack deadline-form">
       <fieldset>
-        <legend>{legend}</legend>
+        <legend class={hideLegend ? 'visually-hidden' : undefined}>{legend}</legend>
+        <p class="hint">
+          From the deadline, by the server's clock, answers and new students are refused. Results stay readable until the class is deleted
+          on <Expiry deadline={deadline} />.
+        </p>
         <p class="field">
           <label for="due">Date and time</label>
           <input
@@ -231,7 +251,7 @@ function DeadlineFields({ base, values, errors = {}, legend }: DeadlineFormProps
             aria-invalid={errors.due ? 'true' : undefined}
           />
           <span id="due-hint" class="hint">
-            In your time zone, below. At most 30 days after the class opened.
+            In your time zone, below, and before the class is deleted.
           </span>
           <Err id="due-error" text={errors.due} />
         </p>
@@ -281,7 +301,7 @@ export function DeadlinePanel({ klass, base, now = Date.now() }: { klass: Class;
   return (
     <section id="deadline" aria-labelledby="deadline-heading" class="panel deadline-panel">
       <h2 id="deadline-heading">Homework deadline</h2>
-      <DeadlineControls klass={klass} base={base} values={deadlineValues(klass)} now={now} />
+      <DeadlineControls klass={klass} base={base} values={deadlineValues(klass)} now={now} compact />
     </section>
   )
 }
