@@ -79,21 +79,18 @@ export async function joinCrowd(base: string, code: string, names: string[]): Pr
   return seated as Phone[]
 }
 
-/** The questions a class asks, in order, with the option order each is shown in, read from its row. */
-export function planOf(server: Pick<LocalServer, 'd1'>, code: string): { question: Question; item: PlanItem }[] {
-  const [row] = server.d1(`select live, question_ids from classes where code = '${code}'`)
-  const live = row.live ? (JSON.parse(String(row.live)) as { plan: PlanItem[] }) : null
-  const items = live?.plan ?? (JSON.parse(String(row.question_ids)) as string[]).map((q) => ({ q }))
-  return items.map((item) => ({ question: questionById.get(item.q)!, item }))
-}
-
 /** Each phone in `phones` answers the live question at `position`, a handful at a time. */
 export async function answerLive(phones: Phone[], position: number, asked: { question: Question; item: PlanItem }, random: () => number) {
   for (let i = 0; i < phones.length; i += 25)
     await Promise.all(
-      phones.slice(i, i + 25).map((p) =>
-        p.client.post(`/live/${p.attemptId}/answer`, [['position', String(position)], ...answerFields(asked.question, asked.item, random)]),
-      ),
+      phones
+        .slice(i, i + 25)
+        .map((p) =>
+          p.client.post(`/live/${p.attemptId}/answer`, [
+            ['position', String(position)],
+            ...answerFields(asked.question, asked.item, random),
+          ]),
+        ),
     )
 }
 

@@ -4,16 +4,33 @@
 // It reads pages only through the page contract (docs/live-games.md and the brief of the redesign):
 // `data-phase`, `data-question` and `data-type` on each live screen's root inside #projector, #live
 // and #live-panel, the teacher's buttons by name, and links by where they go.
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Question } from '../../src/questions/schema.ts'
 import type { LocalServer } from '../harness/wrangler-dev.ts'
 import { Client } from '../load/client.ts'
-import { answerFields, answerLive, joinCrowd, planOf, plansOf, playThrough, questionById, seeded, type Phone } from './crowd.ts'
+import { answerFields, answerLive, joinCrowd, plansOf, playThrough, questionById, seeded, type Phone } from './crowd.ts'
 import { longNames } from './names.ts'
-import { askTypes } from './server.ts'
+import { askQuestions } from './server.ts'
 
 export const TYPES: Question['type'][] = ['single', 'multi', 'truefalse', 'order', 'typed', 'numeric']
 export type Phase = 'lobby' | 'open' | 'paused' | 'reveal' | 'standings' | 'ended'
+
+/**
+ * Which question of each type a class asks: the first in the banks, or the one whose reveal has
+ * the most to show (prompt, options and explanation), to try each screen at its fullest.
+ */
+export type Pick = 'first' | 'longest'
+const size = (q: Question) =>
+  q.prompt.length +
+  q.explanation.length +
+  (q.type === 'single' || q.type === 'multi' ? q.choices : q.type === 'order' ? q.answer : []).join('').length
+export function questionsOf(types: Question['type'][], pick: Pick): Question[] {
+  const pool = [...questionById.values()]
+  return types.map((type) => {
+    const ofType = pool.filter((q) => q.type === type)
+    return pick === 'first' ? ofType[0] : ofType.reduce((a, b) => (size(b) > size(a) ? b : a))
+  })
+}
 
 /**
  * Where a screen is meant to be seen: on the wall (`projector`), on a student's phone (`phone`),
@@ -27,6 +44,8 @@ export type Stop = {
   phase?: Phase
   type?: Question['type']
   again?: boolean
+  /** The part of the page this stop is about, where the rest is as a visit before left it (the teacher's controls in each phase). */
+  focus?: string
 }
 export type Visit = (stop: Stop) => Promise<void>
 export type TourServer = { url: string; d1: LocalServer['d1']; browser: Browser }
@@ -47,29 +66,40 @@ export const SIZES = {
 export const settle = (page: Page) =>
   page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
 
-async function newPage(server: TourServer, viewport: { width: number; height: number }) {
-  const page = await (await server.browser.newContext({ viewport, deviceScaleFactor: 1 })).newPage()
-  page.setDefaultTimeout(15_000)
-  return page
+/** Opens pages, each in a browser of its own (its own cookies), and closes them all at the end of a tour. */
+function browsers(server: TourServer) {
+  const contexts: BrowserContext[] = []
+  return {
+    async newPage(viewport: { width: number; height: number }) {
+      const context = await server.browser.newContext({ viewport, deviceScaleFactor: 1 })
+      contexts.push(context)
+      const page = await context.newPage()
+      page.setDefaultTimeout(15_000)
+      return page
+    },
+    close: () => Promise.all(contexts.map((c) => c.close())),
+  }
 }
+type NewPage = ReturnType<typeof browsers>['newPage']
 
-/** A teacher opens a class through the form, as on the home page, asking one question of each type in `types`. */
-async function openClass(server: TourServer, teacher: Page, o: { name: string; live: boolean; types: Question['type'][] }) {
+/** A teacher opens a class through the form, as on the home page, to ask `questions`: its code, its board, and what it asks. */
+async function openClass(server: TourServer, teacher: Page, o: { name: string; live: boolean; questions: Question[] }) {
   await teacher.goto(`${server.url}/classes/new`)
   await teacher.getByLabel('Class name').fill(o.name)
   await teacher.getByRole('checkbox', { name: /Timeline/ }).check()
-  await teacher.getByLabel('Number of questions').fill(String(o.types.length))
+  await teacher.getByLabel('Number of questions').fill(String(o.questions.length))
   if (o.live) {
     await teacher.getByRole('radio', { name: /^Live:/ }).check()
     await teacher.getByLabel('Seconds per question (live games)').fill('120') // the clock never closes a question mid-visit
   }
   await teacher.getByRole('button', { name: 'Open the class' }).click()
   await teacher.waitForURL(/\/teach\//)
-  await askTypes(server, teacher, o.types)
+  const plan = await askQuestions(server, teacher, o.questions)
   const href = async (part: string) => new URL((await teacher.locator(`a[href*="${part}"]`).first().getAttribute('href'))!, server.url)
   return {
     code: (await href('/join/')).pathname.split('/').pop()!,
     board: (await href('/board/')).href,
+    plan: plan.map((item) => ({ question: questionById.get(item.q)!, item })),
   }
 }
 
@@ -97,11 +127,14 @@ const screenAt = (page: Page, root: string, phase: Phase, question?: number) =>
 
 export type LiveTourOptions = {
   types: Question['type'][]
+  pick: Pick
   /** Phones without a screen, joined and answering by plain HTTP. */
   crowd: number
   visit: Visit
-  /** Stop after the first question opens (the smoke run). */
-  firstQuestionOnly?: boolean
+  /** Stop at the lobby, or once the first question has opened (the smoke run); by default, go on to the podium. */
+  until?: 'lobby' | 'first question'
+  /** Appended to each screen's name, for a second game (`-200` for a lobby of 200). */
+  suffix?: string
   /** What the tour could not do because a page broke the contract (no standings button, say). */
   notes: string[]
 }
@@ -112,11 +145,23 @@ export type LiveTourOptions = {
  * reveal and standings, then the podium.
  */
 export async function liveTour(server: TourServer, o: LiveTourOptions) {
+  const opened = browsers(server)
+  try {
+    await playLive(server, o, opened.newPage)
+  } finally {
+    await opened.close()
+  }
+}
+
+async function playLive(server: TourServer, o: LiveTourOptions, newPage: NewPage) {
   const random = seeded(2018)
-  const teacher = await newPage(server, SIZES.laptop)
-  const { code, board } = await openClass(server, teacher, { name: 'Year 11 politics: the race to lead the IOM', live: true, types: o.types })
-  const plan = planOf(server, code)
-  const projector = await newPage(server, SIZES.projectors[2])
+  const teacher = await newPage(SIZES.laptop)
+  const { code, board, plan } = await openClass(server, teacher, {
+    name: 'Year 11 politics: the race to lead the IOM',
+    live: true,
+    questions: questionsOf(o.types, o.pick),
+  })
+  const projector = await newPage(SIZES.projectors[2])
   await projector.goto(board)
   await screenAt(projector, '#projector', 'lobby')
 
@@ -124,7 +169,7 @@ export async function liveTour(server: TourServer, o: LiveTourOptions) {
   const crowd = await joinCrowd(server.url, code, names.slice(2))
   const phones: Page[] = []
   for (const name of names.slice(0, 2)) {
-    const phone = await newPage(server, SIZES.phone)
+    const phone = await newPage(SIZES.phone)
     await phone.goto(`${server.url}/join/${code}`)
     await phone.getByLabel('Your nickname').fill(name)
     await phone.getByRole('button', { name: /^Join/ }).click()
@@ -144,8 +189,10 @@ export async function liveTour(server: TourServer, o: LiveTourOptions) {
     for (const [role, page, name] of list) {
       // Named by type where the screen differs by type: the question and its reveal on a phone and the projector.
       const byType = type && role !== 'teacher' && (phase === 'open' || phase === 'reveal')
-      const screen = name ?? `${role === 'teacher' ? 'teacher-live' : role}${byType ? `-${type}` : ''}-${phase}`
-      await o.visit({ screen, role, page, phase, type, again: seen.has(screen) })
+      const screen = (name ?? `${role === 'teacher' ? 'teacher-live' : role}${byType ? `-${type}` : ''}-${phase}`) + (o.suffix ?? '')
+      // The teacher's page changes only its controls during a game; its tables are read in the lobby and at the end.
+      const focus = role === 'teacher' && phase !== 'lobby' && phase !== 'ended' ? '#live-panel' : undefined
+      await o.visit({ screen, role, page, phase, type, again: seen.has(screen), focus })
       seen.add(screen)
     }
   }
@@ -154,6 +201,7 @@ export async function liveTour(server: TourServer, o: LiveTourOptions) {
     ['phone', phones[0]],
     ['teacher', teacher],
   ])
+  if (o.until === 'lobby') return
 
   await press('Start the game')
   // The crowd answers all but its last two, who never do: a real class, and the reveal is the teacher's to call.
@@ -167,7 +215,7 @@ export async function liveTour(server: TourServer, o: LiveTourOptions) {
       ['phone', phones[0]],
       ['teacher', teacher],
     ])
-    if (o.firstQuestionOnly) return
+    if (o.until === 'first question') return
     if (i === 0) {
       await press('Pause')
       await screenAt(projector, '#projector', 'paused', i)
@@ -209,6 +257,7 @@ export async function liveTour(server: TourServer, o: LiveTourOptions) {
   }
   await screenAt(projector, '#projector', 'ended')
   await screenAt(phones[0], '#live', 'ended')
+  await teacher.reload() // the final table
   await stops('ended', undefined, [
     ['projector', projector],
     ['phone', phones[0]],
@@ -219,6 +268,7 @@ export async function liveTour(server: TourServer, o: LiveTourOptions) {
 export type SelfPacedTourOptions = {
   /** Students without a screen who join and play (some of the way) by plain HTTP. */
   crowd: number
+  pick: Pick
   /** Solo quizzes finished and named, for the bank's leaderboard. */
   leaderboard: number
   visit: Visit
@@ -230,31 +280,47 @@ export type SelfPacedTourOptions = {
  * leaderboard, the teacher's dashboard and the class's projector board.
  */
 export async function selfPacedTour(server: TourServer, o: SelfPacedTourOptions) {
+  const opened = browsers(server)
+  try {
+    await playSelfPaced(server, o, opened.newPage)
+  } finally {
+    await opened.close()
+  }
+}
+
+async function playSelfPaced(server: TourServer, o: SelfPacedTourOptions, newPage: NewPage) {
   const random = seeded(2023)
   const names = longNames(o.crowd + o.leaderboard + 1, 300)
-  const student = await newPage(server, SIZES.phone)
+  const student = await newPage(SIZES.phone)
   await student.goto(server.url)
   await o.visit({ screen: 'home', role: 'page', page: student })
   await student.goto(`${server.url}/join`)
   await o.visit({ screen: 'join', role: 'page', page: student })
 
-  const teacher = await newPage(server, SIZES.laptop)
+  const teacher = await newPage(SIZES.laptop)
   await teacher.goto(`${server.url}/classes/new`)
   await o.visit({ screen: 'new-class', role: 'page', page: teacher })
-  const { code, board } = await openClass(server, teacher, { name: 'Year 11 politics: homework on the IOM races', live: false, types: TYPES })
+  const { code, board } = await openClass(server, teacher, {
+    name: 'Year 11 politics: homework on the IOM races',
+    live: false,
+    questions: questionsOf(TYPES, o.pick),
+  })
 
-  // The crowd joins and plays: some finish, some stop part-way, some have only joined.
+  // A class joins: a crowd by plain HTTP, one student on a Chromium phone; solo players start quizzes
+  // of their own. Each attempt's questions come in its own order: all are read in one query.
   const crowd = await joinCrowd(server.url, code, names.slice(1, 1 + o.crowd))
-  const plans = plansOf(server, crowd.map((p) => p.attemptId))
-  await Promise.all(crowd.map((p, k) => playThrough(p, plans.get(p.attemptId)!, random, k % 7)))
-
+  const solo = await startSolo(server, 'race-2018', names.slice(1 + o.crowd))
   await student.goto(`${server.url}/join/${code}`)
   await o.visit({ screen: 'join-class', role: 'phone', page: student })
   await student.getByLabel('Your nickname').fill(names[0])
   await student.getByRole('button', { name: /^Join/ }).click()
   await student.waitForURL(/\/play\//)
   const attemptId = new URL(student.url()).pathname.split('/').pop()!
-  const plan = plansOf(server, [attemptId]).get(attemptId)!
+  const plans = plansOf(server, [attemptId, ...crowd.map((p) => p.attemptId), ...solo.map((p) => p.attemptId)])
+  const plan = plans.get(attemptId)!
+
+  // The crowd plays: some finish, some stop part-way, some have only joined.
+  await Promise.all(crowd.map((p, k) => playThrough(p, plans.get(p.attemptId)!, random, k % 7)))
   for (const [i, item] of plan.entries()) {
     const q = questionById.get(item.q)!
     await student.locator('form:has(input[name="position"])').waitFor()
@@ -270,8 +336,12 @@ export async function selfPacedTour(server: TourServer, o: SelfPacedTourOptions)
   await student.waitForURL(/\/results\//)
   await o.visit({ screen: 'results', role: 'phone', page: student })
 
-  // Solo quizzes, finished and named, so the leaderboard has long names on it.
-  await soloQuizzes(server, 'race-2018', names.slice(1 + o.crowd), random)
+  // The solo quizzes, finished and named, so the leaderboard has long names on it.
+  for (const p of solo) {
+    await playThrough(p, plans.get(p.attemptId)!, random)
+    const named = await p.client.post(`/results/${p.attemptId}/nickname`, [['nickname', p.nickname]])
+    if (named.status !== 303) throw new Error(`the leaderboard refused ${p.nickname}: ${named.status}`)
+  }
   await student.goto(`${server.url}/leaderboard/race-2018`)
   await o.visit({ screen: 'leaderboard', role: 'phone', page: student })
 
@@ -279,25 +349,19 @@ export async function selfPacedTour(server: TourServer, o: SelfPacedTourOptions)
   await o.visit({ screen: 'teacher-self', role: 'teacher', page: teacher })
   await teacher.goto(`${server.url}${new URL(teacher.url()).pathname}/delete`)
   await o.visit({ screen: 'teacher-delete', role: 'teacher', page: teacher })
-  const projector = await newPage(server, SIZES.projectors[2])
+  const projector = await newPage(SIZES.projectors[2])
   await projector.goto(board)
   await o.visit({ screen: 'board-self', role: 'projector', page: projector })
 }
 
-/** Solo quizzes on `bank`, one a nickname, played by plain HTTP to their results and put on the leaderboard. */
-async function soloQuizzes(server: TourServer, bank: string, nicknames: string[], random: () => number) {
-  const players = await Promise.all(
-    nicknames.map(async (nickname): Promise<Phone> => {
+/** Solo quizzes on `bank`, one a nickname, started by plain HTTP. */
+function startSolo(server: TourServer, bank: string, nicknames: string[]): Promise<Phone[]> {
+  return Promise.all(
+    nicknames.map(async (nickname) => {
       const client = new Client(server.url, [])
       await client.get('/')
       const started = await client.post('/play', [['bank', bank]])
       return { nickname, client, attemptId: started.location!.split('/').pop()! }
     }),
   )
-  const plans = plansOf(server, players.map((p) => p.attemptId))
-  for (const p of players) {
-    await playThrough(p, plans.get(p.attemptId)!, random)
-    const named = await p.client.post(`/results/${p.attemptId}/nickname`, [['nickname', p.nickname]])
-    if (named.status !== 303) throw new Error(`the leaderboard refused ${p.nickname}: ${named.status}`)
-  }
 }
