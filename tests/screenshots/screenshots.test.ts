@@ -29,5 +29,5 @@ it.runIf(browserAvailable())(
     expect(header(join(out, 'home-360x640.png'))).toMatchObject({ width: 360, palette: true })
     expect(run.stdout).toMatch(/Wrote 3 screenshots \([\d.]+ MB\)/)
   },
-  180_000,
+  250_000,
 )
