@@ -47,7 +47,7 @@ function sizesOf({ screen, role }: Stop): Size[] {
 /** Screens also photographed in dark mode, at their first size. */
 const DARK = new Set(SMOKE ? [] : ['projector-single-reveal', 'phone-single-open', 'teacher-live-reveal'])
 /** A page taller than its screen is photographed whole, down to this many screens' height (a projector cannot scroll). */
-const SCREENS_DEEP: Record<Stop['role'], number> = { projector: 1, phone: 3, teacher: 3, page: 2 }
+const SCREENS_DEEP: Record<Stop['role'], number> = { projector: 1, phone: 3, teacher: 2, page: 2 }
 
 const written: string[] = []
 
