@@ -25,7 +25,13 @@ export default defineConfig(async () => ({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/banks/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/load/**/*.test.ts', 'tests/bench/**/*.test.ts'],
+          include: [
+            'tests/banks/**/*.test.ts',
+            'tests/e2e/**/*.test.ts',
+            'tests/load/**/*.test.ts',
+            'tests/bench/**/*.test.ts',
+            'tests/screenshots/**/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
+import type { PlanItem } from '../../src/db/schema.ts'
 import type { Compiled } from '../../src/questions/compile.ts'
 import type { Question } from '../../src/questions/schema.ts'
 import { startServer, type LocalServer } from '../harness/wrangler-dev.ts'
@@ -75,8 +76,20 @@ export const questionsByPrompt = (): Map<string, Question> => {
 export async function askTypes(server: { url: string; d1: LocalServer['d1'] }, teacher: Page, types: Question['type'][]) {
   const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
   const pool = banks.flatMap((b) => b.questions)
-  const plan = types.map((type, i) => {
-    const q = pool.filter((x) => x.type === type)[i]
+  await askQuestions(
+    server,
+    teacher,
+    types.map((type, i) => pool.filter((x) => x.type === type)[i]),
+  )
+}
+
+/** Makes the class a teacher's page shows ask `questions`, in that order, as `askTypes` does; returns the plan a live game follows. */
+export async function askQuestions(
+  server: { url: string; d1: LocalServer['d1'] },
+  teacher: Page,
+  questions: Question[],
+): Promise<PlanItem[]> {
+  const plan: PlanItem[] = questions.map((q) => {
     const n = q.type === 'single' || q.type === 'multi' ? q.choices.length : q.type === 'order' ? q.answer.length : 0
     // Options reversed: an ordering shown in its own order would answer itself.
     return n ? { q: q.id, order: Array.from({ length: n }, (_, k) => n - 1 - k) } : { q: q.id }
@@ -92,4 +105,5 @@ export async function askTypes(server: { url: string; d1: LocalServer['d1'] }, t
     .context()
     .request.post(`${server.url}${base}/open`, { form: { _csrf: csrf }, headers: { Origin: server.url }, maxRedirects: 0 })
   await teacher.reload()
+  return plan
 }

@@ -76,13 +76,29 @@ export async function startServer({ script }: { script?: string } = {}): Promise
   throw new Error(`wrangler dev did not start:\n${log}`)
 }
 
-/** Runs one SQL statement on the server's local D1 (through wrangler, as a person would) and returns its rows. */
+/**
+ * Runs one SQL statement on the server's local D1 (through wrangler, as a person would) and returns
+ * its rows. The running server holds the same SQLite file: a statement that meets one of its writes
+ * is refused (SQLITE_BUSY) and is tried again a moment later.
+ */
 function d1(persist: string, sql: string): Record<string, unknown>[] {
-  const out = execFileSync(wrangler, ['d1', 'execute', 'iom-race-quiz', '--local', '--persist-to', persist, '--json', '--command', sql], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CI: 'true' },
-  })
-  return (JSON.parse(out) as { results: Record<string, unknown>[] }[])[0].results
+  for (let tries = 1; ; tries++) {
+    try {
+      const out = execFileSync(
+        wrangler,
+        ['d1', 'execute', 'iom-race-quiz', '--local', '--persist-to', persist, '--json', '--command', sql],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, CI: 'true' },
+        },
+      )
+      return (JSON.parse(out) as { results: Record<string, unknown>[] }[])[0].results
+    } catch (e) {
+      if (tries === 5 || !String((e as { stderr?: string }).stderr).includes('SQLITE_BUSY')) throw e
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250 * tries)
+    }
+  }
 }
