@@ -89,6 +89,9 @@ async function request(server: LocalServer, route: Route, meter = false) {
   const res = await fetch(server.url + route.path, {
     method: route.method ?? 'GET',
     headers: {
+      // A new connection each time: one left open could be closed by the server while this process
+      // is blocked in server.d1 (seeding), and the next request sent down it would fail.
+      Connection: 'close',
       Cookie: COOKIE,
       Origin: server.url,
       ...(route.body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),

@@ -65,7 +65,9 @@ export async function startServer({ script }: { script?: string } = {}): Promise
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break
-    const ok = await fetch(url).then(
+    // A new connection, closed after: one left open could be closed by the server while the caller
+    // is blocked (say in `d1`), and the caller's next request sent down it would fail.
+    const ok = await fetch(url, { headers: { Connection: 'close' } }).then(
       (r) => r.ok,
       () => false,
     )
