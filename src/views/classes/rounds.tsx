@@ -18,15 +18,15 @@ function Err({ id, text }: { id: string; text?: string }) {
   ) : null
 }
 
-/** Beside the teacher's controls: the round in play, and the way to the next. */
+/** Under the dashboard: the round in play, and the way to the next (the controls' column stays short enough to stay in view). */
 export function RoundsPanel({ klass, base }: { klass: Class; base: string }) {
   return (
-    <section aria-labelledby="rounds" class="panel rounds">
+    <section aria-labelledby="rounds" class="rounds">
       <h2 id="rounds">{klass.round === 1 ? 'Rounds' : `Round ${klass.round}`}</h2>
       <p>
         {klass.round === 1
           ? 'Play again with the same class: everyone keeps their seat and nickname, and nobody joins again.'
-          : `The students table ranks round ${klass.round}; the class over ${roundsSoFar(klass.round)} is below it.`}
+          : `The students table ranks round ${klass.round}; the table under it adds up ${roundsSoFar(klass.round)}.`}
       </p>
       <p>
         <a class="button" href={`${base}/rounds/new`}>

@@ -59,7 +59,6 @@ export function TeacherPage(props: TeacherProps) {
           <JoinPanel {...props} />
           <ClassSettings klass={klass} base={base} />
           <DeadlinePanel klass={klass} base={base} />
-          <RoundsPanel klass={klass} base={base} />
         </div>
         <div class="teacher-main">
           {props.error && (
@@ -68,6 +67,7 @@ export function TeacherPage(props: TeacherProps) {
             </p>
           )}
           <Dashboard klass={klass} base={base} tag={props.tag} seats={props.seats} stats={props.stats} waiting={props.waiting} />
+          <RoundsPanel klass={klass} base={base} />
           <section aria-labelledby="delete-heading">
             <h2 id="delete-heading">Delete the class</h2>
             <p>
