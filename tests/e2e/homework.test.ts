@@ -81,7 +81,8 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     await ada.locator('legend h2').waitFor()
 
     // The teacher brings the deadline forward to a few seconds from now.
-    const closesAt = Math.ceil((Date.now() + 4_000) / 1000) * 1000
+    // Ten seconds: time for a second student to join before it, even on a busy machine.
+    const closesAt = Math.ceil((Date.now() + 10_000) / 1000) * 1000
     const csrf = (await teacher.context().cookies()).find((c) => c.name === 'csrf')!.value
     const moved = await teacher.context().request.post(`${server.url}${base}/deadline`, {
       form: {
@@ -92,14 +93,14 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
       headers: { Origin: server.url },
       maxRedirects: 0,
     })
-    expect(moved.status()).toBe(303)
+    expect(moved.status(), await moved.text()).toBe(303)
 
     // A student with JavaScript on, in Tokyo, sees it in their own time and counts down to it.
     const bea = await newPage({ javaScript: true, zone: 'Asia/Tokyo' })
     await join(code, 'Bea', bea)
     await expect(bea.locator('.deadline time').textContent()).resolves.toMatch(/your time \(Asia\/Tokyo\)$/)
-    await expect(bea.locator('.deadline [role=timer]').textContent()).resolves.toMatch(/^0 minutes, [0-4] seconds? left$/)
-    await expect.poll(() => bea.locator('.deadline [role=timer]').textContent(), { timeout: 10_000 }).toBe('The deadline has passed')
+    await expect(bea.locator('.deadline [role=timer]').textContent()).resolves.toMatch(/^0 minutes, \d+ seconds? left$/)
+    await expect.poll(() => bea.locator('.deadline [role=timer]').textContent(), { timeout: 20_000 }).toBe('The deadline has passed')
     await expect(bea.locator('[data-deadline-status]').textContent()).resolves.toBe('The deadline has passed: answers are no longer taken.')
     // The countdown is only a display: the server's clock decides (it may be a moment behind the page).
     await expect.poll(() => Date.now() >= closesAt + 500, { timeout: 5_000 }).toBe(true)
@@ -158,7 +159,7 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     await teacher.locator('#deadline summary').click()
     await teacher.getByLabel('Date and time').fill(localValue(Date.now() + 48 * HOUR, 'America/New_York'))
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
-    await expect(teacher.locator('#deadline time').textContent()).resolves.toContain('your time (America/New York)')
+    await expect(teacher.locator('#deadline time').first().textContent()).resolves.toContain('your time (America/New York)')
     return { teacher, base, code, empty }
   }
 

@@ -1,6 +1,7 @@
 // Homework with a deadline: set from the teacher's link in the teacher's time zone, shown to
 // students, enforced by the server's clock (moved here with fake timers), extended, closed early,
 // removed; bad input and other people's links change nothing.
+import { env } from 'cloudflare:workers'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { CLASS_LIFETIME_MS } from '../../src/db/classes.ts'
 import { localValue } from '../../src/game/deadline.ts'
@@ -208,6 +209,35 @@ describe("the teacher's controls", () => {
     const page = await (await teacher.get(base)).text()
     expect(page).toContain('No deadline yet.')
     expect(page).toContain(`value="${ZONE}"`)
+  })
+})
+
+describe('rounds', () => {
+  it("starts another round without the last round's deadline, self-paced or live", async () => {
+    const { teacher, base, code, closesAt, seats } = await homework()
+    const [{ student, attemptId }] = seats
+    await answer(student, attemptId!)
+    clockAt(closesAt + HOUR)
+    const round = (n: number, mode: string) =>
+      teacher.post(`${base}/rounds`, {
+        round: String(n),
+        banks: 'race-2023',
+        size: '2',
+        mode,
+        ...(mode === 'live' ? { seconds: '20' } : {}),
+      })
+    expect((await round(2, 'self')).status).toBe(303)
+    expect(await deadlineRow(code)).toEqual({ closesAt: null, zone: null })
+    // The seat plays round 2 at once; round 1's results, closed with one answer, stay readable.
+    const seat = (await classByCode(code))!
+    const now = await env.DB.prepare('select attempt_id from students where class_id = ?').bind(seat.id).first<{ attempt_id: string }>()
+    expect((await answer(student, now!.attempt_id)).status).toBe(303)
+    expect((await student.get(`/results/${attemptId}`)).status).toBe(200)
+    // A deadline set in round 2, then a live round 3: the live game takes joins again.
+    await teacher.post(`${base}/deadline/close`, {})
+    expect((await join(code, 'Late')).res.status).toBe(403)
+    expect((await round(3, 'live')).status).toBe(303)
+    expect((await join(code, 'Later')).res.status).toBe(303)
   })
 })
 
