@@ -62,9 +62,16 @@ export const SIZES = {
   ],
 }
 
-/** Lets a page lay itself out after a resize or a swap: two frames. */
+/**
+ * Lets a page lay itself out after a resize or a swap (two frames) and its entrance animations end:
+ * a word fading in is briefly faint, a podium rising briefly short. (A countdown's long one is not waited for.)
+ */
 export const settle = (page: Page) =>
-  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))))
+  page.evaluate(async () => {
+    await new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))
+    const entrances = document.getAnimations().filter((a) => Number(a.effect?.getComputedTiming().endTime ?? Infinity) < 5_000)
+    await Promise.all(entrances.map((a) => a.finished.catch(() => null)))
+  })
 
 /** Opens pages, each in a browser of its own (its own cookies), and closes them all at the end of a tour. */
 function browsers(server: TourServer) {

@@ -46,8 +46,12 @@ function sizesOf({ screen, role }: Stop): Size[] {
 }
 /** Screens also photographed in dark mode, at their first size. */
 const DARK = new Set(SMOKE ? [] : ['projector-single-reveal', 'phone-single-open', 'teacher-live-reveal'])
-/** A page taller than its screen is photographed whole, down to this many screens' height (a projector cannot scroll). */
-const SCREENS_DEEP: Record<Stop['role'], number> = { projector: 1, phone: 3, teacher: 2, page: 2 }
+/**
+ * A page taller than its screen is photographed whole, down to this many screens' height. Not the
+ * projector's (it cannot scroll) nor the teacher's, whose controls stick in view as it scrolls: a
+ * picture of the whole page would show them where no screen does.
+ */
+const SCREENS_DEEP: Record<Stop['role'], number> = { projector: 1, phone: 3, teacher: 1, page: 2 }
 
 const written: string[] = []
 
@@ -59,8 +63,9 @@ async function photograph(stop: Stop) {
   for (const { size, dark } of shots) {
     await page.setViewportSize(size)
     await page.emulateMedia({ colorScheme: dark ? 'dark' : 'light' })
+    // From the top, as the page opens: a click on the way here may have scrolled it.
+    const tall = await page.evaluate(() => (scrollTo(0, 0), document.scrollingElement!.scrollHeight))
     await settle(page)
-    const tall = await page.evaluate(() => document.scrollingElement!.scrollHeight)
     const height = Math.min(Math.max(tall, size.height), size.height * SCREENS_DEEP[role])
     const file = join(out, `${stop.screen}${dark ? '-dark' : ''}-${size.width}x${size.height}.png`)
     // Device scale 1 and no animation mid-flight: the same picture on every run. A palette of 256
@@ -69,7 +74,7 @@ async function photograph(stop: Stop) {
     const png = await page.screenshot({
       type: 'png',
       animations: 'disabled',
-      fullPage: true,
+      fullPage: height > size.height,
       clip: { x: 0, y: 0, width: size.width, height },
     })
     await sharp(png).png({ palette: true, effort: 10, compressionLevel: 9 }).toFile(file)
