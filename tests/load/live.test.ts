@@ -8,7 +8,7 @@ it('stores every answer once and keeps every phone in step with the projector, t
   // prettier-ignore
   const flags = ['--students', '20', '--questions', '6', '--seconds', '8', '--double', '0.3', '--retry', '0.2', '--drop', '0.2', '--late', '0.2', '--json']
   const run = await runCommand('tests/load/run-live.ts', flags, 170_000)
-  expect(run.code, run.stderr).toBe(0)
+  expect(run.code, `${run.stderr}\n${run.stdout}`).toBe(0)
   const report = JSON.parse(run.stdout) as LiveLoadReport
   console.log(formatLiveReport(report))
   expect(report.problems).toEqual([])

@@ -378,21 +378,38 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
     const pageDelays = watcher ? await watcher.delays() : null
 
     // Every phone agrees with the projector: it saw each reveal it was there for, and ends on the
-    // same final screen with the rank and points the projector's full ranking gives it.
+    // same final screen with the rank and points of the class's full ranking (the teacher's CSV),
+    // whose top ten the projector's podium and next places show by name.
     const disagreements: string[] = []
+    const csv = (await teacher.get(`${teacherPath}/results.csv`)).html
     const ranking = new Map(
-      [...ended.html.matchAll(/<th scope="row">#(\d+)<\/th><td>([^<]+)<\/td><td>([\d,]+)<\/td>/g)].map((m) => [
-        m[2],
-        { rank: Number(m[1]), score: Number(m[3].replace(/,/g, '')) },
-      ]),
+      csv
+        .trim()
+        .split(/\r?\n/)
+        .slice(1)
+        .map((line) => line.slice(1, -1).split('","')) // every field is quoted; these nicknames hold no quotes
+        .map(([rank, nickname, points]) => [nickname, { rank: Number(rank), score: Number(points) }]),
     )
+    const onProjector = [
+      ...ended.html.matchAll(
+        /<span class="(?:medal|rank)">(\d+)\w\w<\/span>\s*<span class="name[^"]*"[^>]*>([^<]+)<\/span>\s*<span class="score">([\d,]+)/g,
+      ),
+    ]
+    const named = Math.min(10, ranking.size) // FINAL_NAMES, in src/views/live/projector.tsx
+    if (onProjector.length !== named)
+      disagreements.push(`the projector names ${onProjector.length} players at the end, not the top ${named}`)
+    for (const [, rank, nickname, score] of onProjector) {
+      const row = ranking.get(nickname)
+      if (!row || row.rank !== Number(rank) || row.score !== Number(score.replace(/,/g, '')))
+        disagreements.push(`the projector shows ${nickname} ${rank} with ${score}, the teacher's results ${row?.rank} with ${row?.score}`)
+    }
     for (const p of phones.filter((x) => x.feed)) {
       const last = p.feed!.latest
       const row = ranking.get(p.nickname)
       if (!last || last.version !== ended.version || last.phase !== 'ended')
         disagreements.push(`${p.nickname} ended on ${last?.phase} v${last?.version}, the projector on v${ended.version}`)
       else if (!row || row.rank !== last.rank || row.score !== last.score)
-        disagreements.push(`${p.nickname} says rank ${last.rank} with ${last.score}, the projector ${row?.rank} with ${row?.score}`)
+        disagreements.push(`${p.nickname} says rank ${last.rank} with ${last.score}, the teacher's results ${row?.rank} with ${row?.score}`)
       for (const reveal of reveals) {
         const offline = p.feed!.gaps.some(([from, to]) => from <= reveal.at && reveal.at <= to)
         const there = !offline && p.feed!.screens.some((s) => s.version < reveal.version)
@@ -472,7 +489,7 @@ export function formatLiveReport(r: LiveLoadReport): string {
     `traffic         ${n(r.requests)} HTTP requests (${Object.entries(r.byStatus)
       .map(([s, c]) => `${s} ${n(c)}`)
       .join(' · ')}), ${n(r.messages)} WebSocket messages`,
-    `agreement       ${r.disagreements.length === 0 ? "every phone saw each reveal and ended on the projector's screen, with the rank and points the projector shows" : `${n(r.disagreements.length)} disagreements`}`,
+    `agreement       ${r.disagreements.length === 0 ? "every phone saw each reveal and ended on the projector's screen, with the rank and points of the teacher's results, whose top ten the projector names" : `${n(r.disagreements.length)} disagreements`}`,
     `totals          ${r.totalsWrong === 0 ? 'every score equals the sum of its answers' : `${n(r.totalsWrong)} attempts disagree with their answers`}`,
     ...r.disagreements.slice(0, 5).map((d) => `disagreement    ${d}`),
     ...r.problems.slice(0, 10).map((p) => `problem         ${p}`),
