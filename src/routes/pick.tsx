@@ -6,14 +6,14 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env.ts'
 import { DEFAULT_QUIZ_SIZE } from '../game/plan.ts'
-import { applyChange, matching, readFilters, readSet, SET_LIMIT, type Change } from '../game/question-set.ts'
+import { applyChange, matching, PAGE_SIZE, readFilters, readSet, SET_LIMIT, type Change } from '../game/question-set.ts'
 import { fragment, isPartial } from '../http/respond.tsx'
 import { PickerForm, PickerPage, type PickerProps } from '../views/classes/picker.tsx'
 import { pickerUrl } from '../views/classes/question-set.tsx'
 
 const pick = new Hono<AppEnv>()
 
-/** The buttons of the form, each naming its question (or `1`); a request presses at most one. */
+/** The buttons of the form that change the set, each naming its question (or `1`); a request presses at most one. */
 const BUTTONS = ['add', 'remove', 'drop', 'up', 'down', 'random', 'clear', 'use'] as const
 
 pick.get('/', (c) => {
@@ -30,10 +30,15 @@ pick.get('/', (c) => {
   problems.push(...read.problems)
   let set = read.questions
   const found = matching(filters)
+  const pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE))
   const count = first('n') ?? String(Math.max(1, Math.min(DEFAULT_QUIZ_SIZE, SET_LIMIT - set.length)))
   const pressed = BUTTONS.filter((name) => query[name] !== undefined)
   if (pressed.length > 1) problems.push('One change at a time, please: nothing was changed.')
   const button = pressed.length === 1 ? pressed[0] : undefined
+  // The page of questions: the one a pager button or the address asks for; after a change to the
+  // set, the one it was made on (`at`); after new filters, the first. Past the last, the last.
+  const asked = Number(first('page') ?? (button ? first('at') : undefined) ?? 1)
+  const page = Math.min(pages, Math.max(1, Math.floor(asked) || 1))
   let status: string | undefined
   let focus: string | undefined
 
@@ -60,16 +65,19 @@ pick.get('/', (c) => {
         const next = set[before.findIndex((q) => q.id === value)]
         if (button === 'drop') focus = next ? `drop-${next.id}` : 'set-heading'
         const anchor = button === 'add' || button === 'remove' ? `#q-${value}` : '#set'
-        if (!isPartial(c)) return go(c, pickerUrl({ set, filters, count: first('n') }) + anchor)
-        c.header('HX-Replace-Url', pickerUrl({ set, filters, count: first('n') }))
+        if (!isPartial(c)) return go(c, pickerUrl({ set, filters, count: first('n'), page }) + anchor)
+        c.header('HX-Replace-Url', pickerUrl({ set, filters, count: first('n'), page }))
       }
     }
   } else if (!button && isPartial(c) && problems.length === 0) {
-    status = found.length === 1 ? '1 question matches.' : `${found.length} questions match.`
-    c.header('HX-Replace-Url', pickerUrl({ set, filters, count: first('n') }))
+    if (first('page') !== undefined) {
+      status = `Page ${page} of ${pages}.`
+      focus = 'found'
+    } else status = found.length === 1 ? '1 question matches.' : `${found.length} questions match.`
+    c.header('HX-Replace-Url', pickerUrl({ set, filters, count: first('n'), page }))
   }
 
-  const props: PickerProps = { filters, found, set, count, problems, status, focus }
+  const props: PickerProps = { filters, found, page, pages, set, count, problems, status, focus }
   const code = problems.length ? 422 : 200
   if (isPartial(c)) return fragment(c, <PickerForm {...props} />, code)
   c.status(code)

@@ -3,7 +3,7 @@
 // holds exactly the chosen questions in the chosen order.
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
-import { SET_LIMIT, TAGS } from '../../src/game/question-set.ts'
+import { PAGE_SIZE, SET_LIMIT, TAGS } from '../../src/game/question-set.ts'
 import { banks, sourcesOf } from '../../src/questions/registry.ts'
 import type { Question } from '../../src/questions/schema.ts'
 import { formatKey } from '../../src/views/format.ts'
@@ -23,6 +23,15 @@ const pick = (fields: Record<string, string | string[]>, headers: HeadersInit = 
 }
 /** The ids of the question cards a page shows, in order. */
 const cards = (html: string) => [...html.matchAll(/<li class="question-card[^"]*" id="q-([a-z0-9-]+)"/g)].map((m) => m[1])
+/** Every card the picker finds for these fields, page by page, and how many pages it took. */
+async function everyCard(fields: Record<string, string> = {}) {
+  const first = await (await pick(fields)).text()
+  const total = Number(first.match(/(\d+) questions? match/)?.[1] ?? 0)
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE))
+  const found = cards(first)
+  for (let page = 2; page <= pages; page++) found.push(...cards(await (await pick({ ...fields, page: String(page) })).text()))
+  return { found, pages }
+}
 /** The set a page or address holds, in order. */
 const setIn = (html: string) => [...html.matchAll(/<input type="hidden" name="set" value="([a-z0-9-]+)"/g)].map((m) => m[1])
 const setOf = (location: string) => new URL(location, ORIGIN).searchParams.getAll('set')
@@ -36,13 +45,18 @@ const cardOf = (html: string, id: string) => {
 }
 
 describe('browsing', () => {
-  it('shows every question with its answer, explanation and source, and reads no D1', async () => {
+  it('shows every question with its answer, explanation and source, a page at a time, and reads no D1', async () => {
     const meter = newMeter()
     const res = await browser({ ...env, DB: metered(env.DB, meter) }).get('/classes/pick')
     expect(res.status).toBe(200)
-    const html = await res.text()
-    expect(cards(html)).toEqual(ids(all))
+    expect(cards(await res.text())).toEqual(ids(all.slice(0, PAGE_SIZE)))
+    expect(meter.trips).toBe(0)
+    const { found, pages } = await everyCard()
+    expect(found).toEqual(ids(all))
+    expect(pages).toBe(Math.ceil(all.length / PAGE_SIZE))
     for (const q of [all[0], all.find((q) => q.type === 'numeric')!, all.find((q) => q.type === 'order')!]) {
+      const page = Math.floor(all.indexOf(q) / PAGE_SIZE) + 1
+      const html = await (await pick({ page: String(page) })).text()
       const card = cardOf(html, q.id)
       expect(card).toContain(escaped(q.prompt))
       expect(card).toContain(escaped(q.explanation))
@@ -51,26 +65,25 @@ describe('browsing', () => {
       else if (q.type === 'single') expect(card).toMatch(new RegExp(`${escaped(q.answer)}<strong class="key-label"> ✓ right answer`))
       else expect(card).toContain(escaped(formatKey(q)))
     }
-    expect(meter.trips).toBe(0)
   })
 
   it('filters by bank, tag, kind and difficulty, together or alone', async () => {
     const bank = banks[1]
-    expect(cards(await (await pick({ bank: bank.id })).text())).toEqual(ids(bank.questions))
+    expect((await everyCard({ bank: bank.id })).found).toEqual(ids(bank.questions))
     const tag = TAGS.find((t) => t.count > 3)!.tag
-    expect(cards(await (await pick({ tag })).text())).toEqual(ids(all.filter((q) => q.tags.includes(tag))))
-    expect(cards(await (await pick({ type: 'numeric' })).text())).toEqual(ids(all.filter((q) => q.type === 'numeric')))
-    expect(cards(await (await pick({ level: '3' })).text())).toEqual(ids(all.filter((q) => q.difficulty === 3)))
+    expect((await everyCard({ tag })).found).toEqual(ids(all.filter((q) => q.tags.includes(tag))))
+    expect((await everyCard({ type: 'numeric' })).found).toEqual(ids(all.filter((q) => q.type === 'numeric')))
+    expect((await everyCard({ level: '3' })).found).toEqual(ids(all.filter((q) => q.difficulty === 3)))
     const both = all.filter((q) => q.difficulty === 1 && bank.questions.includes(q) && q.type === 'truefalse')
-    expect(cards(await (await pick({ bank: bank.id, level: '1', type: 'truefalse', tag: '' })).text())).toEqual(ids(both))
+    expect((await everyCard({ bank: bank.id, level: '1', type: 'truefalse', tag: '' })).found).toEqual(ids(both))
   })
 
   it('searches prompts, options, keys and explanations, ignoring case and accents, needing every word', async () => {
     const vitorino = all.filter((q) => JSON.stringify(q).toLowerCase().includes('vitorino'))
-    const found = cards(await (await pick({ text: 'VITÓRINO' })).text())
+    const { found } = await everyCard({ text: 'VITÓRINO' })
     expect(found.length).toBeGreaterThan(3)
     expect(found.length).toBeLessThanOrEqual(vitorino.length)
-    const narrower = cards(await (await pick({ text: 'vitorino portugal' })).text())
+    const narrower = (await everyCard({ text: 'vitorino portugal' })).found
     expect(narrower.length).toBeGreaterThan(0)
     expect(narrower.length).toBeLessThan(found.length)
     expect(narrower.every((id) => found.includes(id))).toBe(true)
@@ -91,8 +104,48 @@ describe('browsing', () => {
       expect(res.status, field).toBe(422)
       const html = await res.text()
       expect(html).toContain(message)
-      expect(cards(html)).toEqual(ids(all))
+      expect(cards(html)).toEqual(ids(all.slice(0, PAGE_SIZE)))
     }
+  })
+})
+
+describe('pages of questions', () => {
+  const pages = Math.ceil(all.length / PAGE_SIZE)
+
+  it('numbers each page on from the last, says which questions it shows, and offers every page', async () => {
+    const html = await (await pick({ page: '2' })).text()
+    expect(cards(html)).toEqual(ids(all.slice(PAGE_SIZE, 2 * PAGE_SIZE)))
+    expect(html).toContain(`${all.length} questions match: ${PAGE_SIZE + 1} to ${2 * PAGE_SIZE} shown.`)
+    expect(html).toContain(`<ol class="question-list" start="${PAGE_SIZE + 1}"`)
+    expect(html).toMatch(/<button type="submit" name="page" value="2" aria-current="page">/)
+    for (let n = 1; n <= pages; n++) expect(html).toContain(`name="page" value="${n}"`)
+    // An address past the end, or not a number, shows the last page or the first.
+    expect(cards(await (await pick({ page: '99' })).text())).toEqual(ids(all.slice((pages - 1) * PAGE_SIZE)))
+    expect(cards(await (await pick({ page: 'two' })).text())).toEqual(ids(all.slice(0, PAGE_SIZE)))
+    // A filter that finds one page's worth offers no pages.
+    expect(await (await pick({ type: 'numeric' })).text()).not.toContain('class="pager"')
+  })
+
+  it('keeps the page a question was added on, and starts new filters on their first', async () => {
+    const q = all[2 * PAGE_SIZE + 1]
+    const added = await pick({ at: '3', add: q.id })
+    expect(added.status).toBe(303)
+    expect(added.headers.get('Location')).toBe(`/classes/pick?page=3&set=${q.id}#q-${q.id}`)
+    // Without JavaScript, "Show questions" sends page 1 with the filters; htmx sends the filters alone.
+    expect(cards(await (await pick({ at: '3', page: '1', type: 'order' })).text())[0]).toBe(all.find((x) => x.type === 'order')!.id)
+    const filtered = await pick({ at: '3', type: 'order' }, HTMX)
+    expect(filtered.headers.get('HX-Replace-Url')).toBe('/classes/pick?type=order')
+    expect(cards(await filtered.text())[0]).toBe(all.find((x) => x.type === 'order')!.id)
+  })
+
+  it('turns a page for htmx in place: the new address, the page said in the live region, focus on the count', async () => {
+    const res = await pick({ at: '1', page: '2', set: all[0].id }, HTMX)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('HX-Replace-Url')).toBe(`/classes/pick?page=2&set=${all[0].id}`)
+    const html = await res.text()
+    expect(html).toContain(`Page 2 of ${pages}.`)
+    expect(html).toMatch(/<p class="found" id="found" tabindex="-1" autofocus/)
+    expect(setIn(html)).toEqual([all[0].id])
   })
 })
 

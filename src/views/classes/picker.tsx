@@ -1,4 +1,4 @@
-import { bankOfQuestion, LEVEL_LABELS, SET_LIMIT, TAGS, TEXT_MAX, TYPE_LABELS, type Filters } from '../../game/question-set.ts'
+import { bankOfQuestion, LEVEL_LABELS, PAGE_SIZE, SET_LIMIT, TAGS, TEXT_MAX, TYPE_LABELS, type Filters } from '../../game/question-set.ts'
 import { banks } from '../../questions/registry.ts'
 import type { Question } from '../../questions/schema.ts'
 import { formatKey } from '../format.ts'
@@ -10,6 +10,9 @@ export type PickerProps = {
   filters: Filters
   /** What the filters find. */
   found: Question[]
+  /** The page of them shown (from 1), of how many. */
+  page: number
+  pages: number
   /** The set so far, in its order. */
   set: Question[]
   /** How many to add at random. */
@@ -36,7 +39,9 @@ export function PickerPage(props: PickerProps) {
  * page's heading sits in its first column, so on a wide screen the set's column starts at the top.
  */
 export function PickerForm(props: PickerProps) {
-  const { set, found, problems, status } = props
+  const { set, found, page, pages, problems, status, focus } = props
+  const shown = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+  const from = (page - 1) * PAGE_SIZE + 1
   const positions = new Map(set.map((q, i) => [q.id, i + 1]))
   return (
     <form
@@ -80,16 +85,18 @@ export function PickerForm(props: PickerProps) {
           </p>
           <h2 id="browse-heading">Every question</h2>
           <FilterFields {...props} />
-          <p class="found" id="found">
+          <input type="hidden" name="at" value={String(page)} />
+          <p class="found" id="found" tabindex={-1} autofocus={focus === 'found'}>
             {found.length === 0
               ? 'No question matches these filters.'
-              : `${found.length} ${found.length === 1 ? 'question matches' : 'questions match'}.`}
+              : `${found.length} ${found.length === 1 ? 'question matches' : 'questions match'}${pages > 1 ? `: ${from} to ${from + shown.length - 1} shown` : ''}.`}
           </p>
-          <ol class="question-list" aria-labelledby="browse-heading found">
-            {found.map((q) => (
+          <ol class="question-list" start={from} aria-labelledby="browse-heading found">
+            {shown.map((q) => (
               <QuestionCard q={q} position={positions.get(q.id) ?? 0} />
             ))}
           </ol>
+          <Pager page={page} pages={pages} />
         </section>
         <aside class="picker-set" id="set" aria-labelledby="set-heading">
           <SetPanel {...props} />
@@ -120,7 +127,10 @@ function FilterFields({ filters, found, count }: PickerProps) {
         <Select name="type" label="Kind" any="Every kind" value={filters.type} options={Object.entries(TYPE_LABELS)} />
         <Select name="level" label="Difficulty" any="Any difficulty" value={filters.level} options={Object.entries(LEVEL_LABELS)} />
         <p class="filter-go">
-          <button type="submit">Show questions</button>
+          {/* New filters show their first page. */}
+          <button type="submit" name="page" value="1">
+            Show questions
+          </button>
         </p>
       </fieldset>
       <p class="random-fill">
@@ -133,6 +143,32 @@ function FilterFields({ filters, found, count }: PickerProps) {
         </span>
       </p>
     </>
+  )
+}
+
+/** Buttons to the other pages of questions: the form goes with them, so the set and the filters stay. */
+function Pager({ page, pages }: { page: number; pages: number }) {
+  if (pages === 1) return null
+  const numbers = Array.from({ length: pages }, (_, i) => i + 1)
+  return (
+    <nav class="pager" aria-label="Pages of questions">
+      <button type="submit" name="page" value={String(page - 1)} disabled={page === 1}>
+        ← Previous
+      </button>
+      <ol>
+        {numbers.map((n) => (
+          <li>
+            <button type="submit" name="page" value={String(n)} aria-current={n === page ? 'page' : undefined}>
+              <span class="visually-hidden">Page </span>
+              {n}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="submit" name="page" value={String(page + 1)} disabled={page === pages}>
+        Next →
+      </button>
+    </nav>
   )
 }
 

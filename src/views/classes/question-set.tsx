@@ -2,10 +2,21 @@ import { LEVEL_LABELS, NO_FILTERS, readSet, spread, TYPE_LABELS, type Filters } 
 import type { Question } from '../../questions/schema.ts'
 
 /** The picker's address for a set and filters: the set is the URL, so a page reload or a bookmark keeps it. */
-export function pickerUrl({ set, filters = NO_FILTERS, count }: { set: readonly Question[]; filters?: Filters; count?: string }) {
+export function pickerUrl({
+  set,
+  filters = NO_FILTERS,
+  count,
+  page = 1,
+}: {
+  set: readonly Question[]
+  filters?: Filters
+  count?: string
+  page?: number
+}) {
   const query = new URLSearchParams()
   for (const [name, value] of Object.entries(filters)) if (value) query.append(name, value)
   if (count) query.append('n', count)
+  if (page > 1) query.append('page', String(page))
   for (const q of set) query.append('set', q.id)
   const search = query.toString()
   return search ? `/classes/pick?${search}` : '/classes/pick'
