@@ -89,28 +89,31 @@ const common = {
     v.transform((box) => box === 'on'),
   ),
 }
-/** Questions drawn at random from banks. */
-const drawn = v.object({
-  ...common,
-  banks: v.pipe(
-    v.array(v.string()),
-    v.minLength(1, banksMessage),
-    v.check((ids) => ids.every(findBank), banksMessage),
-  ),
-  size: count(size.min, size.max, `Choose from ${size.min} to ${size.max} questions.`),
-})
-/** A set the teacher chose, in their order: every id a question of ours, none twice, at most SET_LIMIT. */
-const chosen = v.object({
-  ...common,
-  questions: v.pipe(
-    v.array(v.string()),
-    v.rawCheck(({ dataset, addIssue }) => {
-      const problems = dataset.typed ? readSet(dataset.value).problems : []
-      if (problems.length) addIssue({ message: `${problems.join(' ')} Check the set, then open the class.` })
-    }),
-  ),
-})
-const clock = { seconds: count(seconds.min, seconds.max, `Give each question from ${seconds.min} to ${seconds.max} seconds.`) }
+/** The questions' fields, as a new class and another round take them: banks and a number to draw, or a chosen set. */
+export const QUESTION_FIELDS = {
+  drawn: {
+    banks: v.pipe(
+      v.array(v.string()),
+      v.minLength(1, banksMessage),
+      v.check((ids) => ids.every(findBank), banksMessage),
+    ),
+    size: count(size.min, size.max, `Choose from ${size.min} to ${size.max} questions.`),
+  },
+  /** A set the teacher chose, in their order: every id a question of ours, none twice, at most SET_LIMIT. */
+  chosen: {
+    questions: v.pipe(
+      v.array(v.string()),
+      v.rawCheck(({ dataset, addIssue }) => {
+        const problems = dataset.typed ? readSet(dataset.value).problems : []
+        if (problems.length) addIssue({ message: `${problems.join(' ')} Check the set, then open it.` })
+      }),
+    ),
+  },
+  clock: { seconds: count(seconds.min, seconds.max, `Give each question from ${seconds.min} to ${seconds.max} seconds.`) },
+}
+const drawn = v.object({ ...common, ...QUESTION_FIELDS.drawn })
+const chosen = v.object({ ...common, ...QUESTION_FIELDS.chosen })
+const { clock } = QUESTION_FIELDS
 const SCHEMAS = {
   drawn: { self: drawn, live: v.object({ ...drawn.entries, ...clock }) },
   chosen: { self: chosen, live: v.object({ ...chosen.entries, ...clock }) },

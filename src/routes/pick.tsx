@@ -9,7 +9,7 @@ import { DEFAULT_QUIZ_SIZE } from '../game/plan.ts'
 import { applyChange, matching, PAGE_SIZE, readFilters, readSet, SET_LIMIT, type Change } from '../game/question-set.ts'
 import { fragment, isPartial } from '../http/respond.tsx'
 import { PickerForm, PickerPage, type PickerProps } from '../views/classes/picker.tsx'
-import { pickerUrl } from '../views/classes/question-set.tsx'
+import { pickerUrl, roundFormOf } from '../views/classes/question-set.tsx'
 
 const pick = new Hono<AppEnv>()
 
@@ -26,6 +26,9 @@ pick.get('/', (c) => {
     level: first('level'),
     text: first('text'),
   })
+  // Where the set goes: a new class, or another round of a class (its teacher's form; nothing else).
+  const to = roundFormOf(first('to'))
+  if (first('to') !== undefined && !to) problems.push('That is not a form a set can go to: it goes to a new class instead.')
   const read = readSet(query.set ?? [])
   problems.push(...read.problems)
   let set = read.questions
@@ -47,7 +50,7 @@ pick.get('/', (c) => {
     const value = first(button) ?? ''
     if (button === 'use') {
       if (set.length === 0) problems.push('Add at least one question to the set first.')
-      else return go(c, `/classes/new?${new URLSearchParams(set.map((q) => ['set', q.id]))}`)
+      else return go(c, `${to ?? '/classes/new'}?${new URLSearchParams(set.map((q) => ['set', q.id]))}`)
     } else {
       const change: Change =
         button === 'random'
@@ -65,8 +68,8 @@ pick.get('/', (c) => {
         const next = set[before.findIndex((q) => q.id === value)]
         if (button === 'drop') focus = next ? `drop-${next.id}` : 'set-heading'
         const anchor = button === 'add' || button === 'remove' ? `#q-${value}` : '#set'
-        if (!isPartial(c)) return go(c, pickerUrl({ set, filters, count: first('n'), page }) + anchor)
-        c.header('HX-Replace-Url', pickerUrl({ set, filters, count: first('n'), page }))
+        if (!isPartial(c)) return go(c, pickerUrl({ set, filters, count: first('n'), page, to }) + anchor)
+        c.header('HX-Replace-Url', pickerUrl({ set, filters, count: first('n'), page, to }))
       }
     }
   } else if (!button && isPartial(c) && problems.length === 0) {
@@ -74,10 +77,10 @@ pick.get('/', (c) => {
       status = `Page ${page} of ${pages}.`
       focus = 'found'
     } else status = found.length === 1 ? '1 question matches.' : `${found.length} questions match.`
-    c.header('HX-Replace-Url', pickerUrl({ set, filters, count: first('n'), page }))
+    c.header('HX-Replace-Url', pickerUrl({ set, filters, count: first('n'), page, to }))
   }
 
-  const props: PickerProps = { filters, found, page, pages, set, count, problems, status, focus }
+  const props: PickerProps = { filters, found, page, pages, set, count, to, problems, status, focus }
   const code = problems.length ? 422 : 200
   if (isPartial(c)) return fragment(c, <PickerForm {...props} />, code)
   c.status(code)

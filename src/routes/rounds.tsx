@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { moveLeftBehind, openRound, readSeatAttempts, type NewRound } from '../db/rounds.ts'
 import { drawPlan } from '../game/plan.ts'
+import { readSet } from '../game/question-set.ts'
 import { drawRound, nextRoundForm, readRoundSettings, roundForm, type RoundForm, type RoundFormErrors } from '../game/round-settings.ts'
 import { randomId } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'
@@ -21,9 +22,17 @@ function formAgain(c: Context<TeachEnv>, values: RoundForm, errors: RoundFormErr
   return c.render(<NewRoundPage klass={c.var.klass} base={c.var.base} values={values} errors={errors} />, { title: title(c) })
 }
 
-rounds.get('/new', (c) =>
-  c.render(<NewRoundPage klass={c.var.klass} base={c.var.base} values={nextRoundForm(c.var.klass)} />, { title: title(c) }),
-)
+// With `set`, the questions the teacher chose for it in the picker (/classes/pick?to=…), which the form carries.
+rounds.get('/new', (c) => {
+  const values = nextRoundForm(c.var.klass)
+  const ids = c.req.queries('set')
+  if (!ids) return c.render(<NewRoundPage klass={c.var.klass} base={c.var.base} values={values} />, { title: title(c) })
+  const { questions, problems } = readSet(ids)
+  if (questions.length === 0) problems.push('Choose at least one question.')
+  const chosen = { ...values, questions: questions.map((q) => q.id) }
+  if (problems.length === 0) return c.render(<NewRoundPage klass={c.var.klass} base={c.var.base} values={chosen} />, { title: title(c) })
+  return formAgain(c, chosen, { questions: problems.join(' ') })
+})
 
 rounds.post('/', async (c) => {
   const { klass, base, db } = c.var

@@ -1,6 +1,7 @@
 // Rounds with the same class, driven through the teacher's form and the students' own pages.
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { banks } from '../../src/questions/registry.ts'
 import { browser, type Browser, type Form } from './browser.ts'
 import { classByCode, databaseState, join, openClass, playAll, totalsDisagree } from './fixtures.ts'
 
@@ -94,6 +95,47 @@ describe('another round with the same class', () => {
     const stranger = await (await browser().get(`/results/${g.seats[0].attemptId}`)).text()
     expect(stranger).toContain('The class is playing round 2 now.')
     expect(stranger).not.toContain(`/play/${now[0].attempt_id}`)
+  })
+
+  it('plays a set the teacher chose in the picker: the form goes there and back, and the round holds it in order', async () => {
+    const g = await playedClass()
+    const form = await (await g.teacher.get(`${g.base}/rounds/new`)).text()
+    const to = `${g.base}/rounds/new`
+    expect(form).toContain(`href="/classes/pick?to=${encodeURIComponent(to)}"`)
+    // The picker takes the set back to this form, and to no other address.
+    const [a, b, c] = banks[1].questions
+    const use = await g.teacher.get(
+      `/classes/pick?${new URLSearchParams([
+        ['to', to],
+        ['set', c.id],
+        ['set', a.id],
+        ['use', '1'],
+      ])}`,
+    )
+    expect([use.status, use.headers.get('Location')]).toEqual([303, `${to}?set=${c.id}&set=${a.id}`])
+    for (const elsewhere of ['https://example.com/teach', '/teach/x/rounds/new', `${to}/../../../classes`, `//evil.example${to}`]) {
+      const res = await g.teacher.get(
+        `/classes/pick?${new URLSearchParams([
+          ['to', elsewhere],
+          ['set', a.id],
+          ['use', '1'],
+        ])}`,
+      )
+      expect(res.status, elsewhere).toBe(422)
+      expect(await res.text()).toContain('That is not a form a set can go to')
+    }
+    const chosen = await (await g.teacher.get(`${to}?set=${c.id}&set=${a.id}`)).text()
+    expect(chosen).toContain('Questions: your set of 2')
+    expect(chosen).toContain(`href="/classes/pick?to=${encodeURIComponent(to)}&amp;set=${c.id}&amp;set=${a.id}"`)
+    expect([...chosen.matchAll(/name="questions" value="([^"]+)"/g)].map((m) => m[1])).toEqual([c.id, a.id])
+
+    expect((await openRound(g, 2, { questions: [c.id, a.id], mode: 'live', seconds: '20' })).status).toBe(303)
+    const klass = (await classByCode(g.code))!
+    expect(JSON.parse(klass.question_ids as string)).toEqual([c.id, a.id])
+    expect(JSON.parse(klass.live as string).plan.map((item: { q: string }) => item.q)).toEqual([c.id, a.id])
+    // A set with a question that is not ours: the form again, with the set as it can stand.
+    const bad = await (await g.teacher.get(`${to}?set=${b.id}&set=nope`)).text()
+    expect(bad).toContain('Questions: your set of 1')
   })
 
   it('refuses answers to the round that is over, pointing to the one in play', async () => {

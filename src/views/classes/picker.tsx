@@ -17,6 +17,8 @@ export type PickerProps = {
   set: Question[]
   /** How many to add at random. */
   count: string
+  /** The round form the set goes to, if not a new class. */
+  to?: string
   /** What is wrong with the request, each in a sentence; nothing was changed. */
   problems: string[]
   /** What the last change did, for the live region. */
@@ -39,7 +41,7 @@ export function PickerPage(props: PickerProps) {
  * page's heading sits in its first column, so on a wide screen the set's column starts at the top.
  */
 export function PickerForm(props: PickerProps) {
-  const { set, found, page, pages, problems, status, focus } = props
+  const { set, found, page, pages, to, problems, status, focus } = props
   const shown = found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
   const from = (page - 1) * PAGE_SIZE + 1
   const positions = new Map(set.map((q, i) => [q.id, i + 1]))
@@ -59,7 +61,7 @@ export function PickerForm(props: PickerProps) {
           <h1>Choose the questions</h1>
           <p class="lede">
             Browse every question with its answer, explanation and source. Add them one by one, or a number at random from what the filters
-            find; put them in order; then open the class with exactly this set.
+            find; put them in order; then open {to ? 'the next round' : 'the class'} with exactly this set.
           </p>
           <p class="notice" role="note">
             <strong>This page shows the answers.</strong> Keep it off the projector while students can see it. Options are listed in the
@@ -86,6 +88,7 @@ export function PickerForm(props: PickerProps) {
           <h2 id="browse-heading">Every question</h2>
           <FilterFields {...props} />
           <input type="hidden" name="at" value={String(page)} />
+          {to && <input type="hidden" name="to" value={to} />}
           <p class="found" id="found" tabindex={-1} autofocus={focus === 'found'}>
             {found.length === 0
               ? 'No question matches these filters.'

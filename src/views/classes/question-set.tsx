@@ -7,13 +7,17 @@ export function pickerUrl({
   filters = NO_FILTERS,
   count,
   page = 1,
+  to,
 }: {
   set: readonly Question[]
   filters?: Filters
   count?: string
   page?: number
+  /** The form the set goes to, when not a new class's: another round's (see `roundFormOf`). */
+  to?: string
 }) {
   const query = new URLSearchParams()
+  if (to) query.append('to', to)
   for (const [name, value] of Object.entries(filters)) if (value) query.append(name, value)
   if (count) query.append('n', count)
   if (page > 1) query.append('page', String(page))
@@ -21,6 +25,9 @@ export function pickerUrl({
   const search = query.toString()
   return search ? `/classes/pick?${search}` : '/classes/pick'
 }
+
+/** A teacher's form for another round, the one other place a set may go: the picker redirects to nothing else. */
+export const roundFormOf = (to: string | undefined) => (to && /^\/teach\/[A-Za-z0-9_-]{43}\/rounds\/new$/.test(to) ? to : undefined)
 
 /** The kind and difficulty of a question, in a teacher's words. */
 export const kindOf = (q: Question) => `${TYPE_LABELS[q.type]} · ${LEVEL_LABELS[q.difficulty]}`
@@ -72,10 +79,11 @@ function Counts({ id, rows }: { id: string; rows: { label: string; count: number
 }
 
 /**
- * The new-class form's questions when the teacher chose them in the picker: the set as hidden
- * fields in their order, its spread, and the way back to change it.
+ * The new-class (or next round's) form's questions when the teacher chose them in the picker: the
+ * set as hidden fields in their order, its spread, and the way back to change it. `to`: the round
+ * form's address, when it is that form.
  */
-export function ChosenSet({ ids, error }: { ids: readonly string[]; error?: string }) {
+export function ChosenSet({ ids, error, to }: { ids: readonly string[]; error?: string; to?: string }) {
   const set = readSet(ids).questions
   return (
     <fieldset class="chosen-set" aria-describedby={error ? 'questions-error' : undefined}>
@@ -107,8 +115,8 @@ export function ChosenSet({ ids, error }: { ids: readonly string[]; error?: stri
         </>
       )}
       <p>
-        <a href={pickerUrl({ set })}>{set.length ? 'Change the questions' : 'Choose the questions'}</a> ·{' '}
-        <a href="/classes/new">Draw them at random from banks instead</a>
+        <a href={pickerUrl({ set, to })}>{set.length ? 'Change the questions' : 'Choose the questions'}</a> ·{' '}
+        <a href={to ?? '/classes/new'}>Draw them at random from banks instead</a>
       </p>
     </fieldset>
   )

@@ -7,6 +7,7 @@ import type { RoundForm, RoundFormErrors } from '../../game/round-settings.ts'
 import { banks } from '../../questions/registry.ts'
 import { PostForm } from '../post-form.tsx'
 import { OverallTable, roundsSoFar } from './overall.tsx'
+import { ChosenSet, pickerUrl } from './question-set.tsx'
 
 const { size, seconds } = CLASS_LIMITS
 
@@ -61,6 +62,8 @@ export function NewRoundPage({
   errors?: RoundFormErrors
 }) {
   const round = Number(values.round)
+  const form = `${base}/rounds/new`
+  const chosen = values.questions.length > 0
   return (
     <>
       <h1>
@@ -68,7 +71,7 @@ export function NewRoundPage({
       </h1>
       <p class="lede">
         Everyone keeps their seat and nickname: students go on from the page they are on, with the same code, and nobody joins again. The
-        questions are drawn when the round opens and stay fixed for it.
+        questions are fixed when the round opens.
       </p>
       {klass.live && (
         <p class="notice" role="note">
@@ -82,8 +85,13 @@ export function NewRoundPage({
       )}
       <PostForm action={`${base}/rounds`} class="stack">
         <input type="hidden" name="round" value={values.round} />
-        <fieldset aria-describedby="banks-error">
+        {chosen && <ChosenSet ids={values.questions} error={errors.questions} to={form} />}
+        <fieldset aria-describedby="banks-error" hidden={chosen}>
           <legend>Question banks</legend>
+          <p class="hint">
+            The questions are drawn at random from the banks you tick. Or{' '}
+            <a href={pickerUrl({ set: [], to: form })}>choose them yourself</a>, seeing each one with its answer.
+          </p>
           <ul class="choices">
             {banks.map((bank) => (
               <li>
@@ -98,7 +106,7 @@ export function NewRoundPage({
           </ul>
           <Err id="banks-error" text={errors.banks} />
         </fieldset>
-        <p class="field">
+        <p class="field" hidden={chosen}>
           <label for="size">Number of questions</label>
           <input id="size" name="size" type="number" min={size.min} max={size.max} value={values.size} aria-describedby="size-error" />
           <Err id="size-error" text={errors.size} />
