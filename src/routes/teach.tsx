@@ -26,9 +26,10 @@ import { liveGame } from '../live/stub.ts'
 import { Dashboard } from '../views/classes/dashboard.tsx'
 import { readRoundsCsv } from '../db/rounds.ts'
 import { roundsTable } from '../views/rounds-csv.ts'
+import report from './report.tsx'
 import rounds from './rounds.tsx'
 import { DeleteClassPage, TeacherPage } from '../views/classes/teacher.tsx'
-import { toCsv } from '../views/csv.ts'
+import { csvDownload } from '../http/download.ts'
 import { accuracy } from '../views/format.ts'
 import { TeacherPanel } from '../views/live/pages.tsx'
 import { TeacherControls } from '../views/live/teacher.tsx'
@@ -50,6 +51,7 @@ const teacherClass = createMiddleware<TeachEnv>(async (c, next) => {
 })
 teach.use('/:secret/*', teacherClass)
 teach.route('/:secret/rounds', rounds)
+teach.route('/:secret', report)
 
 const back = (c: Context<TeachEnv>) => ({ href: c.var.base, label: 'Back to the class' })
 
@@ -163,13 +165,7 @@ teach.get('/:secret/results.csv', async (c) => {
   return csv(c, [header, ...rows])
 })
 
-function csv(c: Context<TeachEnv>, rows: (string | number)[][]) {
-  const filename = `${c.var.klass.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'class'}-results.csv`
-  return c.body(toCsv(rows), 200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="class-results.csv"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-  })
-}
+const csv = (c: Context<TeachEnv>, rows: (string | number)[][]) => csvDownload(c, c.var.klass.name, 'results', rows)
 
 /**
  * A class setting the teacher flips: joins open or locked, names shown or hidden on the projector,

@@ -11,6 +11,9 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`
 }
 
+/** A time to the tenth of a second: an answer's, or a median of answers. */
+export const formatSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
+
 export const percent = (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) : 0)
 /** A student's accuracy: the share right of the questions they answered, or null before any answer. The dashboard and the CSV both show this one. */
 export const accuracy = ({ correct, answered }: { correct: number; answered: number }) => (answered ? percent(correct, answered) : null)

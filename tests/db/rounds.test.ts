@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { recordAnswer } from '../../src/db/answers.ts'
 import { createClass, joinClass, readBoard, readDashboard, removeStudents } from '../../src/db/classes.ts'
 import { createDb } from '../../src/db/client.ts'
+import { readRoundAnswers } from '../../src/db/report.ts'
 import { moveLeftBehind, openRound, readRoundScores, readSeatAttempts, type NewRound } from '../../src/db/rounds.ts'
 import type { Class } from '../../src/db/schema.ts'
 import { randomId } from '../../src/http/ids.ts'
@@ -190,19 +191,23 @@ describe('a new round', () => {
     expect(await env.DB.prepare('select count(*) as n from answers where attempt_id in (?, ?)').bind(a, a2).first('n')).toBe(0)
   })
 
-  it('reads as many rows for the dashboard and the projector at the tenth round as at the first', async () => {
+  it('reads as many rows for the dashboard, the projector and a round’s report at the tenth round as at the first', async () => {
     const klass = await newClass('RND666')
     for (let i = 0; i < 20; i++) await seat(klass, i)
     const rowsRead = async () => {
       const round = (await readClass(klass.id)).round
-      const [dashboard, board] = [newMeter(), newMeter()]
+      const [dashboard, board, report, first] = [newMeter(), newMeter(), newMeter(), newMeter()]
       const { seats, stats } = await readDashboard(createDb(metered(env.DB, dashboard)), { ...klass, round })
       const found = await readBoard(createDb(metered(env.DB, board)), klass.boardId)
-      expect([dashboard.trips, board.trips]).toEqual([1, 1])
+      // The report of the round in play, and of the first round, read again from every round after it.
+      const now = await readRoundAnswers(createDb(metered(env.DB, report)), klass, round)
+      const then = await readRoundAnswers(createDb(metered(env.DB, first)), klass, 1)
+      expect([dashboard.trips, board.trips, report.trips, first.trips]).toEqual([1, 1, 1, 1])
       expect(seats).toHaveLength(20)
       expect(found!.rows).toHaveLength(15)
       expect(found!.overall).toHaveLength(round > 1 ? 15 : 0)
-      return { dashboard: dashboard.rowsRead, board: board.rowsRead, stats: stats.length }
+      expect([now.seats.length, now.answers.length, then.seats.length, then.answers.length]).toEqual([20, 20, 20, 20])
+      return { dashboard: dashboard.rowsRead, board: board.rowsRead, report: report.rowsRead, first: first.rowsRead, stats: stats.length }
     }
     const play = async () => {
       for (const [i, id] of (await readSeatAttempts(db, klass.id)).entries()) await answer(id, 0, 100 * i)
@@ -219,7 +224,10 @@ describe('a new round', () => {
     const tenth = await rowsRead()
     // Flat: a range scan may read one row past its end, or not where its end is the index's last
     // row, so random ids move a count by one or two; a scan over every round would add 20 a round.
-    for (const key of ['dashboard', 'board'] as const) expect(Math.abs(tenth[key] - second[key])).toBeLessThanOrEqual(2)
+    for (const key of ['dashboard', 'board', 'report', 'first'] as const) expect(Math.abs(tenth[key] - second[key])).toBeLessThanOrEqual(2)
+    // A round's report reads its seats and their answers: a few rows for each of the 20, none for the other rounds' 180 attempts.
+    expect(tenth.report).toBeLessThanOrEqual(6 * 20)
+    expect(Math.abs(first.report - first.first)).toBeLessThanOrEqual(2)
     // From the second round the projector also ranks every seat over all rounds: a seat's index entry, its row and its attempt, no more.
     expect(Math.abs(second.dashboard - first.dashboard)).toBeLessThanOrEqual(2)
     expect(second.board - first.board).toBeLessThanOrEqual(3 * 20 + 4)

@@ -167,6 +167,15 @@ const cases: Case[] = [
   ['a malformed student id', (w) => w.open.teacher.post(`${w.open.base}/students/x/block`, {}), 404, 'no such student'],
   ["another class's student", (w) => w.open.teacher.post(`${w.open.base}/students/${w.ola.attemptId}/remove`, {}), 404, 'no such student'],
   ['an unknown teacher action', (w) => w.open.teacher.post(`${w.open.base}/students/${w.ana.attemptId}/dance`, {}), 404, 'no such action'],
+  ['a report of a round not played', (w) => w.open.teacher.get(`${w.open.base}/report?round=2`), 404, 'has no round 2'],
+  ['a report of round 0', (w) => w.open.teacher.get(`${w.open.base}/report?round=0`), 404, 'has no round 0'],
+  ['a report of a round by a word', (w) => w.open.teacher.get(`${w.open.base}/report?round=last`), 400, 'Choose a round by its number'],
+  [
+    'a report of a round in a huge number',
+    (w) => w.open.teacher.get(`${w.open.base}/report?round=${'9'.repeat(400)}`),
+    400,
+    'Choose a round by its number',
+  ],
   ['an unknown page', (w) => w.player.get('/admin'), 404, 'no page at this address'],
 
   // Choices not offered.

@@ -219,7 +219,7 @@ describe('moderation', () => {
     const { student, attemptId } = await join(code, 'Ana')
     const klass = (await classByCode(code))!
     for (const guess of [attemptId, klass.id, klass.board_id, code])
-      for (const path of ['', '/results.csv', '/close', '/delete'])
+      for (const path of ['', '/results.csv', '/close', '/delete', '/report', '/answers.csv'])
         expect((await student.get(`/teach/${guess}${path}`)).status, `${guess}${path}`).toBe(404)
   })
 

@@ -38,6 +38,8 @@ describe('caches and links', () => {
     for (const [who, path] of [
       [teacher, base],
       [teacher, `${base}/results.csv`],
+      [teacher, `${base}/answers.csv`],
+      [teacher, `${base}/report`],
       [teacher, `${base}/rounds/new`],
       [student, `/play/${attemptId}`],
       [student, `/join/${code}`],
@@ -162,7 +164,7 @@ describe("teacher links and other people's data", () => {
     const before = await databaseState()
     const guesses = [ana.attemptId!, klass.id, klass.board_id, mine.code, klass.teacher_hash, 'x'.repeat(43), other.secret.slice(1) + 'A']
     for (const guess of guesses) {
-      for (const path of ['', '/results.csv', '/delete', '/rounds/new'])
+      for (const path of ['', '/results.csv', '/delete', '/rounds/new', '/report', '/report?round=1', '/answers.csv'])
         expect((await ana.student.get(`/teach/${guess}${path}`)).status, `${guess}${path}`).toBe(404)
       for (const path of ['/close', '/open', '/hide-names', '/delete', '/rounds', `/students/${ola.attemptId}/remove`])
         expect(
@@ -182,6 +184,9 @@ describe("teacher links and other people's data", () => {
     expect((await ana.student.post(`/play/${ola.attemptId}/answer`, { position: '0', choice: '0' })).status).toBe(403)
     expect((await ana.student.get(`/board/${mine.code}`)).status).toBe(404)
     expect((await ana.student.get(`/board/${klass.teacher_hash}`)).status).toBe(404)
+    // The projector's address reaches no report, nor the student's own results.
+    for (const path of [`/board/${klass.board_id}/report`, `/board/${klass.board_id}/answers.csv`, `/results/${ana.attemptId}/report`])
+      expect((await ana.student.get(path)).status, path).toBe(404)
     expect(await databaseState()).toBe(before)
   })
 
@@ -199,6 +204,7 @@ describe("teacher links and other people's data", () => {
     ])
       expect(await (await student.get(path)).text(), path).not.toContain(secret)
     expect(await (await teacher.get(`${base}/results.csv`)).text()).not.toContain(secret)
+    expect(await (await teacher.get(`${base}/answers.csv`)).text()).not.toContain(secret)
 
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     const failing = {
@@ -235,6 +241,7 @@ describe('what people type', () => {
     expect((await solo.post(`/results/${soloId}/nickname`, { nickname: '"><svg onload=x>' })).status).toBe(303)
     for (const [who, path] of [
       [teacher, base],
+      [teacher, `${base}/report`],
       [student, `/play/${attemptId}`],
       [student, `/results/${attemptId}`],
       [student, `/board/${klass.board_id}`],
@@ -250,7 +257,9 @@ describe('what people type', () => {
     expect(await (await teacher.get(base)).text()).toContain('&lt;b onclick=x&gt;Hi&lt;/b&gt;')
     const joined = await join(code, '=1+2')
     expect(joined.res.status).toBe(303)
+    await playAll(joined.student, joined.attemptId!)
     expect(await (await teacher.get(`${base}/results.csv`)).text()).toContain(`"'=1+2"`)
+    expect(await (await teacher.get(`${base}/answers.csv`)).text()).toContain(`"'=1+2","1"`)
   })
 })
 

@@ -22,19 +22,27 @@ export function QuestionChart({ klass, stats }: { klass: Class; stats: QuestionS
       {rows.map((row) => (
         <li>
           <p class="prompt">{row.question?.prompt ?? row.questionId}</p>
-          <p class="rate">
-            <svg viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" class="bar">
-              <rect width="100" height="6" class="bar-bg" />
-              <rect width={String(row.rate)} height="6" class="bar-fg" />
-            </svg>
-            <span>
-              {row.correct} of {row.answers} right ({row.rate}%)
-            </span>
-          </p>
+          <Rate right={row.correct} answered={row.answers} />
           {row.question && <Picks stat={row} question={row.question} item={plan.get(row.questionId)} />}
         </li>
       ))}
     </ol>
+  )
+}
+
+/** A question's correct rate, in words and as a bar. */
+export function Rate({ right, answered }: { right: number; answered: number }) {
+  const rate = percent(right, answered)
+  return (
+    <p class="rate">
+      <svg viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" class="bar">
+        <rect width="100" height="6" class="bar-bg" />
+        <rect width={String(rate)} height="6" class="bar-fg" />
+      </svg>
+      <span>
+        {right} of {answered} right ({rate}%)
+      </span>
+    </p>
   )
 }
 
@@ -44,7 +52,11 @@ function Picks({ stat, question, item }: { stat: QuestionStat; question: Questio
   const shown = shownOptions(question, item ?? { q: question.id, order: optionsOf(question).map((_, i) => i) })
   const counts = shown.map(() => 0)
   for (const { response, count } of stat.responses) for (const i of picked(question, shown, response)) counts[i] += count
-  const keyed = picked(question, shown, question.answer)
+  return <OptionCounts shown={shown} counts={counts} keyed={picked(question, shown, question.answer)} total={stat.answers} />
+}
+
+/** Options as the class saw them, each with its mark, how many of `total` picked it, and a bar; the key ticked. */
+export function OptionCounts({ shown, counts, keyed, total }: { shown: string[]; counts: number[]; keyed: number[]; total: number }) {
   return (
     <ol class="picks" aria-label="What the class picked">
       {shown.map((text, i) => {
@@ -58,10 +70,10 @@ function Picks({ stat, question, item }: { stat: QuestionStat; question: Questio
             </span>
             <span class="count">
               {counts[i]}
-              <span class="visually-hidden"> picked</span> ({percent(counts[i], stat.answers)}%)
+              <span class="visually-hidden"> picked</span> ({percent(counts[i], total)}%)
             </span>
             <svg viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true" class="bar">
-              <rect width={String(percent(counts[i], stat.answers))} height="4" class="bar-opt" />
+              <rect width={String(percent(counts[i], total))} height="4" class="bar-opt" />
             </svg>
           </li>
         )

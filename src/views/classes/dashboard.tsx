@@ -43,6 +43,9 @@ export function Dashboard({ klass, base, tag, ...data }: DashboardData & { klass
       </div>
       <section aria-labelledby="questions-heading">
         <h2 id="questions-heading">Questions, hardest first</h2>
+        <p class="meta">
+          <a href={`${base}/report`}>See what to reteach</a>: every question and student in full, to go over with the class or print.
+        </p>
         <QuestionChart klass={klass} stats={data.stats} />
       </section>
     </div>

@@ -100,6 +100,9 @@ function JoinPanel({ klass, base, joinUrl, boardUrl }: TeacherProps) {
         <a class="button" href={`${base}/results.csv`}>
           Download results (CSV)
         </a>
+        <a class="button" href={`${base}/answers.csv`}>
+          Download every answer (CSV)
+        </a>
       </p>
     </section>
   )
