@@ -27,7 +27,7 @@ const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules',
 const contentHashed = (body: Buffer) => ({ body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) })
 const hashed = (path: string) => contentHashed(readFileSync(join(root, path)))
 // One stylesheet, written as a few files by what they style, joined in this order.
-const STYLES = ['tokens', 'base', 'pages', 'options', 'picker', 'projector', 'live', 'teacher', 'deadline', 'report'].map(
+const STYLES = ['tokens', 'base', 'pages', 'options', 'picker', 'projector', 'board', 'live', 'teacher', 'deadline', 'report'].map(
   (name) => `src/views/styles/${name}.css`,
 )
 // Comments and indentation are for us, not the wire: without them the sheet is a third smaller

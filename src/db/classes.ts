@@ -258,7 +258,8 @@ export function rankedSeats(db: DB, classId: string | SQL) {
     .orderBy(...order)
 }
 
-export const BOARD_SIZE = 15
+/** The rows a projector's board shows: the most that fit one screen (src/views/classes/board.tsx). */
+export const BOARD_SIZE = 10
 
 /**
  * The class's admitted students ranked over every round so far (their earlier rounds' totals plus

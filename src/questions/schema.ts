@@ -45,11 +45,19 @@ const multi = z
 
 const truefalse = z.object({ ...common, type: z.literal('truefalse'), answer: z.boolean() })
 
-const order = z.object({
-  ...common,
-  type: z.literal('order'),
-  answer: z.array(text).min(3).max(6).superRefine(distinct('item')),
-})
+const order = z
+  .object({
+    ...common,
+    type: z.literal('order'),
+    answer: z.array(text).min(3).max(6).superRefine(distinct('item')),
+    // Which item takes place 1, in the prompt's own word ("earliest first", "from largest to
+    // smallest"): a player's hint says "1 being the earliest" or "1 being the largest".
+    first: z.enum(['earliest', 'largest', 'smallest']),
+  })
+  .refine((q) => new RegExp(`\\b${q.first} (first|to)\\b`, 'i').test(q.prompt), {
+    message: 'the prompt must say what comes first in the same word ("earliest first", "from largest to smallest")',
+    path: ['first'],
+  })
 
 const typed = z
   .object({

@@ -3,7 +3,7 @@
 // keeps its controls in view, and each student's menu works by keyboard and without JavaScript.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { askTypes, browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { askQuestions, browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 // Nicknames of the longest allowed (24 characters): one word, and words a line may break between.
@@ -186,10 +186,14 @@ describe.runIf(browserAvailable())('the teacher’s page in the browser', () => 
     await expect(row(teacher, 'Ben').textContent()).resolves.toContain('extra time')
   })
 
-  it('moves at a live game’s reveal without a reload, and keeps the game’s buttons in view on a tablet', async () => {
+  it('moves at a live game’s reveal without a reload, and keeps the game’s buttons in view on a tablet and a laptop', async () => {
     const teacher = await newPage({ viewport: { width: 768, height: 1024 } })
     const code = await openClass(teacher, true)
-    await askTypes(server, teacher, ['single', 'truefalse', 'single'])
+    // The single choice with the longest options first: its question and options fill the controls' column.
+    const singles = [...byPrompt.values()].filter((q) => q.type === 'single')
+    const longest = singles.reduce((a, b) => (b.choices.join('').length > a.choices.join('').length ? b : a))
+    const trueOrFalse = [...byPrompt.values()].filter((q) => q.type === 'truefalse')[1]
+    await askQuestions(server, teacher, [longest, trueOrFalse, singles.find((q) => q !== longest)!])
     const phones = [await joinAs(code, LONG[0], 'lobby'), await joinAs(code, LONG[1], 'lobby')]
     await teacher.reload()
     await teacher.getByRole('button', { name: 'Start the game' }).click()
@@ -218,6 +222,15 @@ describe.runIf(browserAvailable())('the teacher’s page in the browser', () => 
     expect(box.y).toBeGreaterThan(0)
     expect(box.y + box.height).toBeLessThanOrEqual(1024)
     expect(await overflow(teacher)).toBe(0)
+    // On a laptop the buttons lead the controls' column, above the question and its chart, at the top and at the foot of the page.
+    await teacher.setViewportSize({ width: 1280, height: 800 })
+    for (const y of [0, 100_000]) {
+      await teacher.evaluate((y) => window.scrollTo(0, y), y)
+      const { y: top, height } = (await next.boundingBox())!
+      expect(top).toBeGreaterThan(0)
+      expect(top + height).toBeLessThanOrEqual(800)
+    }
+    await teacher.setViewportSize({ width: 768, height: 1024 })
     await expectAccessible(teacher)
     await next.click()
     await teacher.locator('.live-controls', { hasText: 'Question 2 of 3 is open.' }).waitFor()

@@ -123,8 +123,8 @@ describe('the class leaderboard and dashboard', () => {
     const html = await (await browser().get(`${board}/rows`)).text()
     expect(html.indexOf('Ana')).toBeLessThan(html.indexOf('Ben'))
     expect(html.indexOf('Ben')).toBeLessThan(html.indexOf('Cy'))
-    expect(html).toContain('3 of 3 answered')
-    expect(html).toContain('0 of 3 answered')
+    expect(html).toContain('<td data-label="Answered">3 of 3 ✓</td>')
+    expect(html).toContain('<td data-label="Answered">0 of 3</td>')
     expect(html).toContain('hx-trigger="every 3s"')
     const points = await env.DB.prepare('select score from attempts where id = ?').bind(a.attemptId).first('score')
     expect(points).toBe(3000) // accuracy only: no speed bonus

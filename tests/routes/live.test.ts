@@ -630,6 +630,7 @@ describe('every type of question, live', () => {
     await g.control('start')
     const phone = await (await g.students[0].student.get(`/live/${g.students[0].attemptId}`)).text()
     expect(phone).toContain('name="place-0"')
+    expect(phone).toContain(`1 being the ${q.first}, then lock them in.`)
     // Two items in one place, or a place that does not exist: asked again, or refused.
     const twice = Object.fromEntries(q.answer.map((_, i) => [`place-${i}`, '1']))
     expect((await post(g.students[0], { position: '0', ...twice })).status).toBe(422)

@@ -79,6 +79,22 @@ describe('the play loop', () => {
   })
 })
 
+describe('ordering questions', () => {
+  it('tells the player which way round each one goes, as its prompt does', async () => {
+    const orderings = banks.flatMap((b) => b.questions).filter((q) => q.type === 'order')
+    expect(new Set(orderings.map((q) => q.first))).toEqual(new Set(['earliest', 'largest', 'smallest']))
+    for (const q of orderings) {
+      const player = browser()
+      const id = await player.start(bank.id)
+      const plan = [{ q: q.id, order: q.answer.map((_, i) => q.answer.length - 1 - i) }]
+      await env.DB.prepare('update attempts set plan = ? where id = ?').bind(JSON.stringify(plan), id).run()
+      const page = await (await player.get(`/play/${id}`)).text()
+      expect(page).toContain(`1 being the ${q.first}.`)
+      expect(q.prompt).toMatch(new RegExp(`\\b${q.first} (first|to)\\b`, 'i'))
+    }
+  })
+})
+
 describe('sources', () => {
   it('cites every article a key rests on, on the verdict and on the results page', async () => {
     const cited = banks.flatMap((b) => b.questions).find((q) => q.sources.length >= 3 && q.type === 'single')!

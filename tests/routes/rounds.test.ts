@@ -173,6 +173,17 @@ describe('another round with the same class', () => {
     expect(rows[0]).toEqual(['1', leader])
     expect(rows.map((r) => r[1]).sort()).toEqual(['Ana', 'Ben', 'Cy'])
 
+    // The projector: five of this round beside five over both rounds; with names hidden, no name anywhere, titles included.
+    const boardUrl = `/board/${(await classByCode(g.code))!.board_id}/rows`
+    const board = await (await browser().get(boardUrl)).text()
+    expect(board).toContain('Round 2: most points first')
+    expect(board).toContain('Over both rounds: most points first')
+    expect(board.match(/<tr[ >]/g)).toHaveLength(2 + 3 + 3) // a header row and three students in each ranking
+    await g.teacher.post(`${g.base}/hide-names`, {})
+    const hidden = await (await browser().get(boardUrl)).text()
+    for (const name of ['Ana', 'Ben', 'Cy']) expect(hidden).not.toContain(name)
+    expect(hidden).toContain('title="Player 1"')
+
     const csv = await (await g.teacher.get(`${g.base}/results.csv`)).text()
     const lines = csv
       .replace(/^\uFEFF/, '')

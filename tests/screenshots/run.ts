@@ -25,13 +25,15 @@ const [HD, WXGA, FULL_HD, UHD] = SIZES.projectors
 /**
  * The sizes a screen is photographed at: where it is seen, and not every screen at every size. The
  * projector's main screens at all four projector sizes, its others at the smallest and the
- * commonest, each type's question and reveal at 1920 × 1080; phones at a phone; the teacher at a
- * laptop (the busiest pages also on a tablet); the pages anyone opens at all three.
+ * commonest, each type's question and reveal at 1920 × 1080, and a class's board on a phone too;
+ * phones at a phone; the teacher at a laptop (the busiest pages also on a tablet); the pages
+ * anyone opens at all three.
  */
 function sizesOf({ screen, role }: Stop): Size[] {
   if (SMOKE) return role === 'projector' ? [HD] : role === 'page' ? [SIZES.phone] : []
   switch (role) {
     case 'projector':
+      if (screen.startsWith('board')) return [HD, WXGA, FULL_HD, UHD, SIZES.phone]
       if (/^projector-(lobby-200|single-reveal)$/.test(screen)) return [HD, WXGA, FULL_HD, UHD]
       return /^projector-(multi|truefalse|order|typed|numeric)-/.test(screen) ? [FULL_HD] : [HD, FULL_HD]
     case 'phone':
@@ -66,7 +68,9 @@ async function photograph(stop: Stop) {
     // From the top, as the page opens: a click on the way here may have scrolled it.
     const tall = await page.evaluate(() => (scrollTo(0, 0), document.scrollingElement!.scrollHeight))
     await settle(page)
-    const height = Math.min(Math.max(tall, size.height), size.height * SCREENS_DEEP[role])
+    // A projector's page on a phone (a class's board) scrolls as a phone's page does.
+    const deep = SCREENS_DEEP[role === 'projector' && size.width < size.height ? 'phone' : role]
+    const height = Math.min(Math.max(tall, size.height), size.height * deep)
     const file = join(out, `${stop.screen}${dark ? '-dark' : ''}-${size.width}x${size.height}.png`)
     // Device scale 1 and no animation mid-flight: the same picture on every run. A palette of 256
     // colours (sharp, which wrangler's local runtime already installs) keeps a file a third the size,

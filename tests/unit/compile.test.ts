@@ -66,7 +66,18 @@ describe('compileBanks', () => {
     const multi = question.replace('type: single', 'type: multi').replace('answer: Vitorino', 'answer: [Vitorino, Pope]')
     expect(problems(bank(multi))[0]).toMatch(/every answer must be one of the choices/)
     const order = `
-  - { id: q-order, type: order, prompt: Order, answer: [a, b, a], explanation: ${'x'.repeat(40)}, sources: [wire], difficulty: 2, tags: [t] }`
+  - { id: q-order, type: order, first: earliest, prompt: "Order, earliest first", answer: [a, b, a], explanation: ${'x'.repeat(40)}, sources: [wire], difficulty: 2, tags: [t] }`
     expect(problems(bank(order))[0]).toMatch(/q-order.*item "a" appears twice/)
+  })
+  it('wants an ordering to say which way round, in the prompt and in first', () => {
+    const order = (first: string, prompt: string) => `
+  - { id: q-order, type: order, ${first} prompt: "${prompt}", answer: [a, b, c], explanation: ${'x'.repeat(40)}, sources: [wire], difficulty: 2, tags: [t] }`
+    expect(problems(bank(order('first: largest,', 'Put these in order, from largest to smallest.')))).toEqual([])
+    expect(problems(bank(order('', 'Put these in order, earliest first.')))[0]).toMatch(/q-order \(first\)/)
+    expect(problems(bank(order('first: latest,', 'Put these in order, latest first.')))[0]).toMatch(/q-order \(first\)/)
+    // "smallest to largest" has the word "largest" in it, but not first.
+    expect(problems(bank(order('first: largest,', 'Put these in order, from smallest to largest.')))[0]).toMatch(
+      /q-order \(first\): the prompt must say what comes first/,
+    )
   })
 })

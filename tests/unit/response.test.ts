@@ -6,7 +6,7 @@ const base = { explanation: 'x'.repeat(40), sources: ['s'], difficulty: 1, tags:
 const q = (fields: Record<string, unknown>): Question => questionSchema.parse({ id: 'q', prompt: 'p', ...base, ...fields })
 const single = q({ type: 'single', choices: ['A', 'B', 'C'], answer: 'A' })
 const multi = q({ type: 'multi', choices: ['A', 'B', 'C'], answer: ['A', 'B'] })
-const order = q({ type: 'order', answer: ['first', 'second', 'third'] })
+const order = q({ type: 'order', prompt: 'p, earliest first', first: 'earliest', answer: ['first', 'second', 'third'] })
 
 describe('readAnswer', () => {
   it('maps screen positions back to option texts', () => {

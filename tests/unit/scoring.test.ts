@@ -23,7 +23,12 @@ describe('grade', () => {
     expect(grade(q({ type: 'truefalse', answer: false }), true)).toBe(0)
   })
   it('wants the exact order', () => {
-    const order = q({ type: 'order', answer: ['1951', '2018', '2023'] })
+    const order = q({
+      type: 'order',
+      prompt: 'Put these years in order, earliest first.',
+      first: 'earliest',
+      answer: ['1951', '2018', '2023'],
+    })
     expect(grade(order, ['1951', '2018', '2023'])).toBe(1)
     expect(grade(order, ['2018', '1951', '2023'])).toBe(0)
   })

@@ -36,20 +36,25 @@ export function OverallTable({ klass, seats, sorted, projector }: OverallProps) 
         </tr>
       </thead>
       <tbody>
-        {ranked.map((row, i) => (
-          <tr>
-            <th scope="row">#{row.rank}</th>
-            <td>
-              <span class="name" title={row.nickname}>
-                {projector && klass.hideNames ? `Player ${i + 1}` : row.nickname}
-              </span>
-            </td>
-            <td>{formatPoints(row.score)}</td>
-            <td>{formatPoints(row.thisRound)}</td>
-            {!projector && <td>{accuracy(row) === null ? '–' : `${accuracy(row)}%`}</td>}
-            {!untimed && <td>{formatDuration(row.timeMs)}</td>}
-          </tr>
-        ))}
+        {ranked.map((row, i) => {
+          const shown = projector && klass.hideNames ? `Player ${i + 1}` : row.nickname
+          const name = (
+            <span class="name" title={shown}>
+              {shown}
+            </span>
+          )
+          // The projector's rows are laid out as its other rankings are (a card each, places in words).
+          return (
+            <tr class={projector && row.rank === 1 && row.score > 0 ? 'first' : undefined}>
+              <th scope="row">{projector ? ordinal(row.rank) : `#${row.rank}`}</th>
+              <td>{projector ? <span class="who">{name}</span> : name}</td>
+              <td data-label="Total">{formatPoints(row.score)}</td>
+              <td data-label={`Round ${klass.round}`}>{formatPoints(row.thisRound)}</td>
+              {!projector && <td>{accuracy(row) === null ? '–' : `${accuracy(row)}%`}</td>}
+              {!untimed && <td data-label="Time">{formatDuration(row.timeMs)}</td>}
+            </tr>
+          )
+        })}
       </tbody>
     </table>
   )
@@ -73,15 +78,18 @@ export function OverallLeaders({
     <section class="overall-leaders" aria-label={title}>
       <h3>{title}</h3>
       <ol class="runners-up">
-        {ranked.map((row, i) => (
-          <li>
-            <span class="rank">{ordinal(row.rank)}</span>{' '}
-            <span class="name" title={row.nickname}>
-              {klass.hideNames ? `Player ${i + 1}` : row.nickname}
-            </span>{' '}
-            <span class="score">{formatPoints(row.score)}</span>
-          </li>
-        ))}
+        {ranked.map((row, i) => {
+          const name = klass.hideNames ? `Player ${i + 1}` : row.nickname
+          return (
+            <li>
+              <span class="rank">{ordinal(row.rank)}</span>{' '}
+              <span class="name" title={name}>
+                {name}
+              </span>{' '}
+              <span class="score">{formatPoints(row.score)}</span>
+            </li>
+          )
+        })}
       </ol>
     </section>
   )

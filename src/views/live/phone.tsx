@@ -40,13 +40,20 @@ const Lobby: FC<PhoneProps> = ({ me }) => (
 )
 
 /** What a phone asks for each type: a tap for one choice, else inputs and a button to lock them in. */
-const LIVE_HINTS: Record<Question['type'], string> = {
-  single: 'Tap your answer: it locks in at once.',
-  truefalse: 'Tap your answer: it locks in at once.',
-  multi: 'Tick every right answer, then lock them in.',
-  order: 'Give each item its place, 1 being the earliest, then lock them in.',
-  typed: 'Type your answer, then lock it in. Capitals, accents and spacing do not matter.',
-  numeric: 'Enter a number, then lock it in.',
+function liveHint(question: Question): string {
+  switch (question.type) {
+    case 'single':
+    case 'truefalse':
+      return 'Tap your answer: it locks in at once.'
+    case 'multi':
+      return 'Tick every right answer, then lock them in.'
+    case 'order':
+      return `Give each item its place, 1 being the ${question.first}, then lock them in.`
+    case 'typed':
+      return 'Type your answer, then lock it in. Capitals, accents and spacing do not matter.'
+    case 'numeric':
+      return 'Enter a number, then lock it in.'
+  }
 }
 
 function AnswerForm({ snap, attemptId, question, shown }: { snap: Snapshot; attemptId: string; question: Question; shown: string[] }) {
@@ -60,7 +67,7 @@ function AnswerForm({ snap, attemptId, question, shown }: { snap: Snapshot; atte
         <legend>
           <Heading>{question.prompt}</Heading>
         </legend>
-        <p class="hint">{LIVE_HINTS[question.type]}</p>
+        <p class="hint">{liveHint(question)}</p>
         {taps ? (
           <ul class="taps">
             {shown.map((text, i) => (

@@ -13,7 +13,7 @@ type Props<K extends Reveal['kind']> = { snap: Snapshot; question: Question; sho
 function Choices({ snap, shown, reveal }: Props<'choices'>) {
   const most = Math.max(1, ...reveal.counts)
   return (
-    <ol class="live-chart" aria-label="How the class answered">
+    <ol class={`live-chart${shown.length > 4 ? ' many' : ''}`} aria-label="How the class answered">
       {shown.map((text, i) => {
         const right = reveal.keyed.includes(i)
         const count = reveal.counts[i]

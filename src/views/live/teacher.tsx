@@ -62,9 +62,8 @@ export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapsho
       <p tabindex={pressed ? -1 : undefined} autofocus={pressed}>
         <strong>{where(snap)}</strong>
       </p>
-      {(phase === 'open' || phase === 'paused') && <AnsweredCount snap={snap} />}
-      <OnScreen snap={snap} />
-      {/* A div, not a p: a form closes an open p, which would leave the buttons outside their row. */}
+      {/* The buttons before the question and its options, however long: in view without scrolling.
+          A div, not a p: a form closes an open p, which would leave the buttons outside their row. */}
       <div class="actions">
         {CONTROLS_BY_PHASE[phase].map((control) => {
           const action = `${base}/live/${control}`
@@ -78,6 +77,8 @@ export function TeacherControls({ snap, base, pressed, notice }: { snap: Snapsho
           )
         })}
       </div>
+      {(phase === 'open' || phase === 'paused') && <AnsweredCount snap={snap} />}
+      <OnScreen snap={snap} />
       <JoinLock snap={snap} base={base} />
       <TypedAnswers snap={snap} base={base} />
       {phase !== 'ended' && phase !== 'lobby' && (

@@ -5,14 +5,22 @@ import type { StageProps } from './stage.tsx'
 import { OptionMark } from '../option-mark.tsx'
 import { PostForm } from '../post-form.tsx'
 
-/** What a question of each type asks the player to do. */
-export const HINTS: Record<Question['type'], string> = {
-  single: 'Choose one answer.',
-  multi: 'Select all that apply.',
-  truefalse: 'True or false?',
-  order: 'Give each item its place, 1 being the earliest.',
-  typed: 'Type your answer. Capitals, accents and spacing do not matter, nor a slip of the keyboard in a longer answer.',
-  numeric: 'Enter a number.',
+/** What a question asks the player to do: by its type, and for an ordering, which way round. */
+function hintOf(question: Question): string {
+  switch (question.type) {
+    case 'single':
+      return 'Choose one answer.'
+    case 'multi':
+      return 'Select all that apply.'
+    case 'truefalse':
+      return 'True or false?'
+    case 'order':
+      return `Give each item its place, 1 being the ${question.first}.`
+    case 'typed':
+      return 'Type your answer. Capitals, accents and spacing do not matter, nor a slip of the keyboard in a longer answer.'
+    case 'numeric':
+      return 'Enter a number.'
+  }
 }
 
 /** One question as a plain form: it works without JavaScript, and htmx swaps the verdict in. */
@@ -28,7 +36,7 @@ export function QuestionForm({ attempt, question, error }: StageProps) {
           </h2>
         </legend>
         <p id="hint" class="hint">
-          {HINTS[question.type]}
+          {hintOf(question)}
           {question.as_of ? ` (Facts as of ${question.as_of}.)` : ''}
         </p>
         {error && (
