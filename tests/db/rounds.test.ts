@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { recordAnswer } from '../../src/db/answers.ts'
-import { createClass, joinClass, readBoard, readDashboard, removeStudents } from '../../src/db/classes.ts'
+import { BOARD_SIZE, createClass, joinClass, readBoard, readDashboard, removeStudents } from '../../src/db/classes.ts'
 import { createDb } from '../../src/db/client.ts'
 import { readRoundAnswers } from '../../src/db/report.ts'
 import { moveLeftBehind, openRound, readRoundScores, readSeatAttempts, type NewRound } from '../../src/db/rounds.ts'
@@ -204,8 +204,8 @@ describe('a new round', () => {
       const then = await readRoundAnswers(createDb(metered(env.DB, first)), klass, 1)
       expect([dashboard.trips, board.trips, report.trips, first.trips]).toEqual([1, 1, 1, 1])
       expect(seats).toHaveLength(20)
-      expect(found!.rows).toHaveLength(15)
-      expect(found!.overall).toHaveLength(round > 1 ? 15 : 0)
+      expect(found!.rows).toHaveLength(BOARD_SIZE)
+      expect(found!.overall).toHaveLength(round > 1 ? BOARD_SIZE : 0)
       expect([now.seats.length, now.answers.length, then.seats.length, then.answers.length]).toEqual([20, 20, 20, 20])
       return { dashboard: dashboard.rowsRead, board: board.rowsRead, report: report.rowsRead, first: first.rowsRead, stats: stats.length }
     }
