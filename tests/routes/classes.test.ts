@@ -11,7 +11,7 @@ import { randomId, sha256Hex } from '../../src/http/ids.ts'
 import { scheduled } from '../../src/cron.ts'
 import { CLASS_LIFETIME_MS } from '../../src/db/classes.ts'
 import { metered, newMeter } from '../bench/d1-meter.ts'
-import { browser } from './browser.ts'
+import { browser, onScreen } from './browser.ts'
 import { classByCode, join, openClass, playAll } from './fixtures.ts'
 
 const db = createDb(env.DB)
@@ -256,5 +256,23 @@ describe('expiry', () => {
     expect(await env.DB.prepare('select count(*) as n from answers where attempt_id = ?').bind(attemptId).first('n')).toBe(0)
     expect(await classByCode(fresh.code)).not.toBeNull()
     expect(await env.DB.prepare('select count(*) as n from attempts where id = ?').bind(soloId).first('n')).toBe(1)
+  })
+})
+
+describe('a question withdrawn from its bank after the class opened', () => {
+  it('tells the teacher, and lets students who join play the rest', async () => {
+    const g = await openClass()
+    const klass = (await classByCode(g.code))!
+    const ids = JSON.parse(klass.question_ids as string) as string[]
+    await env.DB.prepare('update classes set question_ids = ? where code = ?')
+      .bind(JSON.stringify([ids[0], 'withdrawn-since', ids[2]]), g.code)
+      .run()
+    const page = await (await g.teacher.get(g.base)).text()
+    expect(page).toContain(
+      'One question of this round has been withdrawn from the banks since it opened. Students who join now play the other 2.',
+    )
+    const { attemptId } = await join(g.code, 'Ana')
+    const { attempt } = await onScreen(attemptId!)
+    expect(attempt.plan.map((item) => item.q).sort()).toEqual([ids[0], ids[2]].sort())
   })
 })

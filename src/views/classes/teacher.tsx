@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { Class } from '../../db/schema.ts'
+import { findQuestion } from '../../questions/registry.ts'
 import { PostForm } from '../post-form.tsx'
 import { QrCode } from '../qr.tsx'
 import { Dashboard, type DashboardData } from './dashboard.tsx'
@@ -18,6 +19,23 @@ export type TeacherProps = DashboardData & {
   error?: string
   /** A live class's controls (start, pause, skip, next, end). */
   controls?: Child
+}
+
+/**
+ * Questions of this round taken out of their bank since it opened (an error put right): the round
+ * plays on with the rest, and the teacher is told which, and what students see.
+ */
+function Withdrawn({ klass }: { klass: Class }) {
+  const gone = klass.questionIds.filter((id) => !findQuestion(id)).length
+  if (gone === 0) return null
+  const rest = klass.questionIds.length - gone
+  return (
+    <p class="notice" role="note">
+      {gone === 1 ? 'One question of this round has' : `${gone} questions of this round have`} been withdrawn from the banks since it
+      opened. {klass.live ? 'The game tells the class so when it comes, and goes on.' : `Students who join now play the other ${rest}.`}{' '}
+      Answers already given keep their points.
+    </p>
+  )
 }
 
 /**
@@ -66,6 +84,7 @@ export function TeacherPage(props: TeacherProps) {
               {props.error}
             </p>
           )}
+          <Withdrawn klass={klass} />
           <Dashboard klass={klass} base={base} tag={props.tag} seats={props.seats} stats={props.stats} waiting={props.waiting} />
           <RoundsPanel klass={klass} base={base} />
           <section aria-labelledby="delete-heading">
