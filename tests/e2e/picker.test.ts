@@ -36,16 +36,16 @@ describe.runIf(browserAvailable())('choosing the questions in the browser', () =
 
       // A list's change filters at once, and the address follows.
       await page.getByLabel('Bank', { exact: true }).selectOption({ label: 'The 2018 race' })
-      await expect.poll(() => page.locator('#found').textContent()).toBe('26 questions match: 1 to 20 shown.')
+      await expect.poll(() => page.locator('#found').textContent()).toBe('26 questions match: 1 to 12 shown.')
       expect(page.url()).toContain('bank=race-2018')
       await expectAccessible(page)
       // The next page, in place: focus on what it shows, the address saying which page; and back.
       await page.getByRole('button', { name: 'Next →' }).click()
-      await expect.poll(() => page.locator('#found').textContent()).toBe('26 questions match: 21 to 26 shown.')
+      await expect.poll(() => page.locator('#found').textContent()).toBe('26 questions match: 13 to 24 shown.')
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('found')
       expect(page.url()).toContain('page=2')
       await page.getByRole('button', { name: 'Page 1' }).click()
-      await expect.poll(() => page.locator('#found').textContent()).toBe('26 questions match: 1 to 20 shown.')
+      await expect.poll(() => page.locator('#found').textContent()).toBe('26 questions match: 1 to 12 shown.')
       const [first, , third] = await prompts(page)
       for (const prompt of [first, third]) {
         await card(page, prompt).getByRole('button', { name: 'Add to the set' }).click()
