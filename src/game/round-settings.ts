@@ -1,6 +1,7 @@
 // What a teacher chooses for another round with the same class: the questions (banks and a
-// number, or a set chosen in the picker, as on the new-class form and within its limits) and how it plays. The form carries the
-// round it opens, as a live game's controls carry their state: sent twice, it opens one round.
+// number, or a set chosen in the picker, as on the new-class form and within its limits) and how
+// it plays. The form carries the round it opens, as a live game's controls carry their state:
+// sent twice, it opens one round.
 import * as v from 'valibot'
 import type { Class, PlanItem } from '../db/schema.ts'
 import { MIXED_ID } from '../questions/reserved.ts'
