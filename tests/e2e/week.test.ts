@@ -147,7 +147,8 @@ describe.runIf(browserAvailable())("a teacher's week", () => {
     await teacher.getByRole('heading', { name: 'The class over both rounds' }).waitFor()
     // Due on Thursday, through the form: the zone comes from the teacher's device.
     await teacher.locator('#deadline summary', { hasText: 'Set a deadline' }).click()
-    await expect(teacher.getByLabel('Your time zone').inputValue()).resolves.toBe(ZONE)
+    // deadline.js fills the zone on its next tick, up to a second after the section arrives.
+    await expect.poll(() => teacher.getByLabel('Your time zone').inputValue()).toBe(ZONE)
     await teacher.getByLabel('Date and time').fill(localValue(Date.now() + 24 * 60 * 60 * 1000, ZONE))
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
     await expect(teacher.locator('#deadline').textContent()).resolves.toContain('Due')
