@@ -7,7 +7,8 @@
 //    what D1 itself costs;
 //  - GET /bench/limit: one rate-limit check (an answer makes one), likewise alone;
 //  - with the header `X-Bench-Meter: 1`, a response header `X-Bench-D1` counting the request's
-//    D1 round trips and the rows they read and wrote, from D1's result metadata.
+//    D1 round trips and the rows they read and wrote, from D1's result metadata, and
+//    `X-Bench-Limits` its rate-limit checks (each a call to an emulator locally).
 import app from '../../src/app.tsx'
 import { scheduled } from '../../src/cron.ts'
 // Every class the Worker exports (the live game's Durable Object, and any added later): wrangler
@@ -17,6 +18,7 @@ import { metered, newMeter } from './d1-meter.ts'
 import { seededId } from './seeded.ts'
 
 let written = 0
+const LIMITERS = ['CLASS_LIMIT', 'START_LIMIT', 'JOIN_LIMIT', 'CODE_LIMIT', 'ANSWER_LIMIT'] as const
 
 export default {
   async fetch(request: Request, env: Cloudflare.Env, ctx: ExecutionContext): Promise<Response> {
@@ -40,9 +42,13 @@ export default {
     }
     if (request.headers.get('X-Bench-Meter') !== '1') return app.fetch(request, env, ctx)
     const meter = newMeter()
-    const res = await app.fetch(request, { ...env, DB: metered(env.DB, meter) }, ctx)
+    let limits = 0
+    const counted = (binding: RateLimit): RateLimit => ({ limit: (options) => (limits++, binding.limit(options)) })
+    const limiters = Object.fromEntries(LIMITERS.map((name) => [name, counted(env[name])]))
+    const res = await app.fetch(request, { ...env, ...limiters, DB: metered(env.DB, meter) }, ctx)
     const out = new Response(res.body, res)
     out.headers.set('X-Bench-D1', JSON.stringify(meter))
+    out.headers.set('X-Bench-Limits', String(limits))
     return out
   },
   scheduled,
