@@ -2,7 +2,8 @@
 // run on one machine. It starts the bench build (tests/bench/worker.ts) under `wrangler dev` on a
 // fresh local D1, seeds it, drives each route with autocannon over loopback, and prints a table;
 // the same figures go to tests/bench/results/<date>-<commit>.json for comparison across commits.
-// `--profile`: CPU profiles of the routes instead (tests/bench/profile.ts).
+// `--browser`: a phone's first visit in Chromium instead (tests/bench/browser.ts); `--profile`:
+// CPU profiles of the routes instead (tests/bench/profile.ts).
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -11,6 +12,7 @@ import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
 import { startServer, type LocalServer } from '../harness/wrangler-dev.ts'
+import { browserTable, firstVisits } from './browser.ts'
 import { workerProcess, withCpu } from './cpu.ts'
 import { byModule, connectProfiler, hotspots } from './profile.ts'
 import { COOKIE, HTMX, request, seed, type D1Meter, type Route, type Seeded } from './seed.ts'
@@ -22,6 +24,7 @@ const wrangler = join(root, 'node_modules', '.bin', 'wrangler')
 const { values: flags } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
+    browser: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
   },
 })
@@ -187,7 +190,15 @@ const machine = {
 }
 console.log(`Bench on ${machine.cpu}, ${machine.memory}, Node ${machine.node}, wrangler ${machine.wrangler}; commit ${commit}`)
 
-if (flags.profile) {
+if (flags.browser) {
+  const report = await firstVisits({ smoke: SMOKE })
+  if (report) {
+    if (!SMOKE) writeResults(`${date.slice(0, 10)}-${commit}-browser.json`, { commit, date, machine, ...report })
+    console.log(
+      `\n${browserTable(report)}\n\n${SMOKE ? 'A smoke run: its figures are not kept. ' : ''}Took ${Math.round((Date.now() - started) / 1000)} s.`,
+    )
+  }
+} else if (flags.profile) {
   await profileRoutes()
 } else {
   await throughput()

@@ -98,10 +98,14 @@ export type Seeded = Awaited<ReturnType<typeof seed>>
  * Quizzes to answer (one answer each, so every POST takes the whole write path: number 0 for the
  * meter, 1 to `answers` for autocannon), one to show, and one played through. That one is on the
  * race-2023 board, answered half right, so its player ranks mid-board on the results page and the
- * leaderboard, where a rank costs the most. Plus quizzes for /bench/d1-write, a class opened as a
- * teacher would, and boards of `boardSize`; `grow` takes the boards to a larger size.
+ * leaderboard, where a rank costs the most. Plus quizzes for /bench/d1-write (unless `writes` is
+ * false), a class opened as a teacher would, and boards of `boardSize`; `grow` takes the boards to
+ * a larger size.
  */
-export async function seed(server: LocalServer, { answers, boardSize }: { answers: number; boardSize: number }) {
+export async function seed(
+  server: LocalServer,
+  { answers, boardSize, writes = true }: { answers: number; boardSize: number; writes?: boolean },
+) {
   const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
   const singles = banks
     .find((b) => b.id === 'race-2018')!
@@ -109,7 +113,7 @@ export async function seed(server: LocalServer, { answers, boardSize }: { answer
     .slice(0, 10)
   const plan = JSON.stringify(singles.map((q) => ({ q: q.id, order: q.type === 'single' ? q.choices.map((_, i) => i) : [] })))
   seedQuizzes(server, 'quiz', plan, answers + 3)
-  seedQuizzes(server, 'wref', plan, 5_000)
+  if (writes) seedQuizzes(server, 'wref', plan, 5_000)
   const shown = seededId('quiz', answers + 1)
   const finished = seededId('quiz', answers + 2)
   server.d1(`update attempts set bank_id = 'race-2023' where id = ${sql(finished)}`)
