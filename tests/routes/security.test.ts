@@ -20,6 +20,19 @@ describe('secure headers', () => {
     expect(secure.headers.get('Strict-Transport-Security')).toContain('max-age=')
   })
 
+  it('styles every page inline, allowed by its hash alone: no unsafe-inline, and no stylesheet to wait for', async () => {
+    for (const path of ['/', '/join', '/no-such-page']) {
+      const res = await browser().get(path)
+      const html = await res.text()
+      const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? ''
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css))
+      const hash = `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`
+      expect(css.length).toBeGreaterThan(1000)
+      expect(res.headers.get('Content-Security-Policy')).toContain(`style-src ${hash};`)
+      expect(html).not.toContain('rel="stylesheet"')
+    }
+  })
+
   it('sets cookies HttpOnly and SameSite=Lax, and Secure with a __Host- name on https', async () => {
     const player = browser()
     const page = await player.get('/')
