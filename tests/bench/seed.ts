@@ -96,7 +96,7 @@ export type Seeded = Awaited<ReturnType<typeof seed>>
 
 /**
  * Quizzes to answer (one answer each, so every POST takes the whole write path: number 0 for the
- * meter, 1 to `answers` for autocannon), one to show, and one played through. That one is on the
+ * meter, 1 to `answers` for autocannon, the last for the replayed run), one to show, and one played through. That one is on the
  * race-2023 board, answered half right, so its player ranks mid-board on the results page and the
  * leaderboard, where a rank costs the most. Plus quizzes for /bench/d1-write (unless `writes` is
  * false), a class opened as a teacher would, and boards of `boardSize`; `grow` takes the boards to
@@ -112,7 +112,7 @@ export async function seed(
     .questions.filter((q) => q.type === 'single')
     .slice(0, 10)
   const plan = JSON.stringify(singles.map((q) => ({ q: q.id, order: q.type === 'single' ? q.choices.map((_, i) => i) : [] })))
-  seedQuizzes(server, 'quiz', plan, answers + 3)
+  seedQuizzes(server, 'quiz', plan, answers + 4)
   if (writes) seedQuizzes(server, 'wref', plan, 5_000)
   const shown = seededId('quiz', answers + 1)
   const finished = seededId('quiz', answers + 2)
@@ -151,6 +151,8 @@ export async function seed(
     /** Each a first answer to its own quiz, for autocannon; the meter's is quiz 0. */
     answerPaths: Array.from({ length: answers }, (_, i) => `/play/${seededId('quiz', i + 1)}/answer`),
     meterAnswerPath: `/play/${seededId('quiz', 0)}/answer`,
+    /** A first answer for the replayed run (tests/bench/replay.ts), which answers it once for real. */
+    replayAnswerPath: `/play/${seededId('quiz', answers + 3)}/answer`,
     /** The picker with two questions of each bank picked, adding one more. */
     pickerAddPath: `/classes/pick?${banks.flatMap((b) => b.questions.slice(0, 2).map((q) => `set=${q.id}`)).join('&')}&add=${singles[5].id}`,
     sizes,

@@ -8,13 +8,16 @@
 //  - GET /bench/limit: one rate-limit check (an answer makes one), likewise alone;
 //  - with the header `X-Bench-Meter: 1`, a response header `X-Bench-D1` counting the request's
 //    D1 round trips and the rows they read and wrote, from D1's result metadata, and
-//    `X-Bench-Limits` its rate-limit checks (each a call to an emulator locally).
+//    `X-Bench-Limits` its rate-limit checks (each a call to an emulator locally);
+//  - with the header `X-Bench-Replay: 1`, the request served with D1 and the rate limits answered
+//    from memory after their first answer (tests/bench/replay.ts): the CPU time of our code alone.
 import app from '../../src/app.tsx'
 import { scheduled } from '../../src/cron.ts'
 // Every class the Worker exports (the live game's Durable Object, and any added later): wrangler
 // refuses to start a Worker whose wrangler.toml binds a class its entry does not export.
 export * from '../../src/index.tsx'
 import { metered, newMeter } from './d1-meter.ts'
+import { replayed } from './replay.ts'
 import { seededId } from './seeded.ts'
 
 let written = 0
@@ -40,6 +43,7 @@ export default {
       ).bind(id)
       return Response.json((await env.DB.batch([insert, update])).map((r) => r.meta.changes))
     }
+    if (request.headers.get('X-Bench-Replay') === '1') return app.fetch(request, replayed(env, LIMITERS), ctx)
     if (request.headers.get('X-Bench-Meter') !== '1') return app.fetch(request, env, ctx)
     const meter = newMeter()
     let limits = 0
