@@ -29,9 +29,11 @@ const { values: flags } = parseArgs({
   },
 })
 const SMOKE = flags.smoke
-const SECONDS = SMOKE ? 1 : Number(process.env.BENCH_SECONDS ?? 5) // per route
-const FLOOR_SECONDS = SMOKE ? 1 : 3 // the floor, before each route
-const REPLAY_SECONDS = SMOKE ? 1 : 3 // each route again with D1 and the rate limits replayed
+// Each route is measured in slices, a second each of the floor, the route and the route replayed,
+// in turn: this shared machine drifts within seconds by more than the differences we look for, and
+// the median of the slices holds each route against the floor of the same moment.
+const SLICES = SMOKE ? 1 : 5
+const SECONDS = 1
 const CONNECTIONS = 10
 const ANSWERS = SMOKE ? 200 : 2_000 // answer POSTs measured, each a first answer to its own quiz
 const SMALL = SMOKE ? 100 : 1_000
@@ -92,37 +94,43 @@ async function cannon(server: LocalServer, route: Route, seconds = SECONDS) {
 
 const floors: number[] = []
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
 /**
- * Measures a route: one metered request (D1 round trips and rows, rate-limit checks), the floor
- * for a few seconds, the route, then the route again with D1 and the rate limits replayed, each
- * with the CPU time the Worker's process spent on it. Each route is held against the floor
- * measured just before it, because this machine drifts by more than the differences we look for
- * over a two-minute run.
+ * Measures a route: one metered request (D1 round trips and rows, rate-limit checks), then slices
+ * of the floor, the route, and the route again with D1 and the rate limits replayed (our code
+ * alone), each with the CPU time the Worker's process spent on it; the median of the slices.
  */
 async function measure(server: LocalServer, pid: string, route: Route, meterPath = route.path, replayPath = route.path): Promise<Measured> {
   const metered = await request(server, { ...route, path: meterPath }, true)
   if (metered.status >= 400) throw new Error(`${route.name}: ${route.path} gave ${metered.status}`)
-  const floor = await withCpu(pid, () => cannon(server, { name: 'floor', path: '/bench/floor' }, FLOOR_SECONDS))
-  floors.push(floor.rps)
-  const run = await withCpu(pid, () => cannon(server, route))
   const replay = { ...route, path: replayPath, paths: undefined, headers: { ...route.headers, 'X-Bench-Replay': '1' } }
-  const alone = await withCpu(pid, () => cannon(server, replay, REPLAY_SECONDS))
+  const slices = []
+  for (let i = 0; i < SLICES; i++) {
+    const share = route.paths && route.paths.slice((i * route.paths.length) / SLICES, ((i + 1) * route.paths.length) / SLICES)
+    const floor = await withCpu(pid, () => cannon(server, { name: 'floor', path: '/bench/floor' }))
+    const run = await withCpu(pid, () => cannon(server, { ...route, paths: share }))
+    const alone = await withCpu(pid, () => cannon(server, replay))
+    const perRequest = (r: { cpuMs: number; total: number }) => r.cpuMs / r.total
+    slices.push({ floor, run, cpuMs: perRequest(run), floorCpuMs: perRequest(floor), oursMs: perRequest(alone) - perRequest(floor) })
+    floors.push(floor.rps)
+  }
   const m: Measured = {
     route: route.name,
-    rps: run.rps,
-    p50: run.p50,
-    p99: run.p99,
-    non2xx: run.non2xx,
-    floor: floor.rps,
-    ofFloor: run.rps / floor.rps,
-    cpuMs: run.cpuMs / run.total,
-    floorCpuMs: floor.cpuMs / floor.total,
-    oursMs: alone.cpuMs / alone.total - floor.cpuMs / floor.total,
+    rps: median(slices.map((x) => x.run.rps)),
+    p50: median(slices.map((x) => x.run.p50)),
+    p99: median(slices.map((x) => x.run.p99)),
+    non2xx: 0,
+    floor: median(slices.map((x) => x.floor.rps)),
+    ofFloor: median(slices.map((x) => x.run.rps / x.floor.rps)),
+    cpuMs: median(slices.map((x) => x.cpuMs)),
+    floorCpuMs: median(slices.map((x) => x.floorCpuMs)),
+    oursMs: median(slices.map((x) => x.oursMs)),
     d1: metered.d1,
     limits: metered.limits,
   }
   console.log(
-    `  ${route.name.padEnd(44)} ${Math.round(m.rps).toString().padStart(6)} req/s, ${pct(m.ofFloor).padStart(4)} of the floor's ${Math.round(floor.rps)}; CPU ${ms(m.cpuMs)} ms a request, the floor's ${ms(m.floorCpuMs)}, ours ${ms(m.oursMs)}`,
+    `  ${route.name.padEnd(44)} ${Math.round(m.rps).toString().padStart(6)} req/s, ${pct(m.ofFloor).padStart(4)} of the floor's ${Math.round(m.floor)}; CPU ${ms(m.cpuMs)} ms a request, the floor's ${ms(m.floorCpuMs)}, ours ${ms(m.oursMs)}`,
   )
   return m
 }
@@ -243,7 +251,7 @@ async function profileRoutes() {
       }
       for (const run of [route, replay]) {
         let requests = 0
-        const profile = await profiler.record(async () => (requests = (await cannon(server, run)).total))
+        const profile = await profiler.record(async () => (requests = (await cannon(server, run, 5)).total))
         const file = join(out, `${commit}-${run.name.replace(/\W+/g, '-').replace(/-$/, '')}.cpuprofile`)
         writeFileSync(file, JSON.stringify(profile))
         const { self, inclusive, busyMs } = hotspots(profile, 15)
@@ -278,7 +286,7 @@ async function throughput() {
   try {
     const pid = workerProcess(server.group)
     const seeded = await seed(server, { answers: ANSWERS, boardSize: SMALL })
-    console.log(`Measuring, ${SECONDS} s a route with ${CONNECTIONS} connections:`)
+    console.log(`Measuring, ${SLICES} × ${SECONDS} s of the floor, the route and the route replayed, with ${CONNECTIONS} connections:`)
     const rows: Measured[] = []
     const reference: Measured[] = []
     reference.push(await measure(server, pid, { name: 'D1 read alone (no app code)', path: '/bench/d1-read' }))
