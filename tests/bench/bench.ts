@@ -29,13 +29,15 @@ const { values: flags } = parseArgs({
   },
 })
 const SMOKE = flags.smoke
-// Each route is measured in slices, a second each of the floor, the route and the route replayed,
-// in turn: this shared machine drifts within seconds by more than the differences we look for, and
-// the median of the slices holds each route against the floor of the same moment.
+// Each route is measured in slices, a second each of the floor and the route, and then our code
+// alone (the route served over inside the Worker), in turn: this shared machine drifts within
+// seconds by more than the differences we look for, and the median of the slices holds each route
+// against the floor of the same moment.
 const SLICES = SMOKE ? 1 : 5
 const SECONDS = 1
 const CONNECTIONS = 10
 const ANSWERS = SMOKE ? 200 : 2_000 // answer POSTs measured, each a first answer to its own quiz
+const REPEAT = SMOKE ? 20 : 500 // requests served over inside the Worker, for our code's CPU alone
 const SMALL = SMOKE ? 100 : 1_000
 const LARGE = SMOKE ? 1_000 : 100_000
 /** Cloudflare's Free plan stops a request after this much CPU time. */
@@ -58,7 +60,7 @@ type Measured = {
   /** The Worker's workerd process, in CPU milliseconds a request: this route, and the floor just before it. */
   cpuMs: number
   floorCpuMs: number
-  /** CPU milliseconds a request over the floor's with D1 and the rate limits replayed (tests/bench/replay.ts): our code alone. */
+  /** CPU milliseconds a request of our code alone: served over inside the Worker, D1 and the rate limits replayed (tests/bench/replay.ts). */
   oursMs: number
   non2xx: number
   d1: D1Meter | null
@@ -94,25 +96,45 @@ async function cannon(server: LocalServer, route: Route, seconds = SECONDS) {
 
 const floors: number[] = []
 
+/** CPU milliseconds a request of our code alone: the route served REPEAT times over inside the Worker. */
+async function oursAlone(server: LocalServer, pid: string, repeated: Route) {
+  const alone = await withCpu(pid, () => request(server, repeated))
+  // A route that fails fast would look fast.
+  const { status } = JSON.parse(alone.body.toString()) as { status: number }
+  if (status >= 400) throw new Error(`${repeated.name}: ${repeated.path} gave ${status} served over`)
+  return alone.cpuMs / REPEAT
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 /**
  * Measures a route: one metered request (D1 round trips and rows, rate-limit checks), then slices
- * of the floor, the route, and the route again with D1 and the rate limits replayed (our code
- * alone), each with the CPU time the Worker's process spent on it; the median of the slices.
+ * of the floor and the route, each with the CPU time the Worker's process spent on it, and our
+ * code alone: the route served REPEAT times over inside the Worker, with D1 and the rate limits
+ * replayed (tests/bench/worker.ts); the median of the slices.
  */
-async function measure(server: LocalServer, pid: string, route: Route, meterPath = route.path, replayPath = route.path): Promise<Measured> {
+async function measure(
+  server: LocalServer,
+  pid: string,
+  route: Route,
+  { meterPath = route.path, replayPath = route.path, app = true }: { meterPath?: string; replayPath?: string; app?: boolean } = {},
+): Promise<Measured> {
   const metered = await request(server, { ...route, path: meterPath }, true)
   if (metered.status >= 400) throw new Error(`${route.name}: ${route.path} gave ${metered.status}`)
-  const replay = { ...route, path: replayPath, paths: undefined, headers: { ...route.headers, 'X-Bench-Replay': '1' } }
+  const repeated = { ...route, path: replayPath, paths: undefined, headers: { ...route.headers, 'X-Bench-Repeat': String(REPEAT) } }
   const slices = []
   for (let i = 0; i < SLICES; i++) {
     const share = route.paths && route.paths.slice((i * route.paths.length) / SLICES, ((i + 1) * route.paths.length) / SLICES)
     const floor = await withCpu(pid, () => cannon(server, { name: 'floor', path: '/bench/floor' }))
     const run = await withCpu(pid, () => cannon(server, { ...route, paths: share }))
-    const alone = await withCpu(pid, () => cannon(server, replay))
     const perRequest = (r: { cpuMs: number; total: number }) => r.cpuMs / r.total
-    slices.push({ floor, run, cpuMs: perRequest(run), floorCpuMs: perRequest(floor), oursMs: perRequest(alone) - perRequest(floor) })
+    slices.push({
+      floor,
+      run,
+      cpuMs: perRequest(run),
+      floorCpuMs: perRequest(floor),
+      oursMs: app ? await oursAlone(server, pid, repeated) : NaN,
+    })
     floors.push(floor.rps)
   }
   const m: Measured = {
@@ -130,7 +152,7 @@ async function measure(server: LocalServer, pid: string, route: Route, meterPath
     limits: metered.limits,
   }
   console.log(
-    `  ${route.name.padEnd(44)} ${Math.round(m.rps).toString().padStart(6)} req/s, ${pct(m.ofFloor).padStart(4)} of the floor's ${Math.round(m.floor)}; CPU ${ms(m.cpuMs)} ms a request, the floor's ${ms(m.floorCpuMs)}, ours ${ms(m.oursMs)}`,
+    `  ${route.name.padEnd(44)} ${Math.round(m.rps).toString().padStart(6)} req/s, ${pct(m.ofFloor).padStart(4)} of the floor's ${Math.round(m.floor)}; CPU ${ms(m.cpuMs)} ms a request, the floor's ${ms(m.floorCpuMs)}${Number.isNaN(m.oursMs) ? '' : `, ours ${ms(m.oursMs)}`}`,
   )
   return m
 }
@@ -286,14 +308,16 @@ async function throughput() {
   try {
     const pid = workerProcess(server.group)
     const seeded = await seed(server, { answers: ANSWERS, boardSize: SMALL })
-    console.log(`Measuring, ${SLICES} × ${SECONDS} s of the floor, the route and the route replayed, with ${CONNECTIONS} connections:`)
+    console.log(
+      `Measuring, ${SLICES} × ${SECONDS} s of the floor and the route with ${CONNECTIONS} connections, and the route ${REPEAT} times over inside the Worker:`,
+    )
     const rows: Measured[] = []
     const reference: Measured[] = []
-    reference.push(await measure(server, pid, { name: 'D1 read alone (no app code)', path: '/bench/d1-read' }))
-    reference.push(await measure(server, pid, { name: 'D1 batch write alone (no app code)', path: '/bench/d1-write' }))
-    reference.push(await measure(server, pid, { name: 'rate-limit check alone (no app code)', path: '/bench/limit' }))
+    reference.push(await measure(server, pid, { name: 'D1 read alone (no app code)', path: '/bench/d1-read' }, { app: false }))
+    reference.push(await measure(server, pid, { name: 'D1 batch write alone (no app code)', path: '/bench/d1-write' }, { app: false }))
+    reference.push(await measure(server, pid, { name: 'rate-limit check alone (no app code)', path: '/bench/limit' }, { app: false }))
     for (const { meterPath, replayPath, ...route } of playRoutes(seeded))
-      rows.push(await measure(server, pid, route, meterPath, replayPath))
+      rows.push(await measure(server, pid, route, { meterPath, replayPath }))
     const boards = async (size: number) => {
       for (const route of boardRoutes(seeded, size)) rows.push({ ...(await measure(server, pid, route)), group: route.group })
     }
@@ -343,7 +367,7 @@ function tabulate({
   // Ratios of the floor by CPU time: the throughput each route would reach were the Worker's process
   // all this machine ran (req/s says what it did reach, with wrangler's proxy, autocannon and
   // whatever else shares the cores). And the same were D1 and the rate limiter elsewhere, as in
-  // production: the floor plus our code alone (the route replayed).
+  // production: the floor plus our code alone (the route served over inside the Worker).
   const over = (r: Measured) => r.cpuMs - r.floorCpuMs
   const ofFloorCpu = (r: Measured) => r.floorCpuMs / r.cpuMs
   const elsewhere = (r: Measured) => r.floorCpuMs / (r.floorCpuMs + Math.max(0, r.oursMs))
@@ -368,23 +392,26 @@ function tabulate({
   const answer = byName('answer POST')
   const question = byName('question page')
   const others = rows.filter((r) => r !== answer && r !== question)
-  const slowestOther = others.reduce((a, b) => (ofFloorCpu(b) < ofFloorCpu(a) ? b : a))
-  const ratios = (r: Measured) => `${pct(ofFloorCpu(r))} (req/s ${pct(r.ofFloor)}; D1 and limits elsewhere ${pct(elsewhere(r))})`
+  const slowestOther = others.reduce((a, b) => (elsewhere(b) < elsewhere(a) ? b : a))
+  // Judged as production would bill it: the floor plus our code, D1 and the rate limiter elsewhere.
+  // In-process here, the emulators alone keep an answer under 50% and a question page under 75%
+  // whatever our code does ("runtime alone"), so that ratio is shown beside, not judged.
+  const ratios = (r: Measured) => `${pct(elsewhere(r))} (in-process here ${pct(ofFloorCpu(r))}; req/s ${pct(r.ofFloor)})`
   const budgets = [
     {
       budget: 'answer POST ≥ 50% of the floor, by CPU',
-      value: `${ratios(answer)}; runtime alone ${pct(ceiling.answer)}`,
-      met: ofFloorCpu(answer) >= 0.5,
+      value: `${ratios(answer)}; runtime alone in-process ${pct(ceiling.answer)}`,
+      met: elsewhere(answer) >= 0.5,
     },
     {
       budget: 'question page ≥ 75% of the floor, by CPU',
-      value: `${ratios(question)}; runtime alone ${pct(ceiling.question)}`,
-      met: ofFloorCpu(question) >= 0.75,
+      value: `${ratios(question)}; runtime alone in-process ${pct(ceiling.question)}`,
+      met: elsewhere(question) >= 0.75,
     },
     {
       budget: 'every other page ≥ 70% of the floor, by CPU',
       value: `lowest ${ratios(slowestOther)}, ${slowestOther.route}`,
-      met: others.every((r) => ofFloorCpu(r) >= 0.7),
+      met: others.every((r) => elsewhere(r) >= 0.7),
     },
     ...(['bank leaderboard, anonymous', 'bank leaderboard, viewer mid-board', 'class board', 'results page, mid-board'] as const).map(
       (name) => {
@@ -419,8 +446,8 @@ function tabulate({
     ),
     '',
     "CPU: the Worker's workerd process, in milliseconds a request. Locally it also runs D1's and the rate limiter's",
-    'emulators, which production runs elsewhere; "ours" is the route again with D1 and the rate limits answered',
-    'from memory after their first answer (tests/bench/replay.ts), over the floor: our code alone.',
+    'emulators, which production runs elsewhere; "ours" is our code alone: the route served over and over inside',
+    'the Worker, with D1 and the rate limits answered from memory after their first answer (tests/bench/replay.ts).',
     '',
     `| route | CPU ms a request | over the floor | ours | emulators (the rest) | of floor, CPU | D1 and limits elsewhere | ours, of the Free plan's ${FREE_PLAN_CPU_MS} ms |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|',
@@ -438,8 +465,10 @@ function tabulate({
     '',
     `Worker bundle: ${kb(bundle.raw)} → ${kb(bundle.gzip)} gzipped.`,
     '',
-    '"Runtime alone": the most a route could reach here with no app code, by CPU: the floor plus what one D1 read',
-    '(and for an answer one rate-limit check and one D1 batch) add when run alone (the reference rows).',
+    'Budgets by CPU are judged with D1 and the limits elsewhere, as in production: the floor over the floor plus',
+    'our code. "Runtime alone": the most a route could reach in-process here with no app code, by CPU: the floor',
+    'plus what one D1 read (and for an answer one rate-limit check and one D1 batch) add when run alone (the',
+    'reference rows).',
     '',
     '| budget | measured | met |',
     '|---|---|---|',

@@ -10,7 +10,10 @@
 //    D1 round trips and the rows they read and wrote, from D1's result metadata, and
 //    `X-Bench-Limits` its rate-limit checks (each a call to an emulator locally);
 //  - with the header `X-Bench-Replay: 1`, the request served with D1 and the rate limits answered
-//    from memory after their first answer (tests/bench/replay.ts): the CPU time of our code alone.
+//    from memory after their first answer (tests/bench/replay.ts): our code alone, for a profile;
+//  - with the header `X-Bench-Repeat: N`, the request served N times over inside the Worker, as
+//    replayed: the CPU time of our code alone, without the HTTP around it, whose share of a
+//    shared machine's noise swamped the difference measured (its reply: the last status).
 import app from '../../src/app.tsx'
 import { scheduled } from '../../src/cron.ts'
 // Every class the Worker exports (the live game's Durable Object, and any added later): wrangler
@@ -44,6 +47,7 @@ export default {
       return Response.json((await env.DB.batch([insert, update])).map((r) => r.meta.changes))
     }
     if (request.headers.get('X-Bench-Replay') === '1') return app.fetch(request, replayed(env, LIMITERS), ctx)
+    if (request.headers.has('X-Bench-Repeat')) return repeat(request, env, ctx)
     if (request.headers.get('X-Bench-Meter') !== '1') return app.fetch(request, env, ctx)
     const meter = newMeter()
     let limits = 0
@@ -56,4 +60,19 @@ export default {
     return out
   },
   scheduled,
+}
+
+async function repeat(request: Request, env: Cloudflare.Env, ctx: ExecutionContext): Promise<Response> {
+  const times = Number(request.headers.get('X-Bench-Repeat'))
+  const headers = new Headers(request.headers)
+  headers.delete('X-Bench-Repeat')
+  const body = request.method === 'POST' ? await request.text() : undefined
+  const replay = replayed(env, LIMITERS)
+  let status = 0
+  for (let i = 0; i < times; i++) {
+    const res = await app.fetch(new Request(request.url, { method: request.method, headers, body }), replay, ctx)
+    await res.arrayBuffer() // made in full, as a reply's body is
+    status = res.status
+  }
+  return Response.json({ status })
 }
