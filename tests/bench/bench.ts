@@ -202,8 +202,8 @@ const boardRoutes = (seeded: Seeded, size: number): (Route & { group: string })[
 const playRoutes = (seeded: Seeded): (Route & { meterPath?: string; replayPath?: string })[] => [
   { name: 'home page', path: '/' },
   { name: 'question page', path: `/play/${seeded.shown}` },
-  // The picker reads no D1: every question (152 cards), and a card's button as htmx sends it.
-  { name: 'question picker, every question', path: '/classes/pick' },
+  // The picker reads no D1: its first page of questions, and a card's button as htmx sends it.
+  { name: 'question picker', path: '/classes/pick' },
   { name: 'picker: add a question (htmx)', path: seeded.pickerAddPath, headers: HTMX },
   {
     name: 'answer POST (htmx)',
