@@ -20,7 +20,7 @@ describe('secure headers', () => {
     expect(secure.headers.get('Strict-Transport-Security')).toContain('max-age=')
   })
 
-  it('styles every kind of page inline, allowed by its hash alone: no unsafe-inline, and no stylesheet to wait for', async () => {
+  it('styles every kind of page inline (home, join, question, projector, teacher, report, picker, error), allowed by its hash alone, with no stylesheet to wait for', async () => {
     const { teacher, base, code } = await openClass()
     const { student, attemptId } = await join(code, 'Kim')
     const klass = (await classByCode(code))!
@@ -31,6 +31,7 @@ describe('secure headers', () => {
       [student, `/play/${attemptId}`],
       [browser(), `/board/${klass.board_id}`],
       [teacher, base],
+      [teacher, `${base}/report`],
       [teacher, '/classes/pick'],
       [browser(), '/no-such-page'],
     ] as const) {
