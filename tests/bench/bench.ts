@@ -165,7 +165,7 @@ async function weigh(server: LocalServer, name: string, path: string) {
     const files = await Promise.all([...text.matchAll(re)].map(async (m) => (await request(server, { name, path: m[1] })).body))
     return { raw: files.reduce((n, b) => n + b.length, 0), gzip: files.reduce((n, b) => n + gz(b), 0) }
   }
-  const inline = [...text.matchAll(/<style[^>]*>([^<]*)<\/style>/g)].map((m) => m[1]).join('')
+  const inline = [...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('')
   const css = await linked(/<link rel="stylesheet" href="([^"]+)"/g)
   const js = await linked(/<script src="([^"]+)"/g)
   if ((!css.raw && !inline) || !js.raw) throw new Error(`${name}: found no stylesheet or script to weigh`)
