@@ -4,6 +4,7 @@ import { csrf } from 'hono/csrf'
 import { jsxRenderer } from 'hono/jsx-renderer'
 import { secureHeaders } from 'hono/secure-headers'
 import { createDb } from './db/client.ts'
+import assets from './generated/assets.json'
 import type { AppEnv } from './env.ts'
 import { renderFailure } from './http/failure.tsx'
 import { formToken, formsOnly } from './http/forms.ts'
@@ -44,7 +45,8 @@ app.use(
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
+      // The stylesheet is inline in every page (src/cli/build.ts), allowed by its hash alone.
+      styleSrc: [assets.cssHash],
       imgSrc: ["'self'", 'data:'],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],

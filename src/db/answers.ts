@@ -2,10 +2,32 @@
 // trigger (migrations/0005_answer_totals.sql) adds it to its attempt's totals in the same
 // statement, so the totals are written in one place and a repeat never counts twice.
 import { and, eq, sql } from 'drizzle-orm'
-import type { DB } from './client.ts'
+import { batchPrepared, preparedFor, type DB } from './client.ts'
 import { answers, attempts, type Answer, type Attempt } from './schema.ts'
 
 export type Recorded = { stored: boolean; attempt: Attempt | null }
+
+const value = (name: keyof Answer | 'finishOnLast') => sql.placeholder(name)
+
+// Built once: every answer takes this path, and building it each time was most of an answer's own work.
+const recordQueries = preparedFor((db) => {
+  const finishes = sql`${value('finishOnLast')} and ${attempts.finishedAt} is null and ${attempts.answered} = json_array_length(${attempts.plan})`
+  const columns = ['attemptId', 'position', 'questionId', 'response', 'credit', 'timeMs', 'points', 'answeredAt', 'tooFast'] as const
+  return [
+    db
+      .insert(answers)
+      .values(Object.fromEntries(columns.map((name) => [name, value(name)])) as Record<(typeof columns)[number], ReturnType<typeof value>>)
+      .onConflictDoNothing()
+      .returning({ position: answers.position })
+      .prepare(),
+    db
+      .update(attempts)
+      .set({ finishedAt: sql`case when ${finishes} then ${value('answeredAt')} else ${attempts.finishedAt} end` })
+      .where(eq(attempts.id, value('attemptId')))
+      .returning()
+      .prepare(),
+  ] as const
+})
 
 /**
  * Stores an answer and returns its attempt as the database then holds it; `stored` is false when
@@ -14,15 +36,7 @@ export type Recorded = { stored: boolean; attempt: Attempt | null }
  * everyone at its end instead, so a live result never opens while a question is still in play.
  */
 export async function recordAnswer(db: DB, answer: Answer, { finishOnLast }: { finishOnLast: boolean }): Promise<Recorded> {
-  const finishes = sql`${finishOnLast ? 1 : 0} and ${attempts.finishedAt} is null and ${attempts.answered} = json_array_length(${attempts.plan})`
-  const [inserted, [attempt]] = await db.batch([
-    db.insert(answers).values(answer).onConflictDoNothing().returning({ position: answers.position }),
-    db
-      .update(attempts)
-      .set({ finishedAt: sql`case when ${finishes} then ${answer.answeredAt} else ${attempts.finishedAt} end` })
-      .where(eq(attempts.id, answer.attemptId))
-      .returning(),
-  ])
+  const [inserted, [attempt]] = await batchPrepared(db, recordQueries(db), { ...answer, finishOnLast: finishOnLast ? 1 : 0 })
   return { stored: inserted.length === 1, attempt: attempt ?? null }
 }
 

@@ -1,4 +1,5 @@
 import type { Bank, Question } from '../questions/schema.ts'
+import { renderedOnce } from './rendered-once.ts'
 
 const LEVELS = ['easy', 'medium', 'hard'] as const
 export type Level = (typeof LEVELS)[number]
@@ -28,7 +29,12 @@ export function answerKinds(bank: Bank): { kind: string; count: number }[] {
  * A bank's size, its difficulty spread and how its questions are answered, in words. The stacked
  * bar repeats the spread for the eye and is hidden from screen readers; its swatches sit in the text.
  */
-export function BankFacts({ bank }: { bank: Bank }) {
+export const BankFacts = ({ bank }: { bank: Bank }) => factsOf(bank)
+
+// A bank's facts change only with the bundle: counted and rendered once, not on every home page.
+const factsOf = renderedOnce((bank: Bank) => <Facts bank={bank} />)
+
+function Facts({ bank }: { bank: Bank }) {
   const spread = difficultySpread(bank)
   const total = bank.questions.length
   const starts = spread.map((_, i) => spread.slice(0, i).reduce((sum, s) => sum + s.count, 0))

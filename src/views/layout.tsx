@@ -27,7 +27,8 @@ export function Layout({ title, refresh, reload, live, projector, children }: La
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
         <title>{`${title} · IOM Race Quiz`}</title>
-        <link rel="stylesheet" href={assets.css} />
+        {/* Inline, so the first paint waits for no other request; the CSP allows it by its hash (src/cli/build.ts). */}
+        <style dangerouslySetInnerHTML={{ __html: assets.css }} />
         <link rel="icon" href={assets.favicon} type="image/svg+xml" />
         <script src={live ? assets.htmxLive : assets.htmx} defer></script>
         {(live || projector) && <script src={assets.live} defer></script>}

@@ -2,43 +2,52 @@
 // run on one machine. It starts the bench build (tests/bench/worker.ts) under `wrangler dev` on a
 // fresh local D1, seeds it, drives each route with autocannon over loopback, and prints a table;
 // the same figures go to tests/bench/results/<date>-<commit>.json for comparison across commits.
+// `--browser`: a phone's first visit in Chromium instead (tests/bench/browser.ts); `--profile`:
+// CPU profiles of the routes instead (tests/bench/profile.ts).
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
-import type { Compiled } from '../../src/questions/compile.ts'
 import { startServer, type LocalServer } from '../harness/wrangler-dev.ts'
-import { seededId } from './seeded.ts'
+import { browserTable, firstVisits } from './browser.ts'
+import { workerProcess, withCpu } from './cpu.ts'
+import { byModule, connectProfiler, hotspots } from './profile.ts'
+import { COOKIE, HTMX, request, seed, type D1Meter, type Route, type Seeded } from './seed.ts'
 
 const root = join(import.meta.dirname, '..', '..')
 const wrangler = join(root, 'node_modules', '.bin', 'wrangler')
 // --smoke: every step of the real run, in small (a second a route, boards of 100 and 1,000), so
 // `npm test` proves the bench still starts and finishes; its figures mean nothing and are not kept.
-const { values: flags } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } })
+const { values: flags } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    browser: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+  },
+})
 const SMOKE = flags.smoke
-const SECONDS = SMOKE ? 1 : Number(process.env.BENCH_SECONDS ?? 5) // per route
-const FLOOR_SECONDS = SMOKE ? 1 : 3 // the floor, before each route
+// Each route is measured in slices, a second each of the floor and the route, and then our code
+// alone (the route served over inside the Worker), in turn: this shared machine drifts within
+// seconds by more than the differences we look for, and the median of the slices holds each route
+// against the floor of the same moment.
+const SLICES = SMOKE ? 1 : 5
+const SECONDS = 1
 const CONNECTIONS = 10
 const ANSWERS = SMOKE ? 200 : 2_000 // answer POSTs measured, each a first answer to its own quiz
+const REPEAT = SMOKE ? 20 : 500 // requests served over inside the Worker, for our code's CPU alone
 const SMALL = SMOKE ? 100 : 1_000
 const LARGE = SMOKE ? 1_000 : 100_000
+/** Cloudflare's Free plan stops a request after this much CPU time. */
+const FREE_PLAN_CPU_MS = 10
 
-// One browser's cookies, set up front: a player token (its hash owns the seeded quizzes) and a form token.
-const PLAYER = 'b'.repeat(43)
-const CSRF = 'c'.repeat(43)
-const COOKIE = `player=${PLAYER}; csrf=${CSRF}`
-const HTMX = { 'HX-Request': 'true', 'HX-Request-Type': 'partial' }
-const sql = (s: string) => `'${s.replace(/'/g, "''")}'`
 const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+const ms = (n: number) => n.toFixed(2)
+const pct = (n: number) => `${(n * 100).toFixed(0)}%`
 
-/** What tests/bench/worker.ts reports in X-Bench-D1 for one request. */
-type D1Meter = { trips: number; reads: number; writes: number; batches: number; rowsRead: number; rowsWritten: number }
-type Route = { name: string; path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; paths?: string[] }
 /** `floor`: the floor measured just before this route, which `ofFloor` divides by. `group`: one route at both board sizes. */
 type Measured = {
   route: string
@@ -48,62 +57,14 @@ type Measured = {
   p99: number
   floor: number
   ofFloor: number
+  /** The Worker's workerd process, in CPU milliseconds a request: this route, and the floor just before it. */
+  cpuMs: number
+  floorCpuMs: number
+  /** CPU milliseconds a request of our code alone: served over inside the Worker, D1 and the rate limits replayed (tests/bench/replay.ts). */
+  oursMs: number
   non2xx: number
   d1: D1Meter | null
-}
-
-/** Seeded rows, written by SQL on the server's local D1 (a recursive CTE makes 100,000 rows in a few seconds). */
-function seedQuizzes(server: LocalServer, kind: string, plan: string, count: number) {
-  const owner = createHash('sha256').update(PLAYER).digest('hex')
-  server.d1(`insert into attempts (id, owner_hash, bank_id, plan, started_at, shown_at)
-    with recursive n(i) as (select 0 union all select i + 1 from n where i < ${count - 1})
-    select ${sql(kind)} || printf('%018d', i), ${sql(owner)}, 'race-2018', ${sql(plan)}, 1, 1 from n`)
-}
-
-/** Fails the run when seeding did not give the board the size it is measured at. */
-function expectSizes(server: LocalServer, classId: string, size: number) {
-  const [row] = server.d1(`select (select finished from bank_totals where bank_id = 'race-2023') as bank,
-    (select seats from classes where id = ${sql(classId)}) as class`)
-  // The bank board also holds the bench player's own finished quiz.
-  if (row.bank !== size + 1 || row.class !== size) throw new Error(`seeding gave ${JSON.stringify(row)}, not ${size}`)
-  return { bankBoard: Number(row.bank), classBoard: Number(row.class) }
-}
-
-function seedBankBoard(server: LocalServer, bankId: string, from: number, to: number) {
-  server.d1(`insert into attempts (id, owner_hash, bank_id, plan, cursor, answered, score, correct, time_ms, started_at, shown_at, finished_at, nickname)
-    with recursive n(i) as (select ${from} union all select i + 1 from n where i < ${to - 1})
-    select 'solo' || printf('%018d', i), 'seed-owner-' || i, ${sql(bankId)}, '[]', 9, 10, abs(random()) % 12001,
-      abs(random()) % 11, 30000 + abs(random()) % 300000, 1, 1, 2, 'Player ' || i from n`)
-}
-
-function seedClassBoard(server: LocalServer, classId: string, from: number, to: number) {
-  const range = `with recursive n(i) as (select ${from} union all select i + 1 from n where i < ${to - 1})`
-  server.d1(`insert into attempts (id, owner_hash, bank_id, plan, cursor, answered, score, correct, time_ms, started_at, shown_at, finished_at, class_id)
-    ${range} select 'seat' || printf('%018d', i), 'seat-owner-' || i, 'race-2018', '[]', 2, 3, abs(random()) % 3601,
-      abs(random()) % 4, 30000 + abs(random()) % 90000, 1, 1, 2, ${sql(classId)} from n`)
-  server.d1(`insert into students (attempt_id, class_id, owner_hash, nickname, nickname_key, joined_at)
-    ${range} select 'seat' || printf('%018d', i), ${sql(classId)}, 'seat-owner-' || i, 'Seat ' || i, 'seat ' || i, 1 from n`)
-}
-
-async function request(server: LocalServer, route: Route, meter = false) {
-  const res = await fetch(server.url + route.path, {
-    method: route.method ?? 'GET',
-    headers: {
-      // A new connection each time: one left open could be closed by the server while this process
-      // is blocked in server.d1 (seeding), and the next request sent down it would fail.
-      Connection: 'close',
-      Cookie: COOKIE,
-      Origin: server.url,
-      ...(route.body ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
-      ...route.headers,
-      ...(meter ? { 'X-Bench-Meter': '1' } : {}),
-    },
-    body: route.body,
-    redirect: 'manual',
-  })
-  const body = Buffer.from(await res.arrayBuffer())
-  const d1 = res.headers.get('X-Bench-D1')
-  return { status: res.status, body, d1: d1 ? (JSON.parse(d1) as D1Meter) : null, location: res.headers.get('Location') }
+  limits: number | null
 }
 
 async function cannon(server: LocalServer, route: Route, seconds = SECONDS) {
@@ -130,30 +91,73 @@ async function cannon(server: LocalServer, route: Route, seconds = SECONDS) {
   const failed = result.non2xx + result.errors
   // A route that fails fast would look fast: a bench with failures is no bench.
   if (failed) throw new Error(`${route.name}: ${failed} of ${result.requests.total} requests failed`)
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: failed }
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: failed, total: result.requests.total }
 }
 
 const floors: number[] = []
 
+/** CPU milliseconds a request of our code alone: the route served REPEAT times over inside the Worker. */
+async function oursAlone(server: LocalServer, pid: string, repeated: Route) {
+  const alone = await withCpu(pid, () => request(server, repeated))
+  // A route that fails fast would look fast.
+  const { status } = JSON.parse(alone.body.toString()) as { status: number }
+  if (status >= 400) throw new Error(`${repeated.name}: ${repeated.path} gave ${status} served over`)
+  return alone.cpuMs / REPEAT
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
 /**
- * Measures a route: one metered request (D1 round trips and rows), the floor for a few seconds,
- * then the route. Each route is held against the floor measured just before it, because this
- * machine drifts by more than the differences we look for over a two-minute run.
+ * Measures a route: one metered request (D1 round trips and rows, rate-limit checks), then slices
+ * of the floor and the route, each with the CPU time the Worker's process spent on it, and our
+ * code alone: the route served REPEAT times over inside the Worker, with D1 and the rate limits
+ * replayed (tests/bench/worker.ts); the median of the slices.
  */
-async function measure(server: LocalServer, route: Route, meterPath = route.path): Promise<Measured> {
+async function measure(
+  server: LocalServer,
+  pid: string,
+  route: Route,
+  { meterPath = route.path, replayPath = route.path, app = true }: { meterPath?: string; replayPath?: string; app?: boolean } = {},
+): Promise<Measured> {
   const metered = await request(server, { ...route, path: meterPath }, true)
   if (metered.status >= 400) throw new Error(`${route.name}: ${route.path} gave ${metered.status}`)
-  const floor = (await cannon(server, { name: 'floor', path: '/bench/floor' }, FLOOR_SECONDS)).rps
-  floors.push(floor)
-  const run = await cannon(server, route)
-  const m = { route: route.name, ...run, floor, ofFloor: run.rps / floor, d1: metered.d1 }
+  const repeated = { ...route, path: replayPath, paths: undefined, headers: { ...route.headers, 'X-Bench-Repeat': String(REPEAT) } }
+  const slices = []
+  for (let i = 0; i < SLICES; i++) {
+    const share = route.paths && route.paths.slice((i * route.paths.length) / SLICES, ((i + 1) * route.paths.length) / SLICES)
+    const floor = await withCpu(pid, () => cannon(server, { name: 'floor', path: '/bench/floor' }))
+    const run = await withCpu(pid, () => cannon(server, { ...route, paths: share }))
+    const perRequest = (r: { cpuMs: number; total: number }) => r.cpuMs / r.total
+    slices.push({
+      floor,
+      run,
+      cpuMs: perRequest(run),
+      floorCpuMs: perRequest(floor),
+      oursMs: app ? await oursAlone(server, pid, repeated) : NaN,
+    })
+    floors.push(floor.rps)
+  }
+  const m: Measured = {
+    route: route.name,
+    rps: median(slices.map((x) => x.run.rps)),
+    p50: median(slices.map((x) => x.run.p50)),
+    p99: median(slices.map((x) => x.run.p99)),
+    non2xx: 0,
+    floor: median(slices.map((x) => x.floor.rps)),
+    ofFloor: median(slices.map((x) => x.run.rps / x.floor.rps)),
+    cpuMs: median(slices.map((x) => x.cpuMs)),
+    floorCpuMs: median(slices.map((x) => x.floorCpuMs)),
+    oursMs: median(slices.map((x) => x.oursMs)),
+    d1: metered.d1,
+    limits: metered.limits,
+  }
   console.log(
-    `  ${route.name.padEnd(44)} ${Math.round(m.rps).toString().padStart(6)} req/s, ${(m.ofFloor * 100).toFixed(0).padStart(3)}% of the floor's ${Math.round(floor)}`,
+    `  ${route.name.padEnd(44)} ${Math.round(m.rps).toString().padStart(6)} req/s, ${pct(m.ofFloor).padStart(4)} of the floor's ${Math.round(m.floor)}; CPU ${ms(m.cpuMs)} ms a request, the floor's ${ms(m.floorCpuMs)}${Number.isNaN(m.oursMs) ? '' : `, ours ${ms(m.oursMs)}`}`,
   )
   return m
 }
 
-/** A page's first visit over the wire: its HTML and the CSS and JS it links to, raw and gzipped. */
+/** A page's first visit over the wire: its HTML (with any CSS inline) and the CSS and JS it links to, raw and gzipped. */
 async function weigh(server: LocalServer, name: string, path: string) {
   const html = (await request(server, { name, path })).body
   const text = html.toString()
@@ -161,10 +165,18 @@ async function weigh(server: LocalServer, name: string, path: string) {
     const files = await Promise.all([...text.matchAll(re)].map(async (m) => (await request(server, { name, path: m[1] })).body))
     return { raw: files.reduce((n, b) => n + b.length, 0), gzip: files.reduce((n, b) => n + gz(b), 0) }
   }
+  const inline = [...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('')
   const css = await linked(/<link rel="stylesheet" href="([^"]+)"/g)
   const js = await linked(/<script src="([^"]+)"/g)
-  if (!css.raw || !js.raw) throw new Error(`${name}: found no stylesheet or script to weigh`)
-  return { page: name, html: { raw: html.length, gzip: gz(html) }, css, js, firstVisitGzip: gz(html) + css.gzip + js.gzip }
+  if ((!css.raw && !inline) || !js.raw) throw new Error(`${name}: found no stylesheet or script to weigh`)
+  return {
+    page: name,
+    html: { raw: html.length, gzip: gz(html) },
+    inlineCss: { raw: Buffer.byteLength(inline), gzip: inline ? gz(inline) : 0 },
+    css,
+    js,
+    firstVisitGzip: gz(html) + css.gzip + js.gzip,
+  }
 }
 
 function bundleSize() {
@@ -178,8 +190,36 @@ function bundleSize() {
   }
 }
 
+/** The routes measured at each board size, beside the home page, the question page and an answer. */
+const boardRoutes = (seeded: Seeded, size: number): (Route & { group: string })[] =>
+  [
+    { group: 'results page, mid-board', path: `/results/${seeded.finished}` },
+    { group: 'bank leaderboard, anonymous', path: '/leaderboard/race-2023', headers: { Cookie: `csrf=${'c'.repeat(43)}` } },
+    { group: 'bank leaderboard, viewer mid-board', path: '/leaderboard/race-2023' },
+    { group: 'class board', path: `/board/${seeded.boardId}/rows`, headers: HTMX },
+  ].map((r) => ({ ...r, name: `${r.group}, ${size.toLocaleString('en')}` }))
+
+const playRoutes = (seeded: Seeded): (Route & { meterPath?: string; replayPath?: string })[] => [
+  { name: 'home page', path: '/' },
+  { name: 'question page', path: `/play/${seeded.shown}` },
+  // The picker reads no D1: its first page of questions, and a card's button as htmx sends it.
+  { name: 'question picker', path: '/classes/pick' },
+  { name: 'picker: add a question (htmx)', path: seeded.pickerAddPath, headers: HTMX },
+  {
+    name: 'answer POST (htmx)',
+    path: seeded.answerPaths[0],
+    method: 'POST',
+    headers: HTMX,
+    body: `_csrf=${'c'.repeat(43)}&position=0&choice=0`,
+    paths: seeded.answerPaths,
+    meterPath: seeded.meterAnswerPath,
+    replayPath: seeded.replayAnswerPath,
+  },
+]
+
 const started = Date.now()
 const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
+const date = new Date().toISOString()
 const machine = {
   cpu: `${cpus().length} × ${cpus()[0]?.model.trim()}`,
   memory: `${Math.round(totalmem() / 2 ** 30)} GB`,
@@ -187,150 +227,205 @@ const machine = {
   wrangler: execFileSync(wrangler, ['--version'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop(),
 }
 console.log(`Bench on ${machine.cpu}, ${machine.memory}, Node ${machine.node}, wrangler ${machine.wrangler}; commit ${commit}`)
-console.log('Bundling the Worker (wrangler deploy --dry-run)…')
-const bundle = bundleSize()
 
-console.log('Starting the bench build under wrangler dev on a fresh local D1…')
-const server = await startServer({ script: 'tests/bench/worker.ts' })
-try {
-  const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
-  const singles = banks
-    .find((b) => b.id === 'race-2018')!
-    .questions.filter((q) => q.type === 'single')
-    .slice(0, 10)
-  const plan = JSON.stringify(singles.map((q) => ({ q: q.id, order: q.type === 'single' ? q.choices.map((_, i) => i) : [] })))
-
-  // Quizzes to answer (one answer each, so every POST takes the whole write path: number 0 for
-  // the meter, 1 to ANSWERS for autocannon), one to show, and one to play through. That one is
-  // on the race-2023 board, answered half right, so its player ranks mid-board on the results
-  // page and the leaderboard, where a rank costs the most. Plus quizzes for /bench/d1-write.
-  seedQuizzes(server, 'quiz', plan, ANSWERS + 3)
-  seedQuizzes(server, 'wref', plan, 5_000)
-  const shown = seededId('quiz', ANSWERS + 1)
-  const finished = seededId('quiz', ANSWERS + 2)
-  server.d1(`update attempts set bank_id = 'race-2023' where id = ${sql(finished)}`)
-  for (let p = 0; p < 10; p++) {
-    const answered = await request(server, {
-      name: 'answer',
-      path: `/play/${finished}/answer`,
-      method: 'POST',
-      body: `_csrf=${CSRF}&position=${p}&choice=${p % 2}`,
-    })
-    const moved =
-      p < 9
-        ? await request(server, { name: 'next', path: `/play/${finished}/next`, method: 'POST', body: `_csrf=${CSRF}&position=${p}` })
-        : answered
-    if (answered.status !== 303 || moved.status !== 303)
-      throw new Error(`playing the results quiz: question ${p + 1} gave ${answered.status}, ${moved.status}`)
+if (flags.browser) {
+  const report = await firstVisits({ smoke: SMOKE })
+  if (report) {
+    if (!SMOKE) writeResults(`${date.slice(0, 10)}-${commit}-browser.json`, { commit, date, machine, ...report })
+    console.log(
+      `\n${browserTable(report)}\n\n${SMOKE ? 'A smoke run: its figures are not kept. ' : ''}Took ${Math.round((Date.now() - started) / 1000)} s.`,
+    )
   }
-  // A class, opened as a teacher would.
-  const opened = await request(server, {
-    name: 'class',
-    path: '/classes',
-    method: 'POST',
-    body: `_csrf=${CSRF}&name=Bench&banks=race-2018&size=3&scoring=speed&naming=chosen`,
-  })
-  const [klass] = server.d1('select id, board_id from classes')
-  const board = `/board/${klass.board_id}/rows`
-  if (opened.status !== 303) throw new Error(`could not open a class: ${opened.status}`)
+} else if (flags.profile) {
+  await profileRoutes()
+} else {
+  await throughput()
+}
 
-  seedBankBoard(server, 'race-2023', 0, SMALL)
-  seedClassBoard(server, String(klass.id), 0, SMALL)
-  const sizes = [expectSizes(server, String(klass.id), SMALL)]
+function writeResults(name: string, report: object) {
+  const file = join(root, 'tests', 'bench', 'results', name)
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
+  console.log(`Figures in ${file.slice(root.length + 1)}`)
+}
 
-  console.log(`Measuring, ${SECONDS} s a route with ${CONNECTIONS} connections:`)
-  const rows: Measured[] = []
-  const reference: Measured[] = []
-  const answerPaths = Array.from({ length: ANSWERS }, (_, i) => `/play/${seededId('quiz', i + 1)}/answer`)
-  const anonymous = { Cookie: `csrf=${CSRF}` } // a viewer with no score on the board
-  const boards = async (size: number) => {
-    const at = async (group: string, route: Route) =>
-      rows.push({ ...(await measure(server, { ...route, name: `${group}, ${size.toLocaleString('en')}` })), group })
-    await at('results page, mid-board', { name: '', path: `/results/${finished}` })
-    await at('bank leaderboard, anonymous', { name: '', path: '/leaderboard/race-2023', headers: anonymous })
-    await at('bank leaderboard, viewer mid-board', { name: '', path: '/leaderboard/race-2023' })
-    await at('class board', { name: '', path: board, headers: HTMX })
+/**
+ * --profile: each route under load for a few seconds, profiled, then again replayed (D1 and the
+ * rate limits answered from memory: our code alone); unminified, so the names read.
+ */
+async function profileRoutes() {
+  console.log('Starting the bench build (unminified) under wrangler dev on a fresh local D1…')
+  const server = await startServer({ script: 'tests/bench/worker.ts', flags: ['--minify=false'] })
+  const profiler = await connectProfiler(server.inspector)
+  try {
+    const seeded = await seed(server, { answers: ANSWERS, boardSize: SMALL })
+    const out = join(root, 'bench-results')
+    mkdirSync(out, { recursive: true })
+    const routes: (Route & { meterPath?: string; replayPath?: string })[] = [...playRoutes(seeded), ...boardRoutes(seeded, SMALL)]
+    for (const { meterPath: _, replayPath, ...all } of routes) {
+      const route = { ...all, paths: all.paths?.slice(0, 500) } // 500 answers profile as well as 2,000
+      const replay = {
+        ...route,
+        name: `${route.name}, replayed`,
+        path: replayPath ?? route.path,
+        paths: undefined,
+        headers: { ...route.headers, 'X-Bench-Replay': '1' },
+      }
+      for (const run of [route, replay]) {
+        let requests = 0
+        const profile = await profiler.record(async () => (requests = (await cannon(server, run, 5)).total))
+        const file = join(out, `${commit}-${run.name.replace(/\W+/g, '-').replace(/-$/, '')}.cpuprofile`)
+        writeFileSync(file, JSON.stringify(profile))
+        const { self, inclusive, busyMs } = hotspots(profile, 15)
+        const sources = new Map<string, string>()
+        for (const id of new Set(profile.nodes.filter((n) => /worker\.js$/.test(n.callFrame.url)).map((n) => n.callFrame.scriptId)))
+          sources.set(id, await profiler.source(id))
+        const perRequest = (time: number) =>
+          `${Math.round((time / requests) * 1000)
+            .toString()
+            .padStart(6)} µs`
+        const line = (share: number, time: number, name: string) => `    ${pct(share).padStart(4)} ${perRequest(time)}  ${name}`
+        console.log(`\n${run.name}: ${perRequest(busyMs)} a request busy in the Worker's isolate; ${file.slice(root.length + 1)}`)
+        console.log('  by module (with the runtime calls it makes):')
+        for (const m of byModule(profile, sources, 15)) console.log(line(m.share, m.ms, m.module))
+        console.log('  self:')
+        for (const h of self) console.log(line(h.selfShare, h.selfMs, h.name))
+        console.log('  inclusive:')
+        for (const h of inclusive) console.log(line(h.totalShare, h.totalMs, h.name))
+      }
+    }
+  } finally {
+    profiler.close()
+    server.stop()
   }
-  reference.push(await measure(server, { name: 'D1 read alone (no app code)', path: '/bench/d1-read' }))
-  reference.push(await measure(server, { name: 'D1 batch write alone (no app code)', path: '/bench/d1-write' }))
-  reference.push(await measure(server, { name: 'rate-limit check alone (no app code)', path: '/bench/limit' }))
-  rows.push(await measure(server, { name: 'home page', path: '/' }))
-  rows.push(await measure(server, { name: 'question page', path: `/play/${shown}` }))
-  // The picker reads no D1: every question (152 cards), and a card's button as htmx sends it.
-  const picked = banks.flatMap((b) => b.questions.slice(0, 2).map((q) => `set=${q.id}`)).join('&')
-  rows.push(await measure(server, { name: 'question picker, every question', path: '/classes/pick' }))
-  rows.push(
-    await measure(server, { name: 'picker: add a question (htmx)', path: `/classes/pick?${picked}&add=${singles[5].id}`, headers: HTMX }),
-  )
-  rows.push(
-    await measure(
-      server,
-      {
-        name: 'answer POST (htmx)',
-        path: answerPaths[0],
-        method: 'POST',
-        headers: HTMX,
-        body: `_csrf=${CSRF}&position=0&choice=0`,
-        paths: answerPaths,
-      },
-      `/play/${seededId('quiz', 0)}/answer`,
-    ),
-  )
-  await boards(SMALL)
+}
 
-  console.log(`Seeding to ${LARGE.toLocaleString('en')} attempts in the bank and the class…`)
-  seedBankBoard(server, 'race-2023', SMALL, LARGE)
-  seedClassBoard(server, String(klass.id), SMALL, LARGE)
-  sizes.push(expectSizes(server, String(klass.id), LARGE))
-  await boards(LARGE)
+async function throughput() {
+  console.log('Bundling the Worker (wrangler deploy --dry-run)…')
+  const bundle = bundleSize()
+  console.log('Starting the bench build under wrangler dev on a fresh local D1…')
+  const server = await startServer({ script: 'tests/bench/worker.ts' })
+  try {
+    const pid = workerProcess(server.group)
+    const seeded = await seed(server, { answers: ANSWERS, boardSize: SMALL })
+    console.log(
+      `Measuring, ${SLICES} × ${SECONDS} s of the floor and the route with ${CONNECTIONS} connections, and the route ${REPEAT} times over inside the Worker:`,
+    )
+    const rows: Measured[] = []
+    const reference: Measured[] = []
+    reference.push(await measure(server, pid, { name: 'D1 read alone (no app code)', path: '/bench/d1-read' }, { app: false }))
+    reference.push(await measure(server, pid, { name: 'D1 batch write alone (no app code)', path: '/bench/d1-write' }, { app: false }))
+    reference.push(await measure(server, pid, { name: 'rate-limit check alone (no app code)', path: '/bench/limit' }, { app: false }))
+    for (const { meterPath, replayPath, ...route } of playRoutes(seeded))
+      rows.push(await measure(server, pid, route, { meterPath, replayPath }))
+    const boards = async (size: number) => {
+      for (const route of boardRoutes(seeded, size)) rows.push({ ...(await measure(server, pid, route)), group: route.group })
+    }
+    await boards(SMALL)
+    console.log(`Seeding to ${LARGE.toLocaleString('en')} attempts in the bank and the class…`)
+    seeded.grow(LARGE)
+    await boards(LARGE)
 
+    const weights = [
+      await weigh(server, 'home', '/'),
+      await weigh(server, 'question', `/play/${seeded.shown}`),
+      await weigh(server, 'results', `/results/${seeded.finished}`),
+      await weigh(server, 'bank leaderboard', '/leaderboard/race-2023'),
+      await weigh(server, 'projector board', `/board/${seeded.boardId}`),
+      await weigh(server, 'question picker', '/classes/pick'),
+    ]
+    const report = { commit, date, machine, seconds: SECONDS, connections: CONNECTIONS, sizes: seeded.sizes, rows, reference, floors }
+    const tables = tabulate({ ...report, weights, bundle })
+    if (!SMOKE) writeResults(`${date.slice(0, 10)}-${commit}.json`, { ...report, ...tables.figures, weights, bundle })
+    console.log(
+      `\n${tables.text}\n\nSizes: raw → gzip -9. ${SMOKE ? 'A smoke run: its figures are not kept. ' : ''}Took ${Math.round((Date.now() - started) / 1000)} s.`,
+    )
+  } finally {
+    server.stop()
+  }
+}
+
+type Weights = Awaited<ReturnType<typeof weigh>>[]
+
+function tabulate({
+  rows,
+  reference,
+  weights,
+  bundle,
+}: {
+  rows: Measured[]
+  reference: Measured[]
+  weights: Weights
+  bundle: { raw: number; gzip: number }
+}) {
   const sorted = [...floors].sort((a, b) => a - b)
   const floor = {
     route: `floor (text from the fetch handler; median of ${floors.length} runs, ${Math.round(sorted[0])}–${Math.round(sorted.at(-1)!)})`,
     rps: sorted[Math.floor(sorted.length / 2)],
+    cpuMs: [...rows, ...reference].map((r) => r.floorCpuMs).sort((a, b) => a - b)[Math.floor((rows.length + reference.length) / 2)],
   }
-  // What the runtime alone charges for a page's or an answer's needs, added up in time per request
-  // (each reference's extra time as a share of its own floor's): an estimate of the most those
-  // routes could reach on this machine, whatever our code did.
-  const extra = (r: Measured) => 1 / r.ofFloor - 1
+  // Ratios of the floor by CPU time: the throughput each route would reach were the Worker's process
+  // all this machine ran (req/s says what it did reach, with wrangler's proxy, autocannon and
+  // whatever else shares the cores). And the same were D1 and the rate limiter elsewhere, as in
+  // production: the floor plus our code alone (the route served over inside the Worker).
+  const over = (r: Measured) => r.cpuMs - r.floorCpuMs
+  const ofFloorCpu = (r: Measured) => r.floorCpuMs / r.cpuMs
+  const elsewhere = (r: Measured) => r.floorCpuMs / (r.floorCpuMs + Math.max(0, r.oursMs))
+  // What the runtime alone charges for a page's or an answer's needs (the reference rows): the most
+  // those routes could reach on this machine, whatever our code did.
   const [read, write, limit] = reference
-  const ceiling = { question: 1 / (1 + extra(read)), answer: 1 / (1 + extra(limit) + extra(read) + extra(write)) }
-
-  const weights = [
-    await weigh(server, 'home page', '/'),
-    await weigh(server, 'question page', `/play/${shown}`),
-    await weigh(server, 'results page', `/results/${finished}`),
-    await weigh(server, 'bank leaderboard', '/leaderboard/race-2023'),
-    await weigh(server, 'projector board', `/board/${klass.board_id}`),
-    await weigh(server, 'question picker', '/classes/pick'),
-  ]
+  const ceiling = {
+    question: floor.cpuMs / (floor.cpuMs + over(read)),
+    answer: floor.cpuMs / (floor.cpuMs + over(limit) + over(read) + over(write)),
+  }
+  const cpu = rows.map((r) => ({
+    route: r.route,
+    cpuMs: r.cpuMs,
+    overFloor: over(r),
+    ours: r.oursMs,
+    emulators: over(r) - r.oursMs,
+    ofFloorCpu: ofFloorCpu(r),
+    elsewhere: elsewhere(r),
+  }))
 
   const byName = (prefix: string) => rows.find((r) => r.route.startsWith(prefix))!
   const answer = byName('answer POST')
+  const question = byName('question page')
+  const others = rows.filter((r) => r !== answer && r !== question)
+  const slowestOther = others.reduce((a, b) => (elsewhere(b) < elsewhere(a) ? b : a))
+  // Judged as production would bill it: the floor plus our code, D1 and the rate limiter elsewhere.
+  // In-process here, the emulators alone keep an answer under 50% and a question page under 75%
+  // whatever our code does ("runtime alone"), so that ratio is shown beside, not judged.
+  const ratios = (r: Measured) => `${pct(elsewhere(r))} (in-process here ${pct(ofFloorCpu(r))}; req/s ${pct(r.ofFloor)})`
   const budgets = [
     {
-      budget: 'answer POST throughput ≥ 50% of the floor',
-      value: `${(answer.ofFloor * 100).toFixed(0)}% (runtime alone: ${(ceiling.answer * 100).toFixed(0)}%)`,
-      met: answer.ofFloor >= 0.5,
+      budget: 'answer POST ≥ 50% of the floor, by CPU',
+      value: `${ratios(answer)}; runtime alone in-process ${pct(ceiling.answer)}`,
+      met: elsewhere(answer) >= 0.5,
     },
     {
-      budget: 'question page throughput ≥ 70% of the floor',
-      value: `${(byName('question page').ofFloor * 100).toFixed(0)}% (runtime alone: ${(ceiling.question * 100).toFixed(0)}%)`,
-      met: byName('question page').ofFloor >= 0.7,
+      budget: 'question page ≥ 75% of the floor, by CPU',
+      value: `${ratios(question)}; runtime alone in-process ${pct(ceiling.question)}`,
+      met: elsewhere(question) >= 0.75,
+    },
+    {
+      budget: 'every other page ≥ 70% of the floor, by CPU',
+      value: `lowest ${ratios(slowestOther)}, ${slowestOther.route}`,
+      met: others.every((r) => elsewhere(r) >= 0.7),
     },
     ...(['bank leaderboard, anonymous', 'bank leaderboard, viewer mid-board', 'class board', 'results page, mid-board'] as const).map(
       (name) => {
         const [small, large] = rows.filter((r) => r.group === name)
-        const slower = small.rps / large.rps
+        const slower = large.cpuMs / small.cpuMs
         return {
-          budget: `${name}: at ${LARGE.toLocaleString('en')} within 1.5× the time at ${SMALL.toLocaleString('en')}`,
+          budget: `${name}: at ${LARGE.toLocaleString('en')} within 1.5× the CPU time at ${SMALL.toLocaleString('en')}`,
           value: `${slower.toFixed(2)}×`,
           met: slower <= 1.5,
         }
       },
     ),
     ...weights.map((w) => ({
-      budget: `first visit to the ${w.page} ≤ 30 KB gzipped`,
+      budget: `first visit to the ${w.page} page ≤ 30 KB gzipped`,
       value: kb(w.firstVisitGzip),
       met: w.firstVisitGzip <= 30 * 1024,
     })),
@@ -341,57 +436,43 @@ try {
       met: answer.d1 !== null && answer.d1.reads <= 1 && answer.d1.writes === 0 && answer.d1.batches <= 1,
     },
   ]
-
-  const report = {
-    commit,
-    date: new Date().toISOString(),
-    machine,
-    seconds: SECONDS,
-    connections: CONNECTIONS,
-    sizes,
-    rows,
-    reference,
-    floors,
-    ceiling,
-    weights,
-    bundle,
-    budgets,
-  }
-  const file = join(root, 'tests', 'bench', 'results', `${report.date.slice(0, 10)}-${commit}.json`)
-  if (!SMOKE) {
-    mkdirSync(dirname(file), { recursive: true })
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n')
-  }
-
-  const table = [
-    '| route | req/s | p50 ms | p99 ms | of floor | D1 round trips | rows read | rows written |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    `| ${floor.route} | ${Math.round(floor.rps).toLocaleString('en')} | | | 100% | | | |`,
+  const text = [
+    '| route | req/s | p50 ms | p99 ms | of floor, req/s | CPU ms | of floor, CPU | D1 round trips | rows read | rows written | limit checks |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    `| ${floor.route} | ${Math.round(floor.rps).toLocaleString('en')} | | | 100% | ${ms(floor.cpuMs)} | 100% | | | | |`,
     ...[...rows, ...reference].map(
       (r) =>
-        `| ${r.route} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${(r.ofFloor * 100).toFixed(0)}% | ${r.d1?.trips ?? '–'} | ${r.d1?.rowsRead.toLocaleString('en') ?? '–'} | ${r.d1?.rowsWritten ?? '–'} |` +
-        (r.non2xx ? ` ${r.non2xx} failed` : ''),
+        `| ${r.route} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${pct(r.ofFloor)} | ${ms(r.cpuMs)} | ${pct(ofFloorCpu(r))} | ${r.d1?.trips ?? '–'} | ${r.d1?.rowsRead.toLocaleString('en') ?? '–'} | ${r.d1?.rowsWritten ?? '–'} | ${r.limits ?? '–'} |`,
     ),
     '',
-    '| page, first visit | HTML | CSS | JS (htmx) | total gzipped |',
-    '|---|---:|---:|---:|---:|',
+    "CPU: the Worker's workerd process, in milliseconds a request. Locally it also runs D1's and the rate limiter's",
+    'emulators, which production runs elsewhere; "ours" is our code alone: the route served over and over inside',
+    'the Worker, with D1 and the rate limits answered from memory after their first answer (tests/bench/replay.ts).',
+    '',
+    `| route | CPU ms a request | over the floor | ours | emulators (the rest) | of floor, CPU | D1 and limits elsewhere | ours, of the Free plan's ${FREE_PLAN_CPU_MS} ms |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...cpu.map(
+      (c) =>
+        `| ${c.route} | ${ms(c.cpuMs)} | ${ms(c.overFloor)} | ${ms(c.ours)} | ${ms(c.emulators)} | ${pct(c.ofFloorCpu)} | ${pct(c.elsewhere)} | ${pct(c.ours / FREE_PLAN_CPU_MS)} |`,
+    ),
+    '',
+    '| page, first visit | HTML | of which CSS inline | CSS linked | JS (htmx) | total gzipped |',
+    '|---|---:|---:|---:|---:|---:|',
     ...weights.map(
       (w) =>
-        `| ${w.page} | ${kb(w.html.raw)} → ${kb(w.html.gzip)} | ${kb(w.css.raw)} → ${kb(w.css.gzip)} | ${kb(w.js.raw)} → ${kb(w.js.gzip)} | ${kb(w.firstVisitGzip)} |`,
+        `| ${w.page} | ${kb(w.html.raw)} → ${kb(w.html.gzip)} | ${kb(w.inlineCss.raw)} → ${kb(w.inlineCss.gzip)} | ${kb(w.css.raw)} → ${kb(w.css.gzip)} | ${kb(w.js.raw)} → ${kb(w.js.gzip)} | ${kb(w.firstVisitGzip)} |`,
     ),
     '',
     `Worker bundle: ${kb(bundle.raw)} → ${kb(bundle.gzip)} gzipped.`,
     '',
-    '"Runtime alone" estimates the most a route could reach here with no app code: the floor plus what',
-    'one D1 read (and for an answer one rate-limit check and one D1 batch) add when run alone.',
+    'Budgets by CPU are judged with D1 and the limits elsewhere, as in production: the floor over the floor plus',
+    'our code. "Runtime alone": the most a route could reach in-process here with no app code, by CPU: the floor',
+    'plus what one D1 read (and for an answer one rate-limit check and one D1 batch) add when run alone (the',
+    'reference rows).',
     '',
     '| budget | measured | met |',
-    '|---|---:|---|',
+    '|---|---|---|',
     ...budgets.map((b) => `| ${b.budget} | ${b.value} | ${b.met ? 'yes' : '**no**'} |`),
   ].join('\n')
-  console.log(
-    `\n${table}\n\nSizes: raw → gzip -9. ${SMOKE ? 'A smoke run: its figures are not kept' : `Figures in ${file.slice(root.length + 1)}`}; took ${Math.round((Date.now() - started) / 1000)} s.`,
-  )
-} finally {
-  server.stop()
+  return { text, figures: { floor, ceiling, cpu, budgets } }
 }

@@ -19,17 +19,24 @@ function freePort(): Promise<number> {
   })
 }
 
-/** `inspector`: the port of the Worker's DevTools inspector (for a CPU profile). */
+/**
+ * `inspector`: the port of the Worker's DevTools inspector (for a CPU profile). `group`: the
+ * process group of wrangler and its workerd processes (for the CPU time they use).
+ */
 export type LocalServer = {
   url: string
   persist: string
   inspector: number
+  group: number
   stop: () => void
   d1: (sql: string) => Record<string, unknown>[]
 }
 
-/** `script`: another Worker entry to serve instead of wrangler.toml's `main` (the bench build). */
-export async function startServer({ script }: { script?: string } = {}): Promise<LocalServer> {
+/**
+ * `script`: another Worker entry to serve instead of wrangler.toml's `main` (the bench build).
+ * `flags`: more for `wrangler dev`, such as `--minify=false` for a profile with readable names.
+ */
+export async function startServer({ script, flags = [] }: { script?: string; flags?: string[] } = {}): Promise<LocalServer> {
   const persist = mkdtempSync(join(tmpdir(), 'iom-quiz-'))
   execFileSync(wrangler, ['d1', 'migrations', 'apply', 'iom-race-quiz', '--local', '--persist-to', persist], {
     cwd: root,
@@ -48,6 +55,7 @@ export async function startServer({ script }: { script?: string } = {}): Promise
     String(inspector),
     '--persist-to',
     persist,
+    ...flags,
   ]
   const child = spawn(wrangler, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
   let log = ''
@@ -71,7 +79,7 @@ export async function startServer({ script }: { script?: string } = {}): Promise
       (r) => r.ok,
       () => false,
     )
-    if (ok) return { url, persist, inspector, stop, d1: (sql) => d1(persist, sql) }
+    if (ok) return { url, persist, inspector, group: child.pid!, stop, d1: (sql) => d1(persist, sql) }
     await new Promise((r) => setTimeout(r, 250))
   }
   stop()

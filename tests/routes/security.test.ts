@@ -20,6 +20,35 @@ describe('secure headers', () => {
     expect(secure.headers.get('Strict-Transport-Security')).toContain('max-age=')
   })
 
+  it('styles every kind of page inline (home, join, question, projector, teacher, report, picker, error), allowed by its hash alone, with no stylesheet to wait for', async () => {
+    const { teacher, base, code } = await openClass()
+    const { student, attemptId } = await join(code, 'Kim')
+    const klass = (await classByCode(code))!
+    for (const [who, path] of [
+      [browser(), '/'],
+      [browser(), '/join'],
+      [browser(), `/join/${code}`],
+      [student, `/play/${attemptId}`],
+      [browser(), `/board/${klass.board_id}`],
+      [teacher, base],
+      [teacher, `${base}/report`],
+      [teacher, '/classes/pick'],
+      [browser(), '/no-such-page'],
+    ] as const) {
+      const res = await who.get(path)
+      const html = await res.text()
+      const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])
+      expect(styles, path).toHaveLength(1)
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(styles[0]))
+      const hash = `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`
+      expect(styles[0].length, path).toBeGreaterThan(1000)
+      // ASCII only (the build escapes the rest): one wider character would make every page two bytes a character to encode.
+      expect(styles[0], path).toMatch(/^[\x20-\x7e]*$/)
+      expect(res.headers.get('Content-Security-Policy'), path).toContain(`style-src ${hash};`)
+      expect(html, path).not.toContain('rel="stylesheet"')
+    }
+  })
+
   it('sets cookies HttpOnly and SameSite=Lax, and Secure with a __Host- name on https', async () => {
     const player = browser()
     const page = await player.get('/')

@@ -3,6 +3,7 @@ import { banks } from '../../questions/registry.ts'
 import type { Question } from '../../questions/schema.ts'
 import { formatKey } from '../format.ts'
 import { OptionMark } from '../option-mark.tsx'
+import { renderedOnce } from '../rendered-once.ts'
 import { Sources } from '../sources.tsx'
 import { kindOf, Spread } from './question-set.tsx'
 
@@ -96,7 +97,7 @@ export function PickerForm(props: PickerProps) {
           </p>
           <ol class="question-list" start={from} aria-labelledby="browse-heading found">
             {shown.map((q) => (
-              <QuestionCard q={q} position={positions.get(q.id) ?? 0} />
+              <Card q={q} position={positions.get(q.id) ?? 0} />
             ))}
           </ol>
           <Pager page={page} pages={pages} />
@@ -204,29 +205,53 @@ function Select({
 }
 
 /** One question with everything a teacher needs to judge it, and its button: add, or remove if it is in the set. */
-function QuestionCard({ q, position }: { q: Question; position: number }) {
-  const prompt = `prompt-${q.id}`
+function Card({ q, position }: { q: Question; position: number }) {
+  if (position === 0) return unpicked(q)
   return (
-    <li class={position ? 'question-card in-set' : 'question-card'} id={`q-${q.id}`}>
-      <p class="prompt" id={prompt}>
-        {q.prompt}
-      </p>
-      <p class="meta">
-        {bankOfQuestion(q).title} · {kindOf(q)} · tags: {q.tags.map((t) => t.replace(/-/g, ' ')).join(', ')}
-      </p>
-      <Key q={q} />
-      <details>
-        <summary>Explanation and source</summary>
-        <p>{q.explanation}</p>
-        <Sources question={q} />
-      </details>
+    <li class="question-card in-set" id={`q-${q.id}`}>
+      {about(q)}
       <p class="card-action">
-        {position > 0 && <span class="in-set-badge">✓ In your set, number {position}</span>}
-        <button type="submit" id={`pick-${q.id}`} name={position ? 'remove' : 'add'} value={q.id} aria-describedby={prompt}>
-          {position ? 'Remove from the set' : 'Add to the set'}
-        </button>
+        <span class="in-set-badge">✓ In your set, number {position}</span>
+        <RemoveOrAdd q={q} position={position} />
       </p>
     </li>
+  )
+}
+
+// What a card says of its question, and a card not in the set, are the same on every page, so they
+// are rendered once: rendering a page's twelve cards was about a third of the picker's own CPU time
+// (an in-isolate loop: 1.06 ms a page before, 0.75 after; all 152 on one page, 6.6 ms before).
+const unpicked = renderedOnce((q: Question) => (
+  <li class="question-card" id={`q-${q.id}`}>
+    {about(q)}
+    <p class="card-action">
+      <RemoveOrAdd q={q} position={0} />
+    </p>
+  </li>
+))
+
+const about = renderedOnce((q: Question) => (
+  <>
+    <p class="prompt" id={`prompt-${q.id}`}>
+      {q.prompt}
+    </p>
+    <p class="meta">
+      {bankOfQuestion(q).title} · {kindOf(q)} · tags: {q.tags.map((t) => t.replace(/-/g, ' ')).join(', ')}
+    </p>
+    <Key q={q} />
+    <details>
+      <summary>Explanation and source</summary>
+      <p>{q.explanation}</p>
+      <Sources question={q} />
+    </details>
+  </>
+))
+
+function RemoveOrAdd({ q, position }: { q: Question; position: number }) {
+  return (
+    <button type="submit" id={`pick-${q.id}`} name={position ? 'remove' : 'add'} value={q.id} aria-describedby={`prompt-${q.id}`}>
+      {position ? 'Remove from the set' : 'Add to the set'}
+    </button>
   )
 }
 
