@@ -22,7 +22,7 @@ import play from './routes/play.tsx'
 import results from './routes/results.tsx'
 import sockets from './routes/sockets.ts'
 import teach from './routes/teach.tsx'
-import { Layout } from './views/layout.tsx'
+import { Layout, lookOf } from './views/layout.tsx'
 import { FormToken } from './views/post-form.tsx'
 
 const app = new Hono<AppEnv>()
@@ -45,8 +45,8 @@ app.use(
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
-      // The stylesheet is inline in every page (src/cli/build.ts), allowed by its hash alone.
-      styleSrc: [assets.cssHash],
+      // Each kind of page carries its stylesheet inline (src/cli/build.ts), allowed by its hash alone.
+      styleSrc: Object.values(assets.styles).map((style) => style.hash),
       imgSrc: ["'self'", 'data:'],
       formAction: ["'self'"],
       frameAncestors: ["'none'"],
@@ -56,7 +56,9 @@ app.use(
 app.use(
   jsxRenderer(({ children, ...props }, c) => (
     <FormToken.Provider value={c.var.formToken}>
-      <Layout {...props}>{children}</Layout>
+      <Layout {...props} look={lookOf(c.req.path, props.projector)}>
+        {children}
+      </Layout>
     </FormToken.Provider>
   )),
 )

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import { transformSync } from 'esbuild'
 import { BankError } from '../questions/compile.ts'
 import { FAVICON } from '../views/favicon.ts'
 import { loadBanks } from './banks.ts'
@@ -26,14 +27,25 @@ out('src/generated/banks.json', JSON.stringify(compiled))
 const pkg = (name: string) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8'))
 const contentHashed = (body: Buffer) => ({ body, hash: createHash('sha256').update(body).digest('hex').slice(0, 10) })
 const hashed = (path: string) => contentHashed(readFileSync(join(root, path)))
-// One stylesheet, written as a few files by what they style, joined in this order, and sent inside
-// every page's <head>: a linked stylesheet blocks the first paint for a round trip of its own (on
-// a phone's first visit, 150 ms or more), while the whole sheet adds about 7 KB gzipped to a page,
-// which still fits with the HTML in the first round trip. The CSP allows it by its hash.
-const STYLES = ['tokens', 'base', 'pages', 'options', 'picker', 'projector', 'board', 'live', 'teacher', 'deadline', 'report'].map(
-  (name) => `src/views/styles/${name}.css`,
-)
-const css = minifyCss(STYLES.map((path) => readFileSync(join(root, path), 'utf8')).join('\n'))
+// The stylesheet, written as a few files by what they style and sent inside each page's <head>: a
+// linked stylesheet blocks the first paint for a round trip of its own (on a phone's first visit,
+// 150 ms or more). Each kind of page carries only the files it uses, in this order, so a student's
+// page (most requests, on the weakest Wi-Fi) does not carry the teacher's and the projector's. The
+// CSP allows each by its hash. tests/e2e/server.ts checks that no page matches a rule it lacks.
+const ORDER = ['tokens', 'base', 'pages', 'options', 'picker', 'projector', 'board', 'live', 'teacher', 'deadline', 'report']
+const LOOKS = {
+  student: ['tokens', 'base', 'pages', 'options', 'live', 'deadline'],
+  projector: ['tokens', 'base', 'pages', 'options', 'projector', 'board', 'live'],
+  teacher: ORDER,
+} satisfies Record<string, string[]>
+const styles = Object.fromEntries(
+  Object.entries(LOOKS).map(([look, sheets]) => {
+    const css = minifyCss(
+      ORDER.filter((name) => sheets.includes(name)).map((name) => readFileSync(join(root, `src/views/styles/${name}.css`), 'utf8')),
+    )
+    return [look, { sheets, css, hash: `'sha256-${createHash('sha256').update(css).digest('base64')}'` }]
+  }),
+) as Record<keyof typeof LOOKS, { sheets: string[]; css: string; hash: string }>
 const live = hashed('src/views/live/live.js')
 const deadline = hashed('src/views/classes/deadline.js')
 const favicon = contentHashed(Buffer.from(FAVICON))
@@ -46,8 +58,7 @@ const assets = {
   live: `/static/live-${live.hash}.js`,
   deadline: `/static/deadline-${deadline.hash}.js`,
   favicon: `/static/favicon-${favicon.hash}.svg`,
-  css,
-  cssHash: `'sha256-${createHash('sha256').update(css).digest('base64')}'`,
+  styles,
 }
 const dist = (file: string) => readFileSync(join(root, 'node_modules/htmx.org/dist', file), 'utf8')
 rmSync(join(root, 'public'), { recursive: true, force: true })
@@ -75,23 +86,22 @@ out('src/generated/confusables.json', JSON.stringify(confusables))
 
 const count = compiled.banks.reduce((n, b) => n + b.questions.length, 0)
 console.log(
-  `built ${compiled.banks.length} banks (${count} questions); assets ${[assets.htmx, assets.htmxLive, assets.live, assets.deadline, assets.favicon].join(', ')}; CSS ${(css.length / 1024).toFixed(1)} KB inline`,
+  `built ${compiled.banks.length} banks (${count} questions); assets ${[assets.htmx, assets.htmxLive, assets.live, assets.deadline, assets.favicon].join(', ')}; CSS inline ${Object.entries(
+    styles,
+  )
+    .map(([look, { css }]) => `${look} ${(css.length / 1024).toFixed(1)} KB`)
+    .join(', ')}`,
 )
 
 /**
- * Comments and runs of white space out: a quarter of the sheet, and what gzip cannot take back.
- * Our sheets hold no comment marker, brace, semicolon or run of spaces inside a string, which this
- * would change; a closing tag would end the <style> element early, so it fails the build. A
- * character past ASCII (a '⚠' in a `content`) becomes a CSS escape: one such character would make
- * every page two bytes a character in V8, which workerd encodes for the response more slowly.
+ * esbuild's minifier (comments, white space, shorter values), with every character past ASCII
+ * written as a CSS escape (its default): one such character (a '⚠' in a `content`) would make every
+ * page two bytes a character in V8, which workerd encodes for the response more slowly. A closing
+ * tag would end the <style> element early, so it fails the build.
  */
-function minifyCss(text: string) {
-  const min = text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([{};]) ?/g, '$1')
-    .trim()
-    .replace(/[^\x00-\x7f]/gu, (c) => `\\${c.codePointAt(0)!.toString(16)} `)
+function minifyCss(files: string[]) {
+  const { code } = transformSync(files.join('\n'), { loader: 'css', minify: true, charset: 'ascii' })
+  const min = code.trim()
   if (/<\//.test(min)) throw new Error('a stylesheet holds "</", which would close the <style> element it is sent in')
   return min
 }

@@ -22,7 +22,7 @@ export function HomePage() {
             </a>
           </li>
           <li>
-            <form method="get" action="/join" class="join-code">
+            <form method="get" action="/join" class="join-by-code">
               <label for="home-code">
                 <span class="lead">Joining a class?</span> Enter its code
               </label>

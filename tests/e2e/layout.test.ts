@@ -8,7 +8,7 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { browserAvailable, useServerAndBrowser } from './server.ts'
+import { browserAvailable, rulesNotCarried, useServerAndBrowser } from './server.ts'
 import { liveTour, selfPacedTour, settle, SIZES, TYPES, type Stop } from './tour.ts'
 
 type Size = { width: number; height: number }
@@ -104,7 +104,13 @@ const at = (stop: Stop, size: Size) => `${stop.screen} at ${size.width}×${size.
 
 describe.runIf(browserAvailable())('the layout of every screen', () => {
   const server = useServerAndBrowser()
-  const found = { projector: [] as string[], sideways: [] as string[], axe: [] as string[], contract: [] as string[] }
+  const found = {
+    projector: [] as string[],
+    sideways: [] as string[],
+    axe: [] as string[],
+    styles: [] as string[],
+    contract: [] as string[],
+  }
 
   async function check(stop: Stop) {
     const { page, role } = stop
@@ -122,6 +128,7 @@ describe.runIf(browserAvailable())('the layout of every screen', () => {
           for (const short of await namesShorterThan(page, 20)) found.projector.push(`${at(stop, size)}: a name shows ${short}`)
       }
     if (stop.again) return // the same screen for another question: measured and checked once
+    for (const rule of await rulesNotCarried(page)) found.styles.push(`${stop.screen}: ${rule}`)
     // Phones and tablets: any page may scroll down, none sideways. The live projector is not for them; a class's board may be.
     if (role !== 'projector' || stop.screen.startsWith('board'))
       for (const size of SMALL) {
@@ -168,6 +175,10 @@ describe.runIf(browserAvailable())('the layout of every screen', () => {
 
   it('has nothing axe-core finds on any screen, in light and dark', () => {
     expect(found.axe).toEqual([])
+  })
+
+  it('carries on every screen the stylesheet of each rule that matches it (each kind of page carries only its own)', () => {
+    expect(found.styles).toEqual([])
   })
 
   it('reaches every phase of a live game through the teacher’s controls, standings included', () => {

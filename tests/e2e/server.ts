@@ -1,7 +1,7 @@
 // Browser tests: Debian's chromium against a fresh `wrangler dev`, with axe-core.
 import { AxeBuilder } from '@axe-core/playwright'
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { PlanItem } from '../../src/db/schema.ts'
@@ -43,7 +43,7 @@ export function useServerAndBrowser() {
 /**
  * axe-core finds no violation on the page as it stands (it needs JavaScript on), once its entrance
  * animations have ended: a word fading in is briefly faint, which axe would read as low contrast.
- * (A countdown's long animation is not waited for.)
+ * (A countdown's long animation is not waited for.) The page must also match no rule of a sheet it lacks.
  */
 export async function expectAccessible(page: Page) {
   await page.evaluate(() =>
@@ -54,8 +54,62 @@ export async function expectAccessible(page: Page) {
         .map((a) => a.finished.catch(() => null)),
     ),
   )
+  await expectStyled(page)
   const { violations } = await new AxeBuilder({ page }).analyze()
   expect(violations.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
+}
+
+/** The stylesheets as written, by name, and which of them each kind of page carries inline (src/cli/build.ts). */
+const stylesheets = () => {
+  const dir = join(root, 'src/views/styles')
+  const sheets = Object.fromEntries(readdirSync(dir).map((file) => [basename(file, '.css'), readFileSync(join(dir, file), 'utf8')]))
+  const { styles } = JSON.parse(readFileSync(join(root, 'src/generated/assets.json'), 'utf8')) as {
+    styles: Record<string, { sheets: string[]; css: string }>
+  }
+  return { sheets, looks: Object.values(styles) }
+}
+
+/**
+ * No rule of a sheet the page does not carry matches anything on it as it stands: each kind of page
+ * carries only the sheets it uses, and this is what would show one it forgot. States (hover, focus)
+ * and pseudo-elements are set aside, so a rule counts if its element is on the page.
+ */
+export async function expectStyled(page: Page) {
+  expect(await rulesNotCarried(page), `${page.url()} matches rules of sheets it does not carry`).toEqual([])
+}
+
+/** The rules of sheets the page does not carry that match something on it, each as "file.css: selector". */
+export function rulesNotCarried(page: Page): Promise<string[]> {
+  return page.evaluate(({ sheets, looks }) => {
+    const carried = document.querySelector('head style')?.textContent
+    const look = looks.find((l) => l.css === carried)
+    if (!look) return ['the page carries none of the built stylesheets']
+    const found: string[] = []
+    const visit = (name: string, rules: CSSRuleList) => {
+      for (const rule of rules) {
+        if (rule instanceof CSSStyleRule) {
+          const selector = rule.selectorText.replace(
+            /::?(before|after|marker|placeholder|selection|backdrop|hover|focus-visible|focus-within|focus|active|visited)\b/g,
+            '',
+          )
+          try {
+            if (selector.trim() && document.querySelector(selector)) found.push(`${name}.css: ${rule.selectorText}`)
+          } catch {
+            // A selector that only made sense with its state (":not(:focus)" without it): not on the page.
+          }
+        } else if (rule instanceof CSSMediaRule && rule.media.mediaText === 'print') {
+          // The report's print sheet: how a page prints, not what it shows.
+        } else if ('cssRules' in rule) visit(name, rule.cssRules as CSSRuleList)
+      }
+    }
+    for (const [name, text] of Object.entries(sheets)) {
+      if (look.sheets.includes(name)) continue
+      const sheet = new CSSStyleSheet()
+      sheet.replaceSync(text)
+      visit(name, sheet.cssRules)
+    }
+    return found
+  }, stylesheets())
 }
 
 /** The banks as built into the Worker, to look up the question a page shows by its prompt. */

@@ -1,6 +1,7 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it, vi } from 'vitest'
 import app from '../../src/app.tsx'
+import assets from '../../src/generated/assets.json'
 import { TOKEN_FIELD } from '../../src/http/forms.ts'
 import { answerForm, browser, onScreen, ORIGIN, type Browser } from './browser.ts'
 import { classByCode, databaseState, join, openClass, playAll } from './fixtures.ts'
@@ -20,33 +21,44 @@ describe('secure headers', () => {
     expect(secure.headers.get('Strict-Transport-Security')).toContain('max-age=')
   })
 
-  it('styles every kind of page inline (home, join, question, projector, teacher, report, picker, error), allowed by its hash alone, with no stylesheet to wait for', async () => {
+  it("styles every kind of page inline with its own sheet (a student's, the projector's, a teacher's), allowed by its hash alone, with no stylesheet to wait for", async () => {
     const { teacher, base, code } = await openClass()
     const { student, attemptId } = await join(code, 'Kim')
     const klass = (await classByCode(code))!
-    for (const [who, path] of [
-      [browser(), '/'],
-      [browser(), '/join'],
-      [browser(), `/join/${code}`],
-      [student, `/play/${attemptId}`],
-      [browser(), `/board/${klass.board_id}`],
-      [teacher, base],
-      [teacher, `${base}/report`],
-      [teacher, '/classes/pick'],
-      [browser(), '/no-such-page'],
+    for (const [who, path, look] of [
+      [browser(), '/', 'student'],
+      [browser(), '/join', 'student'],
+      [browser(), `/join/${code}`, 'student'],
+      [student, `/play/${attemptId}`, 'student'],
+      [browser(), '/no-such-page', 'student'],
+      [browser(), `/board/${klass.board_id}`, 'projector'],
+      [teacher, base, 'teacher'],
+      [teacher, `${base}/report`, 'teacher'],
+      [teacher, '/classes/pick', 'teacher'],
+      [teacher, '/classes/new', 'teacher'],
     ] as const) {
       const res = await who.get(path)
       const html = await res.text()
       const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])
-      expect(styles, path).toHaveLength(1)
+      expect(styles, path).toEqual([assets.styles[look].css])
       const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(styles[0]))
       const hash = `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`
       expect(styles[0].length, path).toBeGreaterThan(1000)
       // ASCII only (the build escapes the rest): one wider character would make every page two bytes a character to encode.
       expect(styles[0], path).toMatch(/^[\x20-\x7e]*$/)
-      expect(res.headers.get('Content-Security-Policy'), path).toContain(`style-src ${hash};`)
+      const styleSrc = res.headers
+        .get('Content-Security-Policy')!
+        .match(/style-src ([^;]*);/)![1]
+        .split(' ')
+      expect(styleSrc, path).toContain(hash)
+      expect(
+        styleSrc.every((source) => source.startsWith("'sha256-")),
+        path,
+      ).toBe(true) // never 'unsafe-inline'
       expect(html, path).not.toContain('rel="stylesheet"')
     }
+    // A student's page carries a third of the whole: none of the teacher's or the projector's rules.
+    expect(assets.styles.student.css.length).toBeLessThan(assets.styles.teacher.css.length / 2)
   })
 
   it('sets cookies HttpOnly and SameSite=Lax, and Secure with a __Host- name on https', async () => {
