@@ -22,8 +22,9 @@ import play from './routes/play.tsx'
 import results from './routes/results.tsx'
 import sockets from './routes/sockets.ts'
 import teach from './routes/teach.tsx'
-import { Layout, lookOf } from './views/layout.tsx'
+import { Layout } from './views/layout.tsx'
 import { FormToken } from './views/post-form.tsx'
+import { lookOf } from './views/stylesheets.ts'
 
 const app = new Hono<AppEnv>()
 

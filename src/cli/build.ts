@@ -38,14 +38,15 @@ const LOOKS = {
   projector: ['tokens', 'base', 'pages', 'options', 'projector', 'board', 'live'],
   teacher: ORDER,
 } satisfies Record<string, string[]>
+// Each file once in the bundle, minified: src/views/stylesheets.ts joins them for each kind of page.
+const sheets = Object.fromEntries(ORDER.map((name) => [name, minifyCss(readFileSync(join(root, `src/views/styles/${name}.css`), 'utf8'))]))
 const styles = Object.fromEntries(
-  Object.entries(LOOKS).map(([look, sheets]) => {
-    const css = minifyCss(
-      ORDER.filter((name) => sheets.includes(name)).map((name) => readFileSync(join(root, `src/views/styles/${name}.css`), 'utf8')),
-    )
-    return [look, { sheets, css, hash: `'sha256-${createHash('sha256').update(css).digest('base64')}'` }]
+  Object.entries(LOOKS).map(([look, names]) => {
+    const carried = ORDER.filter((name) => names.includes(name))
+    const css = carried.map((name) => sheets[name]).join('')
+    return [look, { sheets: carried, length: css.length, hash: `'sha256-${createHash('sha256').update(css).digest('base64')}'` }]
   }),
-) as Record<keyof typeof LOOKS, { sheets: string[]; css: string; hash: string }>
+)
 const live = hashed('src/views/live/live.js')
 const deadline = hashed('src/views/classes/deadline.js')
 const favicon = contentHashed(Buffer.from(FAVICON))
@@ -58,6 +59,7 @@ const assets = {
   live: `/static/live-${live.hash}.js`,
   deadline: `/static/deadline-${deadline.hash}.js`,
   favicon: `/static/favicon-${favicon.hash}.svg`,
+  sheets,
   styles,
 }
 const dist = (file: string) => readFileSync(join(root, 'node_modules/htmx.org/dist', file), 'utf8')
@@ -85,13 +87,9 @@ for (const [from, to] of Object.entries(homoglyphs))
 out('src/generated/confusables.json', JSON.stringify(confusables))
 
 const count = compiled.banks.reduce((n, b) => n + b.questions.length, 0)
-console.log(
-  `built ${compiled.banks.length} banks (${count} questions); assets ${[assets.htmx, assets.htmxLive, assets.live, assets.deadline, assets.favicon].join(', ')}; CSS inline ${Object.entries(
-    styles,
-  )
-    .map(([look, { css }]) => `${look} ${(css.length / 1024).toFixed(1)} KB`)
-    .join(', ')}`,
-)
+const inline = Object.entries(styles).map(([look, { length }]) => `${look} ${(length / 1024).toFixed(1)} KB`)
+const linked = [assets.htmx, assets.htmxLive, assets.live, assets.deadline, assets.favicon]
+console.log(`built ${compiled.banks.length} banks (${count} questions); assets ${linked.join(', ')}; CSS inline ${inline.join(', ')}`)
 
 /**
  * esbuild's minifier (comments, white space, shorter values), with every character past ASCII
@@ -99,8 +97,8 @@ console.log(
  * page two bytes a character in V8, which workerd encodes for the response more slowly. A closing
  * tag would end the <style> element early, so it fails the build.
  */
-function minifyCss(files: string[]) {
-  const { code } = transformSync(files.join('\n'), { loader: 'css', minify: true, charset: 'ascii' })
+function minifyCss(css: string) {
+  const { code } = transformSync(css, { loader: 'css', minify: true, charset: 'ascii' })
   const min = code.trim()
   if (/<\//.test(min)) throw new Error('a stylesheet holds "</", which would close the <style> element it is sent in')
   return min

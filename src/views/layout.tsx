@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import assets from '../generated/assets.json'
+import { STYLESHEETS, type Look } from './stylesheets.ts'
 
 declare module 'hono' {
   interface ContextRenderer {
@@ -19,13 +20,6 @@ export type LayoutProps = {
   projector?: boolean
 }
 
-/** The stylesheets a kind of page carries (src/cli/build.ts). */
-export type Look = keyof typeof assets.styles
-
-/** A teacher's pages live under /teach and /classes; the projector's say so; everything else is a student's. */
-export const lookOf = (path: string, projector?: boolean): Look =>
-  projector ? 'projector' : /^\/(teach|classes)(\/|$)/.test(path) ? 'teacher' : 'student'
-
 export function Layout({ title, refresh, reload, live, projector, look, children }: LayoutProps & { look: Look; children?: Child }) {
   return (
     <html lang="en">
@@ -35,7 +29,7 @@ export function Layout({ title, refresh, reload, live, projector, look, children
         <meta name="color-scheme" content="light dark" />
         <title>{`${title} · IOM Race Quiz`}</title>
         {/* Inline, so the first paint waits for no other request; the CSP allows it by its hash (src/cli/build.ts). */}
-        <style dangerouslySetInnerHTML={{ __html: assets.styles[look].css }} />
+        <style dangerouslySetInnerHTML={{ __html: STYLESHEETS[look] }} />
         <link rel="icon" href={assets.favicon} type="image/svg+xml" />
         <script src={live ? assets.htmxLive : assets.htmx} defer></script>
         {(live || projector) && <script src={assets.live} defer></script>}

@@ -12,6 +12,7 @@ it('runs every step of npm run bench and prints its tables', async () => {
   expect(run.stdout).toContain('| question page |')
   expect(run.stdout).toContain('| answer POST (htmx) |')
   expect(run.stdout).toMatch(/\| budget \| measured \| met \|/)
+  expect(run.stdout).toMatch(/a cold start spends \d+ ms of CPU/)
   expect(run.stdout).toContain('A smoke run')
 }, 180_000)
 

@@ -184,10 +184,27 @@ function bundleSize() {
   try {
     execFileSync(wrangler, ['deploy', '--dry-run', '--outdir', out], { cwd: root, stdio: 'ignore', env: { ...process.env, CI: 'true' } })
     const js = readFileSync(join(out, 'index.js'))
-    return { raw: js.length, gzip: gz(js) }
+    // What a bigger bundle costs: the CPU a cold isolate spends before its first request (parsing,
+    // compiling, each module's top level), from wrangler's startup profile run locally; median of three.
+    const startup = (SMOKE ? [0] : [0, 1, 2]).map((i) => {
+      const profile = join(out, `startup-${i}.cpuprofile`)
+      execFileSync(wrangler, ['check', 'startup', '--outfile', profile], {
+        cwd: root,
+        stdio: 'ignore',
+        env: { ...process.env, CI: 'true' },
+      })
+      return activeMs(JSON.parse(readFileSync(profile, 'utf8')))
+    })
+    return { raw: js.length, gzip: gz(js), startupMs: median(startup) }
   } finally {
     rmSync(out, { recursive: true, force: true })
   }
+}
+
+/** The time a CPU profile spent on anything but waiting. */
+function activeMs(profile: { nodes: { id: number; callFrame: { functionName: string } }[]; samples: number[]; timeDeltas: number[] }) {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id))
+  return profile.samples.reduce((sum, id, i) => (idle.has(id) ? sum : sum + profile.timeDeltas[i]), 0) / 1000
 }
 
 /** The routes measured at each board size, beside the home page, the question page and an answer. */
@@ -356,7 +373,7 @@ function tabulate({
   rows: Measured[]
   reference: Measured[]
   weights: Weights
-  bundle: { raw: number; gzip: number }
+  bundle: { raw: number; gzip: number; startupMs: number }
 }) {
   const sorted = [...floors].sort((a, b) => a - b)
   const floor = {
@@ -463,7 +480,7 @@ function tabulate({
         `| ${w.page} | ${kb(w.html.raw)} → ${kb(w.html.gzip)} | ${kb(w.inlineCss.raw)} → ${kb(w.inlineCss.gzip)} | ${kb(w.css.raw)} → ${kb(w.css.gzip)} | ${kb(w.js.raw)} → ${kb(w.js.gzip)} | ${kb(w.firstVisitGzip)} |`,
     ),
     '',
-    `Worker bundle: ${kb(bundle.raw)} → ${kb(bundle.gzip)} gzipped.`,
+    `Worker bundle: ${kb(bundle.raw)} → ${kb(bundle.gzip)} gzipped; a cold start spends ${bundle.startupMs.toFixed(0)} ms of CPU before its first request (wrangler check startup, here).`,
     '',
     'Budgets by CPU are judged with D1 and the limits elsewhere, as in production: the floor over the floor plus',
     'our code. "Runtime alone": the most a route could reach in-process here with no app code, by CPU: the floor',

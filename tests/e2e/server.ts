@@ -59,14 +59,16 @@ export async function expectAccessible(page: Page) {
   expect(violations.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([])
 }
 
-/** The stylesheets as written, by name, and which of them each kind of page carries inline (src/cli/build.ts). */
+/** The stylesheets as written, by name, and which of them each kind of page carries inline, joined (src/views/stylesheets.ts). */
 const stylesheets = () => {
   const dir = join(root, 'src/views/styles')
   const sheets = Object.fromEntries(readdirSync(dir).map((file) => [basename(file, '.css'), readFileSync(join(dir, file), 'utf8')]))
-  const { styles } = JSON.parse(readFileSync(join(root, 'src/generated/assets.json'), 'utf8')) as {
-    styles: Record<string, { sheets: string[]; css: string }>
+  const built = JSON.parse(readFileSync(join(root, 'src/generated/assets.json'), 'utf8')) as {
+    sheets: Record<string, string>
+    styles: Record<string, { sheets: string[] }>
   }
-  return { sheets, looks: Object.values(styles) }
+  const looks = Object.values(built.styles).map(({ sheets }) => ({ sheets, css: sheets.map((name) => built.sheets[name]).join('') }))
+  return { sheets, looks }
 }
 
 /**

@@ -1,8 +1,8 @@
 import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it, vi } from 'vitest'
 import app from '../../src/app.tsx'
-import assets from '../../src/generated/assets.json'
 import { TOKEN_FIELD } from '../../src/http/forms.ts'
+import { STYLESHEETS } from '../../src/views/stylesheets.ts'
 import { answerForm, browser, onScreen, ORIGIN, type Browser } from './browser.ts'
 import { classByCode, databaseState, join, openClass, playAll } from './fixtures.ts'
 
@@ -40,7 +40,7 @@ describe('secure headers', () => {
       const res = await who.get(path)
       const html = await res.text()
       const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])
-      expect(styles, path).toEqual([assets.styles[look].css])
+      expect(styles, path).toEqual([STYLESHEETS[look]])
       const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(styles[0]))
       const hash = `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`
       expect(styles[0].length, path).toBeGreaterThan(1000)
@@ -58,7 +58,7 @@ describe('secure headers', () => {
       expect(html, path).not.toContain('rel="stylesheet"')
     }
     // A student's page carries a third of the whole: none of the teacher's or the projector's rules.
-    expect(assets.styles.student.css.length).toBeLessThan(assets.styles.teacher.css.length / 2)
+    expect(STYLESHEETS.student.length).toBeLessThan(STYLESHEETS.teacher.length / 2)
   })
 
   it('sets cookies HttpOnly and SameSite=Lax, and Secure with a __Host- name on https', async () => {
