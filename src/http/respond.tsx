@@ -4,6 +4,7 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { JSX } from 'hono/jsx/jsx-runtime'
+import { HtmlEscapedCallbackPhase, resolveCallback } from 'hono/utils/html'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from '../env.ts'
 import type { LayoutProps } from '../views/layout.tsx'
@@ -15,9 +16,21 @@ export const VARY = 'HX-Request, HX-Request-Type'
 /** htmx swapping part of a page (not a boosted or history request, which wants the whole page). */
 export const isPartial = (c: Context) => c.req.header('HX-Request') === 'true' && c.req.header('HX-Request-Type') !== 'full'
 
+const utf8 = new TextEncoder()
+
 /** An htmx fragment (no layout), with the form token its forms need. */
-export function fragment<E extends AppEnv>(c: Context<E>, node: Child, status: ContentfulStatusCode = 200) {
-  return c.html(<FormToken.Provider value={c.var.formToken}>{node}</FormToken.Provider>, status)
+export async function fragment<E extends AppEnv>(c: Context<E>, node: Child, status: ContentfulStatusCode = 200) {
+  // Rendered as c.html renders it, but sent as UTF-8 bytes: workerd takes about twice as long to
+  // make a body of a string that holds a character past Latin-1 (✓, “, →) as TextEncoder takes,
+  // and most fragments hold one (the picker's 45 KB: 0.1 to 0.2 ms of CPU a request).
+  const html = await resolveCallback(
+    <FormToken.Provider value={c.var.formToken}>{node}</FormToken.Provider>,
+    HtmlEscapedCallbackPhase.Stringify,
+    false,
+    {},
+  )
+  c.header('Content-Type', 'text/html; charset=UTF-8')
+  return c.body(utf8.encode(html) as Uint8Array<ArrayBuffer>, status) // a new buffer of its own, never shared
 }
 
 export type Reply = LayoutProps & {

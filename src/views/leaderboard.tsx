@@ -1,3 +1,4 @@
+import { html } from 'hono/html'
 import type { LeaderboardRow, Standing } from '../db/attempts.ts'
 import type { Bank } from '../questions/schema.ts'
 import { formatDuration, formatPoints } from './format.ts'
@@ -41,24 +42,7 @@ export function LeaderboardPage({ bank, rows, total, mine }: LeaderboardProps) {
               </th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr class={row.mine ? 'mine' : undefined}>
-                <th scope="row">#{row.rank}</th>
-                <td class="who">
-                  {row.nickname ?? 'Anonymous'}
-                  {row.mine && <strong> (you)</strong>}
-                  {/* On a phone the two columns on the right are hidden and read here instead. */}
-                  <span class="detail">
-                    <span>{row.correct} correct,</span> <span>{formatDuration(row.timeMs)}</span>
-                  </span>
-                </td>
-                <td class="num">{formatPoints(row.score)}</td>
-                <td class="num wide">{row.correct}</td>
-                <td class="num wide">{formatDuration(row.timeMs)}</td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{rows.map(boardRow)}</tbody>
         </table>
       )}
       <PostForm action="/play" class="actions">
@@ -70,4 +54,21 @@ export function LeaderboardPage({ bank, rows, total, mine }: LeaderboardProps) {
       </PostForm>
     </>
   )
+}
+
+/**
+ * A player's row. Fifty rows of ten elements each were most of what the page rendered itself, so
+ * they are written in hono's `html` template instead of JSX, at a fraction of the cost: it escapes
+ * every value put in it as JSX does, text and quoted attributes alike (a nickname is typed by a
+ * player). On a phone the two columns on the right are hidden and read in the player's cell instead.
+ */
+function boardRow(row: LeaderboardProps['rows'][number]) {
+  const time = formatDuration(row.timeMs)
+  return html`<tr${row.mine ? html` class="mine"` : ''}>
+    <th scope="row">#${row.rank}</th>
+    <td class="who">${row.nickname ?? 'Anonymous'}${row.mine ? html`<strong> (you)</strong>` : ''}<span class="detail"><span>${row.correct} correct,</span> <span>${time}</span></span></td>
+    <td class="num">${formatPoints(row.score)}</td>
+    <td class="num wide">${row.correct}</td>
+    <td class="num wide">${time}</td>
+  </tr>`
 }

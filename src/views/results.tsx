@@ -2,11 +2,12 @@ import type { Seat, Standing } from '../db/attempts.ts'
 import type { Answer, Attempt } from '../db/schema.ts'
 import { findQuestion } from '../questions/registry.ts'
 import { deadlineOfSeat, UnfinishedQuiz } from './classes/deadline.tsx'
-import type { Bank } from '../questions/schema.ts'
+import type { Bank, Question } from '../questions/schema.ts'
 import { formatAnswer, formatDuration, formatKey, formatPoints, percent } from './format.ts'
 import { NICKNAME_MAX, NICKNAME_MIN } from '../game/nickname.ts'
 import { verdictClass, verdictIcon, verdictLabel } from './play/verdict.tsx'
 import { PostForm } from './post-form.tsx'
+import { renderedOnce } from './rendered-once.ts'
 import { Sources } from './sources.tsx'
 import { RoundNote } from './classes/round-note.tsx'
 
@@ -106,14 +107,19 @@ function ReviewItem({ answer }: { answer: Answer }) {
         <dt>The answer</dt>
         <dd>{formatKey(question)}</dd>
       </dl>
-      <details>
-        <summary>Why, and the sources</summary>
-        <p>{question.explanation}</p>
-        <Sources question={question} />
-      </details>
+      {whyOf(question)}
     </li>
   )
 }
+
+// A question's explanation and sources change only with the bundle: rendered once, not on every results page.
+const whyOf = renderedOnce((question: Question) => (
+  <details>
+    <summary>Why, and the sources</summary>
+    <p>{question.explanation}</p>
+    <Sources question={question} />
+  </details>
+))
 
 function NicknameForm({ attempt, nicknameError }: ResultsProps) {
   const action = `/results/${attempt.id}/nickname`

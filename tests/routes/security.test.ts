@@ -296,6 +296,8 @@ describe('what people type', () => {
       expect(html, path).not.toContain('<svg onload')
     }
     expect(await (await teacher.get(base)).text()).toContain('&lt;b onclick=x&gt;Hi&lt;/b&gt;')
+    // The leaderboard writes its rows with hono's html template, not JSX: escaped all the same.
+    expect(await (await solo.get('/leaderboard/race-2018')).text()).toContain('&quot;&gt;&lt;svg onload=x&gt;<strong> (you)</strong>')
     const joined = await join(code, '=1+2')
     expect(joined.res.status).toBe(303)
     await playAll(joined.student, joined.attemptId!)

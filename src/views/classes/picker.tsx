@@ -120,16 +120,10 @@ function FilterFields({ filters, found, count }: PickerProps) {
           <label for="text">Search the text</label>
           <input id="text" name="text" type="search" maxlength={TEXT_MAX} value={filters.text} placeholder="Vitorino, ballot, 2023…" />
         </p>
-        <Select name="bank" label="Bank" any="Every bank" value={filters.bank} options={banks.map((b) => [b.id, b.title])} />
-        <Select
-          name="tag"
-          label="Tag"
-          any="Every tag"
-          value={filters.tag}
-          options={TAGS.map((t) => [t.tag, `${t.tag.replace(/-/g, ' ')} (${t.count})`])}
-        />
-        <Select name="type" label="Kind" any="Every kind" value={filters.type} options={Object.entries(TYPE_LABELS)} />
-        <Select name="level" label="Difficulty" any="Any difficulty" value={filters.level} options={Object.entries(LEVEL_LABELS)} />
+        {bankSelect(filters.bank)}
+        {tagSelect(filters.tag)}
+        {typeSelect(filters.type)}
+        {levelSelect(filters.level)}
         <p class="filter-go">
           {/* New filters show their first page. */}
           <button type="submit" name="page" value="1">
@@ -151,8 +145,15 @@ function FilterFields({ filters, found, count }: PickerProps) {
 }
 
 /** Buttons to the other pages of questions: the form goes with them, so the set and the filters stay. */
-function Pager({ page, pages }: { page: number; pages: number }) {
-  if (pages === 1) return null
+const Pager = ({ page, pages }: { page: number; pages: number }) => (pages === 1 ? null : pagerAt({ page, pages }))
+
+// The same for every page of the same number of pages: rendered once for each.
+const pagerAt = renderedOnce(
+  ({ page, pages }: { page: number; pages: number }) => <PagerButtons page={page} pages={pages} />,
+  ({ page, pages }) => `${page} of ${pages}`,
+)
+
+function PagerButtons({ page, pages }: { page: number; pages: number }) {
   const numbers = Array.from({ length: pages }, (_, i) => i + 1)
   return (
     <nav class="pager" aria-label="Pages of questions">
@@ -175,6 +176,25 @@ function Pager({ page, pages }: { page: number; pages: number }) {
     </nav>
   )
 }
+
+// Each filter's select is rendered once for each value it can hold (readFilters lets through only
+// those): the tags' 107 options and the rest were a third of the elements a change rendered.
+const filterSelect = (name: string, label: string, any: string, options: [string, string][]) =>
+  renderedOnce((value: string) => <Select name={name} label={label} any={any} value={value} options={options} />)
+const bankSelect = filterSelect(
+  'bank',
+  'Bank',
+  'Every bank',
+  banks.map((b) => [b.id, b.title]),
+)
+const tagSelect = filterSelect(
+  'tag',
+  'Tag',
+  'Every tag',
+  TAGS.map((t) => [t.tag, `${t.tag.replace(/-/g, ' ')} (${t.count})`]),
+)
+const typeSelect = filterSelect('type', 'Kind', 'Every kind', Object.entries(TYPE_LABELS))
+const levelSelect = filterSelect('level', 'Difficulty', 'Any difficulty', Object.entries(LEVEL_LABELS))
 
 function Select({
   name,
@@ -313,9 +333,7 @@ function SetPanel({ set, focus }: PickerProps) {
         Your set: {set.length} of at most {SET_LIMIT}
       </h2>
       <p class="hint set-order">In this order for a live game; self-paced, each student gets their own order.</p>
-      {set.map((q) => (
-        <input type="hidden" name="set" value={q.id} />
-      ))}
+      {set.map(setField)}
       {set.length === 0 ? (
         <p class="hint">Nothing yet. Add questions one by one, or a number at random from what the filters find.</p>
       ) : (
@@ -323,25 +341,7 @@ function SetPanel({ set, focus }: PickerProps) {
           {set.map((q, i) => (
             <li id={`set-${q.id}`}>
               <span class="set-num">{i + 1}.</span>
-              <span class="set-prompt" id={`set-prompt-${q.id}`}>
-                {q.prompt}
-              </span>
-              <span class="meta">{kindOf(q)}</span>
-              <span class="set-actions">
-                <Move id={q.id} name="up" label="Move up" icon="↑" edge={i === 0} />
-                <Move id={q.id} name="down" label="Move down" icon="↓" edge={i === last} />
-                <button
-                  type="submit"
-                  name="drop"
-                  value={q.id}
-                  id={`drop-${q.id}`}
-                  aria-describedby={`set-prompt-${q.id}`}
-                  autofocus={focus === `drop-${q.id}`}
-                >
-                  <span aria-hidden="true">✕</span>
-                  <span class="visually-hidden">Remove</span>
-                </button>
-              </span>
+              {setEntry({ q, first: i === 0, last: i === last, focused: focus === `drop-${q.id}` })}
             </li>
           ))}
         </ol>
@@ -355,6 +355,36 @@ function SetPanel({ set, focus }: PickerProps) {
           Clear the set
         </button>
       </p>
+    </>
+  )
+}
+
+// A question in the set reads the same wherever it stands, but for its number, at either end of the
+// list, and when focus comes to its button: rendered once for each of those (at most eight a
+// question). Thirteen entries of fourteen elements were over half of what a change rendered.
+const setField = renderedOnce((q: Question) => <input type="hidden" name="set" value={q.id} />)
+
+type SetEntryProps = { q: Question; first: boolean; last: boolean; focused: boolean }
+const setEntry = renderedOnce(
+  (props: SetEntryProps) => <SetEntry {...props} />,
+  ({ q, first, last, focused }) => `${q.id} ${first} ${last} ${focused}`,
+)
+
+function SetEntry({ q, first, last, focused }: SetEntryProps) {
+  return (
+    <>
+      <span class="set-prompt" id={`set-prompt-${q.id}`}>
+        {q.prompt}
+      </span>
+      <span class="meta">{kindOf(q)}</span>
+      <span class="set-actions">
+        <Move id={q.id} name="up" label="Move up" icon="↑" edge={first} />
+        <Move id={q.id} name="down" label="Move down" icon="↓" edge={last} />
+        <button type="submit" name="drop" value={q.id} id={`drop-${q.id}`} aria-describedby={`set-prompt-${q.id}`} autofocus={focused}>
+          <span aria-hidden="true">✕</span>
+          <span class="visually-hidden">Remove</span>
+        </button>
+      </span>
     </>
   )
 }
