@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { csrf } from 'hono/csrf'
-import { jsxRenderer } from 'hono/jsx-renderer'
+import { raw } from 'hono/html'
 import { secureHeaders } from 'hono/secure-headers'
 import { createDb } from './db/client.ts'
 import assets from './generated/assets.json'
@@ -9,7 +9,7 @@ import type { AppEnv } from './env.ts'
 import { renderFailure } from './http/failure.tsx'
 import { formToken, formsOnly } from './http/forms.ts'
 import { Problem } from './http/problem.ts'
-import { VARY } from './http/respond.tsx'
+import { sendHtml, VARY } from './http/respond.tsx'
 import board from './routes/board.tsx'
 import classes from './routes/classes.tsx'
 import favicon from './routes/favicon.ts'
@@ -54,15 +54,23 @@ app.use(
     },
   }),
 )
-app.use(
-  jsxRenderer(({ children, ...props }, c) => (
-    <FormToken.Provider value={c.var.formToken}>
-      <Layout {...props} look={lookOf(c.req.path, props.projector)}>
-        {children}
-      </Layout>
-    </FormToken.Provider>
-  )),
-)
+// c.render: the page in the layout, sent as a fragment is (src/http/respond.tsx).
+app.use(async (c, next) => {
+  c.setRenderer((content, props) =>
+    sendHtml(
+      c,
+      <>
+        {raw('<!DOCTYPE html>')}
+        <FormToken.Provider value={c.var.formToken}>
+          <Layout {...props} look={lookOf(c.req.path, props.projector)}>
+            {content}
+          </Layout>
+        </FormToken.Provider>
+      </>,
+    ),
+  )
+  await next()
+})
 app.use(formsOnly)
 app.use(csrf())
 // Our forms are a few hundred bytes; anything near this is not a player.

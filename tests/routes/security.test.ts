@@ -39,6 +39,8 @@ describe('secure headers', () => {
     ] as const) {
       const res = await who.get(path)
       const html = await res.text()
+      expect(html.startsWith('<!DOCTYPE html><html lang="en">'), path).toBe(true) // standards mode
+      expect(res.headers.get('Content-Type'), path).toBe('text/html; charset=UTF-8')
       const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1])
       expect(styles, path).toEqual([STYLESHEETS[look]])
       const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(styles[0]))
