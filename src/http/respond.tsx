@@ -23,8 +23,8 @@ const utf8 = new TextEncoder()
  * make a body of a string that holds a character past Latin-1 (✓, “, →) as TextEncoder takes, and
  * most pages and fragments hold one (the picker's 45 KB: 0.1 to 0.2 ms of CPU a request).
  */
-export async function sendHtml(c: Context, node: Child, status?: ContentfulStatusCode) {
-  const html = await resolveCallback(node as string, HtmlEscapedCallbackPhase.Stringify, false, {})
+export async function sendHtml(c: Context, node: JSX.Element, status?: ContentfulStatusCode) {
+  const html = await resolveCallback(node, HtmlEscapedCallbackPhase.Stringify, false, {})
   c.header('Content-Type', 'text/html; charset=UTF-8')
   const body = utf8.encode(html) as Uint8Array<ArrayBuffer> // a new buffer of its own, never shared
   return status === undefined ? c.body(body) : c.body(body, status)
