@@ -153,8 +153,8 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     await teacher.getByRole('button', { name: 'Open the class' }).click()
     const base = new URL(teacher.url()).pathname
     const code = (await teacher.locator('.big-code').textContent())!.trim()
-    // With JavaScript, the zone is filled in from the device.
-    await expect(teacher.getByLabel('Your time zone').inputValue()).resolves.toBe('America/New_York')
+    // With JavaScript, the zone is filled in from the device, once deadline.js has run.
+    await expect.poll(() => teacher.getByLabel('Your time zone').inputValue()).toBe('America/New_York')
     const empty = await teacher.content()
     await teacher.locator('#deadline summary').click()
     await teacher.getByLabel('Date and time').fill(localValue(Date.now() + 48 * HOUR, 'America/New_York'))
