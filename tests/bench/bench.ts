@@ -193,18 +193,12 @@ function bundleSize() {
         stdio: 'ignore',
         env: { ...process.env, CI: 'true' },
       })
-      return activeMs(JSON.parse(readFileSync(profile, 'utf8')))
+      return hotspots(JSON.parse(readFileSync(profile, 'utf8'))).busyMs
     })
     return { raw: js.length, gzip: gz(js), startupMs: median(startup) }
   } finally {
     rmSync(out, { recursive: true, force: true })
   }
-}
-
-/** The time a CPU profile spent on anything but waiting. */
-function activeMs(profile: { nodes: { id: number; callFrame: { functionName: string } }[]; samples: number[]; timeDeltas: number[] }) {
-  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id))
-  return profile.samples.reduce((sum, id, i) => (idle.has(id) ? sum : sum + profile.timeDeltas[i]), 0) / 1000
 }
 
 /** The routes measured at each board size, beside the home page, the question page and an answer. */
