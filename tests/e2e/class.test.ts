@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { browserAvailable, choice, expectAccessible, expectText, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 
@@ -44,7 +44,7 @@ describe.runIf(browserAvailable())('a class in the browser', () => {
     await teacher.getByRole('checkbox', { name: /The 2018 race/ }).check()
     await teacher.getByLabel('Number of questions').fill('3')
     await teacher.getByRole('button', { name: 'Open the class' }).click()
-    await expect(teacher.locator('.notice').textContent()).resolves.toContain('lose access')
+    await expectText(teacher.locator('.notice'), 'lose access')
     await expectAccessible(teacher)
     const code = (await teacher.locator('.big-code').textContent())!.trim()
     const boardUrl = (await teacher.getByRole('link', { name: 'Open the projector leaderboard' }).getAttribute('href'))!
@@ -61,7 +61,7 @@ describe.runIf(browserAvailable())('a class in the browser', () => {
       await student.getByRole('button', { name: 'Join', exact: true }).click()
       await student.getByLabel('Your nickname').fill(name)
       await student.getByRole('button', { name: 'Join and start' }).click()
-      await expect(student.locator('h1').textContent()).resolves.toContain(`playing as ${name}`)
+      await expectText(student.locator('h1'), `playing as ${name}`)
       await play(student, i)
       await expect(student.locator('.summary').textContent()).resolves.toContain(`#${i + 1} of ${i + 1}`) // the others have not joined yet
     }

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { localValue } from '../../src/game/deadline.ts'
-import { browserAvailable, expectAccessible, useServerAndBrowser } from './server.ts'
+import { browserAvailable, expectAccessible, expectText, useServerAndBrowser } from './server.ts'
 
 const TEACHER_ZONE = 'Europe/London'
 const HOUR = 60 * 60 * 1000
@@ -37,7 +37,7 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     await page.goto(`${server.url}/join/${code}`)
     await page.getByLabel('Your nickname').fill(name)
     await page.getByRole('button', { name: 'Join and start' }).click()
-    await expect(page.locator('h1').textContent()).resolves.toContain(`playing as ${name}`)
+    await expectText(page.locator('h1'), `playing as ${name}`)
   }
 
   it('sets, shows, enforces, extends and closes a deadline, with JavaScript off', async () => {
@@ -68,7 +68,7 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     await teacher.locator('#deadline summary', { hasText: 'Change or extend the deadline' }).click()
     await teacher.getByLabel('Your time zone').fill('Atlantis/Capital')
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
-    await expect(teacher.locator('#zone-error').textContent()).resolves.toContain('We do not know the time zone "Atlantis/Capital"')
+    await expectText(teacher.locator('#zone-error'), 'We do not know the time zone "Atlantis/Capital"')
     await teacher.getByRole('link', { name: 'Back to the class' }).click()
 
     // Students join and start before the deadline, and see it (in the teacher's zone, without JavaScript).
@@ -110,9 +110,9 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     await answerSomething(ada)
     expect((await refusal).status()).toBe(409)
     await expect(ada.locator('h1').textContent()).resolves.toBe('Homework closed')
-    await expect(ada.locator('main').textContent()).resolves.toContain('You answered 1 of its 3 questions before it; that answer counts.')
+    await expectText(ada.locator('main'), 'You answered 1 of its 3 questions before it; that answer counts.')
     await ada.getByRole('link', { name: 'See your results' }).click()
-    await expect(ada.locator('.notice').textContent()).resolves.toMatch(/The homework closed on .*, with 1 of its 3 questions answered\./)
+    await expectText(ada.locator('.notice'), /The homework closed on .*, with 1 of its 3 questions answered\./)
     await expect(ada.locator('.summary').textContent()).resolves.toContain('#')
 
     // Nobody new joins a closed homework.
@@ -127,7 +127,7 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     await panel.locator('summary', { hasText: 'Reopen with a new deadline' }).click()
     await teacher.getByLabel('Date and time').fill(tomorrow)
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
-    await expect(panel.textContent()).resolves.toContain('Due')
+    await expectText(panel, 'Due')
     await ada.goto(`${server.url}/play/${new URL(ada.url()).pathname.split('/').pop()}`)
     await answerSomething(ada)
     await ada.locator('.verdict h2').waitFor()
@@ -135,11 +135,11 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
 
     // And closes it early: Ada's next answer is refused at once.
     await teacher.getByRole('button', { name: 'Close the homework now' }).click()
-    await expect(panel.textContent()).resolves.toContain('Closed on')
+    await expectText(panel, 'Closed on')
     const again = ada.waitForResponse((r) => r.url().endsWith('/answer'))
     await answerSomething(ada)
     expect((await again).status()).toBe(409)
-    await expect(ada.locator('main').textContent()).resolves.toContain('You answered 2 of its 3 questions before it; those answers count.')
+    await expectText(ada.locator('main'), 'You answered 2 of its 3 questions before it; those answers count.')
     for (const page of [teacher, ada, bea, cai]) await page.context().close()
   })
 
@@ -159,7 +159,7 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     await teacher.locator('#deadline summary').click()
     await teacher.getByLabel('Date and time').fill(localValue(Date.now() + 48 * HOUR, 'America/New_York'))
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
-    await expect(teacher.locator('#deadline time').first().textContent()).resolves.toContain('your time (America/New York)')
+    await expectText(teacher.locator('#deadline time').first(), 'your time (America/New York)')
     return { teacher, base, code, empty }
   }
 
@@ -170,11 +170,11 @@ describe.runIf(browserAvailable())('homework with a deadline', () => {
     await expectAccessible(teacher)
     await teacher.getByLabel('Date and time').fill('2001-01-01T10:00')
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
-    await expect(teacher.locator('#due-error').textContent()).resolves.toContain('That time has passed')
+    await expectText(teacher.locator('#due-error'), 'That time has passed')
     await expectAccessible(teacher)
     await teacher.goto(`${server.url}${base}`)
     await teacher.getByRole('button', { name: 'Close the homework now' }).click()
-    await expect(teacher.locator('#deadline').textContent()).resolves.toContain('Closed on')
+    await expectText(teacher.locator('#deadline'), 'Closed on')
     await expectAccessible(teacher)
     await teacher.context().close()
   })

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Question } from '../../src/questions/schema.ts'
-import { askTypes, browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { askTypes, browserAvailable, choice, expectAccessible, expectText, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 const TYPES: Question['type'][] = ['single', 'multi', 'truefalse', 'order', 'typed', 'numeric']
@@ -143,7 +143,7 @@ describe.runIf(browserAvailable())('a live game of every type in the browser', (
       await expectAccessible(projector)
       for (const { page, how } of phones) {
         if (how === 'no script') await page.getByRole('link', { name: 'Refresh' }).click()
-        await expect(page.locator('[data-phase="reveal"] .verdict h2').textContent()).resolves.toContain('Correct')
+        await expectText(page.locator('[data-phase="reveal"] .verdict h2'), 'Correct')
       }
       await expectAccessible(phones[1].page)
       await teacher.getByRole('button', { name: i < TYPES.length - 1 ? 'Next question' : 'Show the podium' }).click()

@@ -2,7 +2,7 @@
 // sideways scroll with 24-character nicknames, the new-class form without JavaScript, and no 404s.
 import type { Browser, Page, Response } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { browserAvailable, expectAccessible, useServerAndBrowser } from './server.ts'
+import { browserAvailable, expectAccessible, expectText, useServerAndBrowser } from './server.ts'
 
 // Long names without a space, the hardest to fit: the most a nickname may be.
 const NAMES = ['Wolfgangamadeusmozartiii', 'Maximilianfriedrichkarls', 'Anastasiakonstantinovnaa']
@@ -78,7 +78,7 @@ describe.runIf(browserAvailable())('pages on a phone, a tablet and a laptop', ()
       await student.goto(`${server.url}/join/${code}`)
       await student.getByLabel('Your nickname').fill(name)
       await student.getByRole('button', { name: 'Join and start' }).click()
-      await expect(student.locator('h1').textContent()).resolves.toContain(`playing as ${name}`)
+      await expectText(student.locator('h1'), `playing as ${name}`)
       students.push(student)
     }
     const [student] = students

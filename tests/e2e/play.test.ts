@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { Question } from '../../src/questions/schema.ts'
-import { browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { browserAvailable, choice, expectAccessible, expectText, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 const BANK = 'race-2018'
@@ -64,7 +64,7 @@ describe.runIf(browserAvailable())('playing in a browser', () => {
       const q = await questionOnScreen(page)
       if (i === 1) {
         await page.getByRole('button', { name: 'Submit answer' }).click() // nothing chosen yet
-        await expect(page.locator('.error').textContent()).resolves.toMatch(/first|at least one|every item/)
+        await expectText(page.locator('.error'), /first|at least one|every item/)
       }
       await answerByMouse(page, q)
       await expect(page.locator('.verdict h2').textContent()).resolves.toContain('Correct')
@@ -74,9 +74,9 @@ describe.runIf(browserAvailable())('playing in a browser', () => {
     const resultsUrl = page.url()
     await page.getByLabel('Put a nickname on the leaderboard').fill('Keyless Kim')
     await page.getByRole('button', { name: 'Save nickname' }).click()
-    await expect(page.locator('h1').textContent()).resolves.toContain("Keyless Kim's results")
+    await expectText(page.locator('h1'), "Keyless Kim's results")
     await page.getByRole('link', { name: 'Leaderboard' }).click()
-    await expect(page.locator('table.board').textContent()).resolves.toContain('Keyless Kim (you)')
+    await expectText(page.locator('table.board'), 'Keyless Kim (you)')
     await expect(page.locator('.standing').textContent()).resolves.toMatch(/Your best: #\d+ of \d+/)
     const leaderboardUrl = page.url()
 

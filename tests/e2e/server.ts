@@ -2,7 +2,7 @@
 import { AxeBuilder } from '@axe-core/playwright'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { afterAll, beforeAll, expect } from 'vitest'
 import type { PlanItem } from '../../src/db/schema.ts'
 import type { Compiled } from '../../src/questions/compile.ts'
@@ -116,6 +116,15 @@ export function rulesNotCarried(page: Page): Promise<string[]> {
 
 /** The banks as built into the Worker, to look up the question a page shows by its prompt. */
 /** A tick box or radio button by its accessible name (an option's mark is hidden from it, as from a screen reader). */
+/**
+ * Waits until a locator's text holds `expected`. After a click or a response that htmx swaps in,
+ * the element is already there with its old text: reading it once races the swap.
+ */
+export async function expectText(locator: Locator, expected: string | RegExp, timeout = 10_000) {
+  const text = expect.poll(() => locator.textContent(), { timeout })
+  await (typeof expected === 'string' ? text.toContain(expected) : text.toMatch(expected))
+}
+
 export const choice = (page: Page, name: string) =>
   page.getByRole('radio', { name, exact: true }).or(page.getByRole('checkbox', { name, exact: true }))
 

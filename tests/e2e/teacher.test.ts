@@ -3,7 +3,7 @@
 // keeps its controls in view, and each student's menu works by keyboard and without JavaScript.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { askQuestions, browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { askQuestions, browserAvailable, choice, expectAccessible, expectText, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 // Nicknames of the longest allowed (24 characters): one word, and words a line may break between.
@@ -183,7 +183,7 @@ describe.runIf(browserAvailable())('the teacher’s page in the browser', () => 
     await expect(teacher.locator('#dashboard').getAttribute('hx-get')).resolves.toContain('/dashboard')
     await teacher.getByText('Actions for Ben').click()
     await teacher.getByRole('button', { name: 'Give extra time (Ben)' }).click()
-    await expect(row(teacher, 'Ben').textContent()).resolves.toContain('extra time')
+    await expectText(row(teacher, 'Ben'), 'extra time')
   })
 
   it('moves at a live game’s reveal without a reload, and keeps the game’s buttons in view on a tablet and a laptop', async () => {

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { localValue } from '../../src/game/deadline.ts'
 import type { Question } from '../../src/questions/schema.ts'
-import { browserAvailable, choice, expectAccessible, questionsByPrompt, useServerAndBrowser } from './server.ts'
+import { browserAvailable, choice, expectAccessible, expectText, questionsByPrompt, useServerAndBrowser } from './server.ts'
 
 const byPrompt = questionsByPrompt()
 const ZONE = 'Europe/London'
@@ -151,7 +151,7 @@ describe.runIf(browserAvailable())("a teacher's week", () => {
     await expect.poll(() => teacher.getByLabel('Your time zone').inputValue()).toBe(ZONE)
     await teacher.getByLabel('Date and time').fill(localValue(Date.now() + 24 * 60 * 60 * 1000, ZONE))
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
-    await expect(teacher.locator('#deadline').textContent()).resolves.toContain('Due')
+    await expectText(teacher.locator('#deadline'), 'Due')
 
     // Each phone, on the podium, goes on to the homework by itself. Ada answers both right; Bea one, wrong; Cai none.
     for (const phone of phones) await phone.locator('legend h2').waitFor({ timeout: 20_000 })
@@ -177,7 +177,7 @@ describe.runIf(browserAvailable())("a teacher's week", () => {
     expect(due.status(), await due.text()).toBe(303)
     await expect.poll(() => Date.now() >= closesAt + 500, { timeout: 10_000 }).toBe(true)
     expect((await answerSingle(phones[1], true)).status()).toBe(409)
-    await expect(phones[1].locator('main').textContent()).resolves.toContain('Homework closed')
+    await expectText(phones[1].locator('main'), 'Homework closed')
 
     // Friday: the standings over both rounds, both CSVs and the report agree.
     await teacher.goto(`${server.url}${base}`)
