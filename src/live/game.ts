@@ -16,7 +16,7 @@ import { acceptance, type Refusal } from './accept.ts'
 import { GivenAnswers } from './given.ts'
 import { LatestRead } from './latest.ts'
 import { apply, LOBBY, type Control, type LiveState } from './machine.ts'
-import { Screens, VIEWER_HEADER, type Viewer } from './push.tsx'
+import { redrawnOnJoin, Screens, VIEWER_HEADER, type Viewer } from './push.tsx'
 import { isLiveClass, project, questionAt, type LiveClass, type Snapshot } from './snapshot.ts'
 
 export type AnswerOutcome = 'accepted' | 'already' | 'too-many' | Refusal
@@ -63,6 +63,11 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   async snapshot(attemptId?: string): Promise<Snapshot | null> {
     await this.#class.load()
     return this.#snapshot(attemptId)
+  }
+
+  /** Where the game is (the lobby, a question, the end), without reading the class or drawing anything: a join asks it. */
+  async phase(): Promise<LiveState['phase']> {
+    return this.#state.phase
   }
 
   /**
@@ -132,7 +137,8 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     // Many join at once at the start of a lesson: the projector and the teacher see them in one redraw.
     this.#soon ??= setTimeout(() => {
       this.#soon = undefined
-      this.#broadcast()
+      const snap = this.#snapshot()
+      this.#screens.show(snap, snap ? redrawnOnJoin(snap) : undefined)
       if (this.#state.phase === 'open') this.#announceCount()
     }, JOIN_REDRAW_MS)
   }
@@ -178,7 +184,13 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   async fetch(request: Request): Promise<Response> {
     const viewer = JSON.parse(request.headers.get(VIEWER_HEADER) ?? 'null') as Viewer | null
     if (!viewer || request.headers.get('Upgrade') !== 'websocket') return new Response('Expected a WebSocket', { status: 426 })
-    const snap = await this.snapshot()
+    await this.#class.load()
+    // A phone is drawn from its own row, as its answers' replies are, not from the class ranked.
+    const phone = viewer.role === 'phone' ? viewer.attemptId : undefined
+    // Seated since this object last read the class (a join it was not told of)? Read again once.
+    if (phone && !this.#holds(phone)) await this.#class.reload()
+    if (phone && !this.#holds(phone)) return new Response('No such game.', { status: 404 })
+    const snap = this.#snapshot(phone)
     if (!snap) return new Response('This class no longer exists.', { status: 404 })
     const { 0: client, 1: server } = new WebSocketPair()
     await this.#screens.accept(server, viewer, snap)
@@ -238,6 +250,11 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     await this.ctx.storage.deleteAlarm()
     await this.ctx.storage.deleteAll()
     this.#given = new GivenAnswers(this.ctx.storage.sql)
+  }
+
+  /** Whether a seat is in this round, let in or waiting. */
+  #holds(attemptId: string): boolean {
+    return this.#waiting.has(attemptId) || this.#seats.some((x) => x.attemptId === attemptId)
   }
 
   #everyoneAnswered(): boolean {

@@ -99,12 +99,16 @@ export class Screens {
     ws.send(await renderFor(viewer, snap))
   }
 
-  /** Every screen its view of the game where that changed; null (the class is gone) closes them all. */
-  show(snap: Snapshot | null): void {
+  /**
+   * Every screen its view of the game where that changed (`roles`: only the screens of these);
+   * null (the class is gone) closes them all.
+   */
+  show(snap: Snapshot | null, roles?: Viewer['role'][]): void {
     // A question opening shows a hall of phones one and the same form, but for each phone's seat
     // and form token in it: drawn once, for the first of them, and the rest copied from it.
     let question: { viewer: Extract<Viewer, { role: 'phone' }>; html: Promise<string> } | undefined
-    for (const ws of this.#ctx.getWebSockets()) {
+    const sockets = roles ? roles.flatMap((role) => this.#ctx.getWebSockets(role)) : this.#ctx.getWebSockets()
+    for (const ws of sockets) {
       if (!snap) {
         ws.close(1000, 'This class no longer exists.')
         continue
@@ -153,6 +157,14 @@ export class Screens {
     for (const role of ['board', 'teacher']) for (const ws of this.#ctx.getWebSockets(role)) send(ws, html)
   }
 }
+
+/**
+ * The screens a join can change: the projector's and the teacher's, which count the players; a
+ * phone counts them only beside its rank, once a question has closed (a hall's joins would
+ * otherwise key a thousand phones for nothing).
+ */
+export const redrawnOnJoin = (snap: Snapshot): Viewer['role'][] | undefined =>
+  snap.state.phase === 'reveal' || snap.state.phase === 'standings' || snap.state.phase === 'ended' ? undefined : ['board', 'teacher']
 
 /** Whether a phone's screen is the open question's form, which every seated phone yet to answer shares. */
 const asksAnswer = ({ attemptId }: { attemptId: string }, snap: Snapshot) =>

@@ -12,6 +12,7 @@ import { readFormToken } from '../http/forms.ts'
 import { charge, clientAddress, enforceLimit } from '../http/limits.ts'
 import { Problem } from '../http/problem.ts'
 import { readForm } from '../http/request.ts'
+import { rememberSeat } from '../live/seats.ts'
 import { liveGame, seatUrl } from '../live/stub.ts'
 import { findQuestion } from '../questions/registry.ts'
 import { deadlineOf, HomeworkClosed } from '../views/classes/deadline.tsx'
@@ -79,8 +80,11 @@ join.post('/:code', async (c) => {
   }
   if (result?.outcome === 'joined') {
     // The game shows who has joined, and lets a late joiner in at the question in play.
-    if (klass.live)
+    if (klass.live) {
       await liveGame(c.env, klass.id).joined({ attemptId: result.attemptId, nickname: result.nickname, admitted: !klass.admit })
+      // Its socket, opened next, and its first answer need not read the seat back.
+      rememberSeat(result.attemptId, { ownerHash, classId: klass.id, plan: klass.live.plan, live: true })
+    }
     return c.redirect(seatUrl(klass, result.attemptId), 303)
   }
   if (result?.outcome === 'already-seated') return c.redirect(`/join/${klass.code}`, 303)
@@ -133,7 +137,7 @@ async function joinable(c: Context<AppEnv>) {
   if (found.blocked) throw new Problem(403, 'Your teacher removed you from this class, so this browser cannot join it again.', retry)
   if (!found.seat && !found.klass.open) throw new Problem(403, 'This class is closed to new players. Ask your teacher to reopen it.', retry)
   // A seat taken after a live game's end would never finish, and would rank among those who played.
-  if (!found.seat && found.klass.live && (await liveGame(c.env, found.klass.id).snapshot())?.state.phase === 'ended')
+  if (!found.seat && found.klass.live && (await liveGame(c.env, found.klass.id).phase()) === 'ended')
     throw new Problem(403, 'This live game is over, so nobody can join it now. Ask your teacher about the next one.', retry)
   return found
 }

@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono'
 import { readAttempt, type Play } from '../db/attempts.ts'
-import type { PlanItem } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { readAnswer } from '../game/response.ts'
 import { isId } from '../http/ids.ts'
@@ -11,6 +10,7 @@ import { readForm, readPosition } from '../http/request.ts'
 import { reply } from '../http/respond.tsx'
 import type { Refusal } from '../live/accept.ts'
 import type { Snapshot } from '../live/snapshot.ts'
+import { findSeat, remember } from '../live/seats.ts'
 import { liveGame, roundUrl } from '../live/stub.ts'
 import { findQuestion } from '../questions/registry.ts'
 import { PhoneFragment, PhonePage } from '../views/live/pages.tsx'
@@ -19,35 +19,10 @@ import { PhoneFragment, PhonePage } from '../views/live/pages.tsx'
 // every answer; these routes check whose phone it is and read the form.
 const live = new Hono<AppEnv>()
 
-/** What the live routes need of a seat's attempt; none of it changes while the class lasts (a new round is a new attempt). */
-type Seat = { ownerHash: string; classId: string; plan: PlanItem[]; live: boolean }
-// Live seats looked up before, in this isolate: a hall of phones answering every question would
-// otherwise read D1 a thousand times a question for the same facts. The game is the authority on
-// who is still seated (a removed student's answer is refused there), and a class gone is gone there.
-const liveSeats = new Map<string, Seat>()
-const LIVE_SEATS_KEPT = 5_000
-
-async function findSeat(c: Context<AppEnv>, id: string): Promise<Seat | null> {
-  const known = liveSeats.get(id)
-  if (known) return known
-  return remember(id, isId(id) ? await readAttempt(c.var.db, id) : null)
-}
-
-function remember(id: string, found: Play | null): Seat | null {
-  const classId = found?.attempt.classId
-  if (!found || !classId) return null
-  const seat = { ownerHash: found.attempt.ownerHash, classId, plan: found.attempt.plan, live: Boolean(found.seat?.live) }
-  if (seat.live) {
-    if (liveSeats.size >= LIVE_SEATS_KEPT) liveSeats.delete(liveSeats.keys().next().value!)
-    liveSeats.set(id, seat)
-  }
-  return seat
-}
-
 /** The seat in the URL, if this browser holds it, and its game; `read`: its attempt as just read (the page reads afresh). */
 async function ownSeat(c: Context<AppEnv>, read?: Play | null) {
   const id = c.req.param('attemptId') ?? ''
-  const seat = read === undefined ? await findSeat(c, id) : remember(id, read)
+  const seat = read === undefined ? await findSeat(c.var.db, id) : remember(id, read)
   if (!seat)
     throw new Problem(404, 'We could not find that game. Join again with the code on the board.', {
       href: '/join',

@@ -1,7 +1,6 @@
 // WebSocket upgrades for live games. Each checks who is asking, then hands the socket to the
 // game's Durable Object. Mounted before the page middleware: a 101 response's headers are final.
 import { Hono, type Context } from 'hono'
-import { readAttempt } from '../db/attempts.ts'
 import { readBoard } from '../db/classes.ts'
 import { createDb } from '../db/client.ts'
 import type { AppEnv } from '../env.ts'
@@ -11,6 +10,7 @@ import { publicUrl } from '../http/request.ts'
 import { isOwnedBy } from '../http/owner.ts'
 import { classOfTeacher } from '../http/teacher.ts'
 import { VIEWER_HEADER, type Viewer } from '../live/push.tsx'
+import { findSeat } from '../live/seats.ts'
 import { liveGame } from '../live/stub.ts'
 
 const sockets = new Hono<AppEnv>()
@@ -37,14 +37,13 @@ function unfit(c: Context<AppEnv>): Response | null {
 sockets.get('/live/:attemptId/ws', async (c) => {
   const no = unfit(c)
   if (no) return no
-  const id = c.req.param('attemptId')
-  const found = isId(id) ? await readAttempt(createDb(c.env.DB), id) : null
-  const classId = found?.attempt.classId
-  // A round already over has no game: its page leads to the seat's round in play.
-  if (!found || !classId || !found.seat?.live || found.seat.current !== id) return refuse(404, 'No such game.')
+  // The seat as the join that made it remembered it, or read from D1. The game refuses a seat it
+  // does not hold: one removed, or of a round already over (its page leads to the round in play).
+  const seat = await findSeat(createDb(c.env.DB), c.req.param('attemptId'))
+  if (!seat?.live) return refuse(404, 'No such game.')
   const token = readFormToken(c)
-  if (!token || !(await isOwnedBy(c, found.attempt.ownerHash))) return refuse(403, 'This seat belongs to another browser.')
-  return connect(c, classId, { role: 'phone', attemptId: id, token })
+  if (!token || !(await isOwnedBy(c, seat.ownerHash))) return refuse(403, 'This seat belongs to another browser.')
+  return connect(c, seat.classId, { role: 'phone', attemptId: c.req.param('attemptId'), token })
 })
 
 sockets.get('/board/:boardId/ws', async (c) => {

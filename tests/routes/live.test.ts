@@ -347,6 +347,9 @@ describe('a live game', () => {
     const snap = (await g.game.snapshot())!
     expect([snap.answered, snap.ranking.length]).toEqual([1, 2])
     expect(snap.state.phase).toBe('open')
+    // Their phone cannot listen in again, though the Worker remembers their seat from the join: the game no longer holds it.
+    const socket = { headers: { Upgrade: 'websocket', Origin: ORIGIN } }
+    expect((await g.students[1].student.raw(`/live/${g.students[1].attemptId}/ws`, socket)).status).toBe(404)
     // The one who had not answered leaves: everyone still seated has answered.
     await remove(g.students[2])
     expect((await g.state()).phase).toBe('reveal')
