@@ -17,6 +17,10 @@ const LIMITS = {
     period: 60,
     message: 'Too many class codes were tried from your network. Please wait a minute, then check the code on the board.',
   },
+  CODE_ADDRESS_LIMIT: {
+    period: 60,
+    message: 'Too many class codes were tried from your network. Please wait a minute, then check the code on the board.',
+  },
   ANSWER_LIMIT: {
     period: 10,
     message: 'That was a lot of answers very quickly. Please wait a few seconds and try again: nothing was lost.',

@@ -127,12 +127,16 @@ async function joinable(c: Context<AppEnv>) {
   // says nothing about a code. It is counted per browser (its form-token cookie), so one student's
   // misses never lock out the classmates who share the school's address; a request with no cookie
   // (a script that drops it, or a first visit by QR code) counts against its address instead.
+  // A script can make up a new cookie for every guess, so the address pays too, at a rate a whole
+  // hall joining never reaches (CODE_ADDRESS_LIMIT): about 130 misses a minute.
   const browser = readFormToken(c)
-  const key = browser ? `browser:${browser}` : `address:${clientAddress(c)}`
+  const address = clientAddress(c)
+  const key = browser ? `browser:${browser}` : `address:${address}`
   await enforceLimit(c, 'CODE_LIMIT', key, retry)
+  await enforceLimit(c, 'CODE_ADDRESS_LIMIT', address, retry)
   const code = readCode(c.req.param('code'))
   const found = code ? await findClassForJoin(c.var.db, code, await readOwner(c), Date.now()) : null
-  if (!found) await charge(c, 'CODE_LIMIT', key, CODE_MISS_COST)
+  if (!found) await Promise.all([charge(c, 'CODE_LIMIT', key, CODE_MISS_COST), charge(c, 'CODE_ADDRESS_LIMIT', address, CODE_MISS_COST)])
   if (!found) throw new Problem(404, 'No class has that code. Check it against the board, or ask your teacher.', retry)
   if (found.blocked) throw new Problem(403, 'Your teacher removed you from this class, so this browser cannot join it again.', retry)
   if (!found.seat && !found.klass.open) throw new Problem(403, 'This class is closed to new players. Ask your teacher to reopen it.', retry)

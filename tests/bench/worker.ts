@@ -24,7 +24,7 @@ import { replayed } from './replay.ts'
 import { seededId } from './seeded.ts'
 
 let written = 0
-const LIMITERS = ['CLASS_LIMIT', 'START_LIMIT', 'JOIN_LIMIT', 'CODE_LIMIT', 'ANSWER_LIMIT'] as const
+const LIMITERS = ['CLASS_LIMIT', 'START_LIMIT', 'JOIN_LIMIT', 'CODE_LIMIT', 'CODE_ADDRESS_LIMIT', 'ANSWER_LIMIT'] as const
 
 export default {
   async fetch(request: Request, env: Cloudflare.Env, ctx: ExecutionContext): Promise<Response> {

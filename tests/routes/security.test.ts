@@ -386,6 +386,25 @@ describe('rate limits', () => {
     expect((await classmate.get(`/join/${code}`)).status).toBe(200)
   })
 
+  it('stops a guesser that makes up a new cookie for every guess by its address, far above what a hall joining asks', async () => {
+    const { code } = await openClass()
+    const address = '10.68.68.68'
+    // Each guess from a browser that was never here, with a well-formed form token of its own making.
+    const madeUp = (i: number) => {
+      const guesser = browser(undefined, { address })
+      guesser.cookies.set('csrf', String(i).padStart(43, 'x'))
+      return guesser
+    }
+    // 4,000 a minute (CODE_ADDRESS_LIMIT), each miss costing 31: about 130 misses.
+    const { passed, refused } = await untilRefused(125, (i) => madeUp(i).get(`/join/${wrong(i)}`))
+    expect(passed.every((s) => s === 404)).toBe(true)
+    expect(passed.length).toBeLessThan(135)
+    expect(refused.status).toBe(429)
+    expect((await madeUp(-1).get(`/join/${code}`)).status).toBe(429) // a right guess looks just like a wrong one
+    // Only that address waits: the price of a script on a school's network, which typing by hand never pays.
+    expect((await browser().get(`/join/${code}`)).status).toBe(200)
+  }, 60_000)
+
   it('limits quizzes started from one address, which a whole class behind one school network fits under', async () => {
     const address = '10.99.99.99'
     const { passed } = await untilRefused(300, async () => browser(undefined, { address }).post('/play', { bank: 'race-2018' }))
