@@ -2,7 +2,8 @@
 // live in its Durable Object; when a question closes its answers come here, to the same tables as
 // self-paced classes, so the dashboard, the CSV and the results pages read live games unchanged.
 import { and, eq, isNull, sql } from 'drizzle-orm'
-import { notExpired, openedSince, rankedSeats, type SeatRow } from './classes.ts'
+import { notExpired, openedSince } from './classes.ts'
+import { rankedSeats, type SeatRow } from './standings.ts'
 import type { DB } from './client.ts'
 import { attempts, classes, students, type Class } from './schema.ts'
 

@@ -5,7 +5,7 @@
 // class and round, until the class goes; their totals are added to the seat as the round ends.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm'
 import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core'
-import { rankedSeats, type SeatRow } from './classes.ts'
+import { rankedSeats, type SeatRow } from './standings.ts'
 import type { DB } from './client.ts'
 import { attempts, classes, students, type Class, type LiveSettings, type PlanItem } from './schema.ts'
 

@@ -1,6 +1,6 @@
 // A standing across rounds: each seat's totals over the class's earlier rounds plus the round in
 // play. Pure: the seats come from D1 (db/classes.ts) or a live game's memory.
-import type { SeatRow } from '../db/classes.ts'
+import type { SeatRow } from '../db/standings.ts'
 import { rankSeats } from './ranking.ts'
 
 /** A seat over every round so far: `score`, `correct`, `answered` and `timeMs` are totals; `thisRound` is the round in play's points. */

@@ -7,7 +7,7 @@
 // (machine.ts, accept.ts, snapshot.ts, questions.ts); this file does the I/O.
 import { DurableObject } from 'cloudflare:workers'
 import { hasAnswer, recordAnswers } from '../db/answers.ts'
-import type { SeatRow } from '../db/classes.ts'
+import type { SeatRow } from '../db/standings.ts'
 import { createDb } from '../db/client.ts'
 import { finishLiveClass, readLiveClass } from '../db/live.ts'
 import type { AnswerValue } from '../db/schema.ts'

@@ -1,7 +1,7 @@
 // What a screen of a live game shows, as one value: the game's record (the class, its phase and
 // clock, the seats ranked, the answers to the question in play) projected for the projector, the
 // teacher or one phone. Pure: the Durable Object holds the record, views draw the snapshot.
-import type { SeatRow } from '../db/classes.ts'
+import type { SeatRow } from '../db/standings.ts'
 import type { Answer, Class, PlanItem } from '../db/schema.ts'
 import { rankSeats } from '../game/ranking.ts'
 import { findQuestion } from '../questions/registry.ts'

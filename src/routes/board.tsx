@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { readBoard } from '../db/classes.ts'
+import { readBoard } from '../db/standings.ts'
 import type { AppEnv } from '../env.ts'
 import { isId } from '../http/ids.ts'
 import { Problem } from '../http/problem.ts'

@@ -1,7 +1,7 @@
 // WebSocket upgrades for live games. Each checks who is asking, then hands the socket to the
 // game's Durable Object. Mounted before the page middleware: a 101 response's headers are final.
 import { Hono, type Context } from 'hono'
-import { readBoard } from '../db/classes.ts'
+import { readBoard } from '../db/standings.ts'
 import { createDb } from '../db/client.ts'
 import type { AppEnv } from '../env.ts'
 import { readFormToken } from '../http/forms.ts'

@@ -1,17 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
-import {
-  admitStudents,
-  deleteClasses,
-  readDashboard,
-  readQuestionStats,
-  readRoster,
-  removeStudents,
-  renameStudent,
-  setExtraTime,
-  updateClass,
-  type Roster,
-} from '../db/classes.ts'
+import { admitStudents, deleteClasses, removeStudents, renameStudent, setExtraTime, updateClass } from '../db/classes.ts'
+import { readDashboard, readQuestionStats, readRoster, type Roster } from '../db/standings.ts'
 import type { Class } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { nicknameKey, readNickname } from '../game/nickname.ts'

@@ -1,6 +1,6 @@
 // The CSV of a class that has played more than one round: each student's points in every round,
 // and their totals over all of them, ranked as the teacher's page ranks the class over every round.
-import type { SeatRow } from '../db/classes.ts'
+import type { SeatRow } from '../db/standings.ts'
 import type { RoundScore } from '../db/rounds.ts'
 import { rankOverall } from '../game/overall.ts'
 import { accuracy } from './format.ts'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SeatRow } from '../../src/db/classes.ts'
+import type { SeatRow } from '../../src/db/standings.ts'
 import { apply, LOBBY } from '../../src/live/machine.ts'
 import { project, type LiveClass } from '../../src/live/snapshot.ts'
 import { banks } from '../../src/questions/registry.ts'

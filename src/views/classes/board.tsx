@@ -1,4 +1,4 @@
-import { BOARD_SIZE, type SeatRow } from '../../db/classes.ts'
+import { BOARD_SIZE, type SeatRow } from '../../db/standings.ts'
 import type { Class } from '../../db/schema.ts'
 import { formatDuration, formatPoints } from '../format.ts'
 import { rankSeats } from '../../game/ranking.ts'

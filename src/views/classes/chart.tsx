@@ -2,7 +2,7 @@
 // its options with their marks, as the projector shows them (a live game's in the order everyone
 // saw; a self-paced class's in the bank's order, since each student saw their own), and how many
 // picked each, the key ticked: the wrong answer most chose is what a teacher goes over.
-import type { QuestionStat } from '../../db/classes.ts'
+import type { QuestionStat } from '../../db/standings.ts'
 import type { Class, PlanItem } from '../../db/schema.ts'
 import { optionsOf } from '../../game/plan.ts'
 import { picked, shownOptions } from '../../live/questions.ts'

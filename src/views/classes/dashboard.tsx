@@ -1,6 +1,6 @@
 // The part of the teacher's page that moves while a class plays: who waits, the students ranked,
 // each question's correct rate. The page renders it, and so does the route it polls.
-import type { QuestionStat, Roster } from '../../db/classes.ts'
+import type { QuestionStat, Roster } from '../../db/standings.ts'
 import type { Class } from '../../db/schema.ts'
 import { QuestionChart } from './chart.tsx'
 import { OverallStanding } from './rounds.tsx'

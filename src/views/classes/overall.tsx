@@ -1,6 +1,6 @@
 // The standing across rounds: each student's points over every round so far, beside this round's.
 // The teacher's page lists every student; the projector its top rows.
-import type { SeatRow } from '../../db/classes.ts'
+import type { SeatRow } from '../../db/standings.ts'
 import type { Class } from '../../db/schema.ts'
 import { rankOrdered, rankOverall } from '../../game/overall.ts'
 import { accuracy, formatDuration, formatPoints } from '../format.ts'

@@ -1,6 +1,6 @@
 // Another round with the same class: the teacher's form for it, and the part of the teacher's page
 // that says which round is in play, offers the next, and ranks the class over every round so far.
-import type { SeatRow } from '../../db/classes.ts'
+import type { SeatRow } from '../../db/standings.ts'
 import type { Class } from '../../db/schema.ts'
 import { CLASS_LIMITS } from '../../game/class-settings.ts'
 import type { RoundForm, RoundFormErrors } from '../../game/round-settings.ts'

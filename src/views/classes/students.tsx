@@ -2,7 +2,7 @@
 // moderation for one student (a menu on each row) or for several ticked at once (a flood of
 // scripted joins). Ids in rows are the student's, not the row's place: a poll that reorders the
 // rows (src/views/classes/dashboard.tsx) keeps each box, field and menu with its student.
-import type { SeatRow, Waiting } from '../../db/classes.ts'
+import type { SeatRow, Waiting } from '../../db/standings.ts'
 import type { Class } from '../../db/schema.ts'
 import { NICKNAME_MAX, NICKNAME_MIN } from '../../game/nickname.ts'
 import { rankSeats } from '../../game/ranking.ts'
