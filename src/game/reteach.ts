@@ -119,7 +119,10 @@ function sameAnswer(q: Question | null, value: AnswerValue): string {
       return JSON.stringify([value].flat().map(String).sort())
     case 'numeric':
       return String(Number(value))
-    default:
+    case 'single':
+    case 'truefalse':
+    case 'order':
+    case undefined: // a question withdrawn since: its answers as they were sent
       return JSON.stringify(value)
   }
 }
