@@ -35,6 +35,12 @@ export function fragment<E extends AppEnv>(c: Context<E>, node: Child, status: C
   return sendHtml(c, <FormToken.Provider value={c.var.formToken}>{node}</FormToken.Provider>, status)
 }
 
+/** On to another address: a 303 for a plain form or link; htmx is told to load it whole (HX-Redirect). */
+export function goTo(c: Context, url: string) {
+  if (!isPartial(c)) return c.redirect(url, 303)
+  return c.body(null, 200, { 'HX-Redirect': url })
+}
+
 export type Reply = LayoutProps & {
   /** What htmx swaps in. */
   fragment: () => Child

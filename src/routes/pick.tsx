@@ -3,11 +3,11 @@
 // JavaScript: a button's change is applied and answered with a redirect to the new address, so
 // a reload never repeats it; htmx gets the form back in place and the new address to show. It
 // reads no D1 and stores nothing: the set reaches D1 only when the class is opened (classes.tsx).
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import type { AppEnv } from '../env.ts'
 import { DEFAULT_QUIZ_SIZE } from '../game/plan.ts'
 import { applyChange, matching, PAGE_SIZE, readFilters, readSet, SET_LIMIT, type Change } from '../game/question-set.ts'
-import { fragment, isPartial } from '../http/respond.tsx'
+import { goTo, isPartial, reply } from '../http/respond.tsx'
 import { PickerForm, PickerPage, type PickerProps } from '../views/classes/picker.tsx'
 import { pickerUrl, roundFormOf } from '../views/classes/question-set.tsx'
 
@@ -50,7 +50,7 @@ pick.get('/', (c) => {
     const value = first(button) ?? ''
     if (button === 'use') {
       if (set.length === 0) problems.push('Add at least one question to the set first.')
-      else return go(c, `${to ?? '/classes/new'}?${new URLSearchParams(set.map((q) => ['set', q.id]))}`)
+      else return goTo(c, `${to ?? '/classes/new'}?${new URLSearchParams(set.map((q) => ['set', q.id]))}`)
     } else {
       const change: Change =
         button === 'random'
@@ -68,7 +68,7 @@ pick.get('/', (c) => {
         const next = set[before.findIndex((q) => q.id === value)]
         if (button === 'drop') focus = next ? `drop-${next.id}` : 'set-heading'
         const anchor = button === 'add' || button === 'remove' ? `#q-${value}` : '#set'
-        if (!isPartial(c)) return go(c, pickerUrl({ set, filters, count: first('n'), page, to }) + anchor)
+        if (!isPartial(c)) return c.redirect(pickerUrl({ set, filters, count: first('n'), page, to }) + anchor, 303)
         c.header('HX-Replace-Url', pickerUrl({ set, filters, count: first('n'), page, to }))
       }
     }
@@ -81,17 +81,13 @@ pick.get('/', (c) => {
   }
 
   const props: PickerProps = { filters, found, page, pages, set, count, to, problems, status, focus }
-  const code = problems.length ? 422 : 200
-  if (isPartial(c)) return fragment(c, <PickerForm {...props} />, code)
-  c.status(code)
-  return c.render(<PickerPage {...props} />, { title: 'Choose the questions' })
+  return reply(c, {
+    status: problems.length ? 422 : 200,
+    fragment: () => <PickerForm {...props} />,
+    page: () => <PickerPage {...props} />,
+    title: 'Choose the questions',
+  })
 })
-
-/** On to another address: a redirect for a browser; for htmx, HX-Redirect, which loads it whole. */
-function go(c: Context<AppEnv>, url: string) {
-  if (!isPartial(c)) return c.redirect(url, 303)
-  return c.body(null, 200, { 'HX-Redirect': url })
-}
 
 /** What a change did, in a sentence for the live region. */
 function describe(change: Change, before: readonly { id: string; prompt: string }[], after: readonly { id: string; prompt: string }[]) {

@@ -6,7 +6,7 @@ import { isId } from '../http/ids.ts'
 import { isOwnedBy, readOwner } from '../http/owner.ts'
 import { publicUrl, readForm } from '../http/request.ts'
 import { Problem } from '../http/problem.ts'
-import { isPartial } from '../http/respond.tsx'
+import { goTo } from '../http/respond.tsx'
 import { roundUrl } from '../live/stub.ts'
 import { findBank } from '../questions/registry.ts'
 import { ResultsPage } from '../views/results.tsx'
@@ -22,10 +22,7 @@ results.get('/:id/round', async (c) => {
   const found = isId(id) ? await readAttempt(c.var.db, id) : null
   const seat = found?.seat
   if (!seat || seat.current === id || !(await isOwnedBy(c, found.attempt.ownerHash))) return c.body(null, 204)
-  // htmx goes there (HX-Redirect); a plain request is redirected.
-  if (!isPartial(c)) return c.redirect(roundUrl(seat), 303)
-  c.header('HX-Redirect', roundUrl(seat))
-  return c.body(null, 200)
+  return goTo(c, roundUrl(seat))
 })
 
 results.post('/:id/nickname', async (c) => {
