@@ -6,7 +6,7 @@ import { CLASS_LIFETIME_MS, closeNow, setDeadline } from '../db/classes.ts'
 import { readDeadline, type DeadlineErrors, type DeadlineForm } from '../game/deadline.ts'
 import { Problem } from '../http/problem.ts'
 import { readForm } from '../http/request.ts'
-import { DeadlinePage, deadlineValues } from '../views/classes/deadline.tsx'
+import { DeadlinePage, deadlineValues } from '../views/classes/deadline-form.tsx'
 import type { TeachEnv } from './teach.tsx'
 
 const deadline = new Hono<TeachEnv>()

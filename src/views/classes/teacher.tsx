@@ -4,7 +4,7 @@ import { findQuestion } from '../../questions/registry.ts'
 import { PostForm } from '../post-form.tsx'
 import { QrCode } from '../qr.tsx'
 import { Dashboard, type DashboardData } from './dashboard.tsx'
-import { DeadlinePanel } from './deadline.tsx'
+import { DeadlinePanel } from './deadline-form.tsx'
 import { Action } from './students.tsx'
 import { RoundsPanel } from './rounds.tsx'
 
