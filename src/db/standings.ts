@@ -23,6 +23,25 @@ export type SeatRow = Pick<Student, 'attemptId' | 'nickname' | 'extraTime'> & {
   pastTimeMs: number
 }
 
+/** A seat just taken: nothing answered, in this round or any before it. */
+export const emptySeat = (attemptId: string, nickname: string): SeatRow => ({
+  attemptId,
+  nickname,
+  extraTime: false,
+  score: 0,
+  correct: 0,
+  answered: 0,
+  timeMs: 0,
+  tooFast: 0,
+  streak: 0,
+  streakEnd: -1,
+  finished: false,
+  pastScore: 0,
+  pastCorrect: 0,
+  pastAnswered: 0,
+  pastTimeMs: 0,
+})
+
 const seatRowColumns = {
   attemptId: students.attemptId,
   nickname: students.nickname,

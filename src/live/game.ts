@@ -7,7 +7,7 @@
 // (machine.ts, accept.ts, snapshot.ts, questions.ts); this file does the I/O.
 import { DurableObject } from 'cloudflare:workers'
 import { hasAnswer, recordAnswers } from '../db/answers.ts'
-import type { SeatRow } from '../db/standings.ts'
+import { emptySeat, type SeatRow } from '../db/standings.ts'
 import { createDb } from '../db/client.ts'
 import { finishLiveClass, readLiveClass } from '../db/live.ts'
 import type { AnswerValue } from '../db/schema.ts'
@@ -225,24 +225,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   #seat({ attemptId, nickname, admitted }: Joiner) {
     if (this.#seats.some((x) => x.attemptId === attemptId)) return
     if (!admitted) this.#waiting.add(attemptId)
-    else
-      this.#seats.push({
-        attemptId,
-        nickname,
-        extraTime: false,
-        score: 0,
-        correct: 0,
-        answered: 0,
-        timeMs: 0,
-        tooFast: 0,
-        streak: 0,
-        streakEnd: -1,
-        finished: false,
-        pastScore: 0,
-        pastCorrect: 0,
-        pastAnswered: 0,
-        pastTimeMs: 0,
-      })
+    else this.#seats.push(emptySeat(attemptId, nickname))
   }
 
   async #forget(): Promise<void> {
