@@ -419,6 +419,21 @@ describe('a live game', () => {
     expect((await g.state()).phase).toBe('open')
   })
 
+  it('replies to a right tap and a wrong one alike while the question is open, but for the option each chose', async () => {
+    const g = await liveClass({ size: 2, players: 3 })
+    await g.control('start')
+    const replies = [await g.answer(g.students[0], 0, true), await g.answer(g.students[1], 0, false)]
+    const [right, wrong] = await Promise.all(
+      replies.map(async (res) => {
+        const headers = [...res.headers].filter(([name]) => name !== 'date')
+        const body = (await res.text()).replace(/You chose: <strong>[^<]*<\/strong>/, 'You chose: …')
+        return `${res.status} ${JSON.stringify(headers)} ${body}`
+      }),
+    )
+    expect(right).toContain('Answer locked in')
+    expect(right).toBe(wrong)
+  })
+
   it('lets nobody join once the game is over: their seat would never finish', async () => {
     const g = await liveClass({ size: 2, players: 1 })
     await g.control('start')
