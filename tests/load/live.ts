@@ -395,7 +395,7 @@ export async function runLiveLoad(server: LocalServer, options: LiveLoadOptions)
         /<span class="(?:medal|rank)">(\d+)\w\w<\/span>\s*<span class="name[^"]*"[^>]*>([^<]+)<\/span>\s*<span class="score">([\d,]+)/g,
       ),
     ]
-    const named = Math.min(10, ranking.size) // FINAL_NAMES, in src/views/live/projector.tsx
+    const named = Math.min(10, ranking.size) // FINAL_NAMES, in src/views/live/standings.tsx
     if (onProjector.length !== named)
       disagreements.push(`the projector names ${onProjector.length} players at the end, not the top ${named}`)
     for (const [, rank, nickname, score] of onProjector) {
