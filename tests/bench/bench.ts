@@ -344,6 +344,9 @@ async function throughput() {
       await weigh(server, 'bank leaderboard', '/leaderboard/race-2023'),
       await weigh(server, 'projector board', `/board/${seeded.boardId}`),
       await weigh(server, 'question picker', '/classes/pick'),
+      await weigh(server, 'join', `/join/${seeded.code}`),
+      await weigh(server, 'new class form', '/classes/new'),
+      await weigh(server, 'teacher (new class)', seeded.newTeacherPath),
     ]
     const report = { commit, date, machine, seconds: SECONDS, connections: CONNECTIONS, sizes: seeded.sizes, rows, reference, floors }
     const tables = tabulate({ ...report, weights, bundle })

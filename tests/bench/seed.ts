@@ -143,7 +143,17 @@ export async function seed(
   seedBankBoard(server, 'race-2023', 0, boardSize)
   seedClassBoard(server, classId, 0, boardSize)
   const sizes = [expectSizes(server, classId, boardSize)]
+  // A second class, just opened, whose teacher's page is weighed as a teacher first sees it.
+  const fresh = await request(server, {
+    name: 'class',
+    path: '/classes',
+    method: 'POST',
+    body: `_csrf=${CSRF}&name=Weighed&banks=race-2018&size=10&scoring=speed&naming=chosen`,
+  })
+  if (fresh.status !== 303 || !fresh.location) throw new Error(`could not open a second class: ${fresh.status}`)
   return {
+    /** The teacher's page of a class just opened. */
+    newTeacherPath: fresh.location,
     shown,
     finished,
     boardId: String(klass.board_id),
