@@ -463,7 +463,7 @@ function tabulate({
     'emulators, which production runs elsewhere; "ours" is our code alone: the route served over and over inside',
     'the Worker, with D1 and the rate limits answered from memory after their first answer (tests/bench/replay.ts).',
     '',
-    `| route | CPU ms a request | over the floor | ours | emulators (the rest) | of floor, CPU | D1 and limits elsewhere | ours, of the Free plan's ${FREE_PLAN_CPU_MS} ms |`,
+    `| route | CPU ms a request | over the floor | ours | runtime and emulators (the rest) | of floor, CPU | D1 and limits elsewhere | ours, of the Free plan's ${FREE_PLAN_CPU_MS} ms |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...cpu.map(
       (c) =>
