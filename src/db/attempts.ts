@@ -92,6 +92,27 @@ export async function readAttempt(db: DB, id: string, position?: number, now = D
   return row ? { attempt: row.attempt, answer: row.answer, seat: seatOf(row.seat) } : null
 }
 
+/**
+ * Gives an attempt the plan it has left once the questions withdrawn from their banks are taken out
+ * of what it has still to answer (`plan`), and starts the next one's clock; finished, if none is
+ * left. Only from where it stands (`cursor` and `answered` as read): a second "Go on" changes nothing.
+ */
+export async function dropWithdrawn(db: DB, attempt: Attempt, plan: PlanItem[], now: number): Promise<Attempt | null> {
+  const [moved] = await db
+    .update(attempts)
+    .set({ plan, shownAt: now, finishedAt: plan.length === attempt.answered ? now : null })
+    .where(
+      and(
+        eq(attempts.id, attempt.id),
+        eq(attempts.cursor, attempt.cursor),
+        eq(attempts.answered, attempt.answered),
+        sql`${attempts.finishedAt} is null`,
+      ),
+    )
+    .returning()
+  return moved ?? null
+}
+
 /** Moves the owner's attempt from an answered question to the next one and starts its clock, unless its homework has closed. */
 export async function advance(db: DB, id: string, ownerHash: string, position: number, now: number): Promise<Attempt | null> {
   const [moved] = await db

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { recordAnswer } from '../db/answers.ts'
-import { advance, createAttempt, readAttempt, type Play } from '../db/attempts.ts'
+import { advance, createAttempt, dropWithdrawn, readAttempt, type Play } from '../db/attempts.ts'
 import type { Attempt } from '../db/schema.ts'
 import type { AppEnv } from '../env.ts'
 import { isClosed } from '../game/deadline.ts'
@@ -17,7 +17,7 @@ import { findBank, findQuestion } from '../questions/registry.ts'
 import { deadlineOfSeat, HomeworkClosed } from '../views/classes/deadline.tsx'
 import { roundUrl } from '../live/stub.ts'
 import { WaitingPage } from '../views/classes/join.tsx'
-import { PlayPage, StageFragment, type StageProps } from '../views/play/stage.tsx'
+import { PlayPage, StageFragment, type PlayStageProps } from '../views/play/stage.tsx'
 
 /** How often a waiting student's page looks again whether they have been let in. */
 const WAITING_RELOAD_SECONDS = 5
@@ -66,12 +66,15 @@ play.post('/:id/answer', async (c) => {
   const now = Date.now()
   if (closed({ attempt, seat }, now)) return homeworkClosed(c, { attempt, seat }, 409)
   const props = stageOf({ attempt, answer: null, seat })
-  const reading = readAnswer(props.question, attempt.plan[position].order, form)
+  const { question } = props
+  if (!question)
+    throw new Problem(409, 'This question was withdrawn from its bank after your quiz began, so it takes no answer.', backTo(attempt))
+  const reading = readAnswer(question, attempt.plan[position].order, form)
   if (!reading.ok && reading.status === 422) return show(c, { ...props, error: reading.message }, 422)
   if (!reading.ok) throw new Problem(reading.status, reading.message, backTo(attempt))
 
   const window = speedWindow(seat?.scoring, seat?.extraTime)
-  const answer = scoreAnswer(props.question, reading.value, {
+  const answer = scoreAnswer(question, reading.value, {
     attemptId: attempt.id,
     position,
     timeMs: Math.max(0, now - attempt.shownAt),
@@ -94,6 +97,28 @@ play.post('/:id/next', async (c) => {
   const found = await ownAttempt(c)
   if (closed(found)) return homeworkClosed(c, found, 409)
   return show(c, stageOf(found))
+})
+
+// A question withdrawn from its bank after the quiz began (its page says so): the quiz goes on with
+// what remains. Not yet answered, it is taken out of the plan, with any other withdrawn question
+// still ahead; answered before it went, the quiz moves past it, as "Next" would.
+play.post('/:id/skip', async (c) => {
+  const position = readPosition((await readForm(c)).position)
+  const found = await ownAttempt(c, { position })
+  const { attempt } = found
+  if (position !== attempt.cursor || findQuestion(attempt.plan[position].q)) throw outOfTurn(attempt)
+  if (closed(found)) return homeworkClosed(c, found, 409)
+  const now = Date.now()
+  if (attempt.finishedAt === null) {
+    if (attempt.answered > position) await advance(c.var.db, attempt.id, attempt.ownerHash, position, now)
+    else {
+      const plan = attempt.plan.filter((item, i) => i < attempt.answered || findQuestion(item.q))
+      await dropWithdrawn(c.var.db, attempt, plan, now)
+    }
+  }
+  // Whatever a second "Go on" or another tab did meanwhile, the quiz as it now stands.
+  const { attempt: after } = await ownAttempt(c)
+  return c.redirect(after.finishedAt === null ? `/play/${attempt.id}` : `/results/${attempt.id}`, 303)
 })
 
 const backTo = (attempt: Attempt) => ({ href: `/play/${attempt.id}`, label: 'Back to your quiz' })
@@ -155,13 +180,11 @@ function homeworkClosed(c: Context<AppEnv>, { attempt, seat }: Pick<Play, 'attem
   })
 }
 
-function stageOf({ attempt, answer, seat }: Play): StageProps {
-  const question = findQuestion(attempt.plan[attempt.cursor].q)
-  // A question removed from its bank since the attempt began: the attempt cannot go on.
-  if (!question) throw new Problem(410, 'This quiz uses a question that has since been withdrawn. Please start a new one.')
+function stageOf({ attempt, answer, seat }: Play): PlayStageProps {
   return {
     attempt,
-    question,
+    // Null for a question withdrawn from its bank since the attempt began: the stage says so, and goes on.
+    question: findQuestion(attempt.plan[attempt.cursor].q) ?? null,
     answer,
     title: seat ? `${seat.className}: playing as ${seat.nickname}` : (findBank(attempt.bankId)?.title ?? 'Quiz'),
     deadline: seat ? deadlineOfSeat(seat) : undefined,
@@ -169,7 +192,7 @@ function stageOf({ attempt, answer, seat }: Play): StageProps {
 }
 
 /** The new stage: htmx swaps it in; a plain form is redirected to the question page (or shown it, for a 422). */
-function show(c: Context<AppEnv>, props: StageProps, status: 200 | 422 = 200) {
+function show(c: Context<AppEnv>, props: PlayStageProps, status: 200 | 422 = 200) {
   return reply(c, {
     status,
     fragment: () => <StageFragment {...props} />,

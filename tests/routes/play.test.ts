@@ -267,3 +267,66 @@ describe('refused requests change nothing', () => {
     expect(await databaseState()).toBe(before)
   })
 })
+
+describe('a question withdrawn from its bank after the quiz began', () => {
+  /** Takes the questions at these positions out of the banks, as far as this attempt can tell. */
+  const withdraw = (id: string, ...positions: number[]) =>
+    env.DB.prepare(
+      `update attempts set plan = json_set(plan, ${positions.map((p) => `'$[${p}].q', 'withdrawn-${p}'`).join(', ')}) where id = ?`,
+    )
+      .bind(id)
+      .run()
+  const next = (player: ReturnType<typeof browser>, id: string, position: number) =>
+    player.post(`/play/${id}/next`, { position: String(position) })
+  const skip = (player: ReturnType<typeof browser>, id: string, position: number) =>
+    player.post(`/play/${id}/skip`, { position: String(position) })
+
+  it('says so where it would be asked, and goes on with the questions that remain, to the end', async () => {
+    const player = browser()
+    const id = await player.start(bank.id)
+    await answer(player, id)
+    await next(player, id, 0)
+    await withdraw(id, 1, 9) // the one on screen, and the last
+    const page = await (await player.get(`/play/${id}`)).text()
+    expect(page).toContain('This question has been withdrawn')
+    expect(page).toContain('Question 2 of 10')
+    const refused = await player.post(`/play/${id}/answer`, { position: '1', choice: '0' })
+    expect(refused.status).toBe(409)
+    expect(await refused.text()).toContain('withdrawn from its bank')
+
+    const skipped = await skip(player, id, 1)
+    expect([skipped.status, skipped.headers.get('Location')]).toEqual([303, `/play/${id}`])
+    expect(await (await player.get(`/play/${id}`)).text()).toContain('Question 2 of 8')
+    expect((await skip(player, id, 1)).status).toBe(409) // a second "Go on": nothing left to skip there
+    for (let p = 1; p < 8; p++) {
+      expect((await answer(player, id)).status).toBe(303)
+      if (p < 7) expect((await next(player, id, p)).status).toBe(303)
+    }
+    const row = await env.DB.prepare('select answered, correct, finished_at from attempts where id = ?')
+      .bind(id)
+      .first<Record<string, number>>()
+    expect(row).toMatchObject({ answered: 8, correct: 8 })
+    expect(row!.finished_at).toBeGreaterThan(0)
+    expect(await (await browser().get(`/results/${id}`)).text()).toContain('8 of 8 (100%)')
+  })
+
+  it('moves past one answered before it went, and ends a quiz whose last question went after its answer', async () => {
+    const player = browser()
+    const id = await player.start(bank.id)
+    await answer(player, id)
+    await withdraw(id, 0)
+    expect(await (await player.get(`/play/${id}`)).text()).toContain('This question has been withdrawn')
+    expect((await skip(player, id, 0)).headers.get('Location')).toBe(`/play/${id}`)
+    expect(await (await player.get(`/play/${id}`)).text()).toContain('Question 2 of 10')
+    for (let p = 1; p < 10; p++) {
+      await answer(player, id)
+      if (p < 9) await next(player, id, p)
+    }
+    await withdraw(id, 9)
+    expect(await (await player.get(`/play/${id}`)).text()).toContain('This question has been withdrawn')
+    expect((await skip(player, id, 9)).headers.get('Location')).toBe(`/results/${id}`)
+    const results = await browser().get(`/results/${id}`)
+    expect(results.status).toBe(200)
+    expect(await results.text()).toContain('10 of 10 (100%)')
+  })
+})

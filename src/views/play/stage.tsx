@@ -2,6 +2,7 @@ import type { Answer, Attempt } from '../../db/schema.ts'
 import type { Question } from '../../questions/schema.ts'
 import { DueNotice, type DeadlineOf } from '../classes/deadline.tsx'
 import { formatPoints } from '../format.ts'
+import { PostForm } from '../post-form.tsx'
 import { QuestionForm } from './question.tsx'
 import { Verdict, verdictLine } from './verdict.tsx'
 
@@ -16,9 +17,12 @@ export type StageProps = {
   deadline?: DeadlineOf
 }
 
+/** A stage as a quiz may reach it: its question may have been withdrawn from its bank since the quiz began. */
+export type PlayStageProps = Omit<StageProps, 'question'> & { question: Question | null }
+
 /** Everything inside #stage: the fragment htmx swaps on every answer and "Next". */
-export function Stage(props: StageProps) {
-  const { attempt, answer } = props
+export function Stage(props: PlayStageProps) {
+  const { attempt, answer, question } = props
   const total = attempt.plan.length
   return (
     <>
@@ -31,8 +35,33 @@ export function Stage(props: StageProps) {
         </p>
         <progress max={total} value={attempt.answered} aria-label="Questions answered" />
       </div>
-      {answer ? <Verdict {...props} answer={answer} /> : <QuestionForm {...props} />}
+      {!question ? (
+        <Withdrawn attempt={attempt} />
+      ) : answer ? (
+        <Verdict {...props} question={question} answer={answer} />
+      ) : (
+        <QuestionForm {...props} question={question} />
+      )}
     </>
+  )
+}
+
+/** A question taken out of its bank after the quiz began: it counts for nobody, and the quiz goes on without it. */
+function Withdrawn({ attempt }: { attempt: Attempt }) {
+  const skip = `/play/${attempt.id}/skip`
+  return (
+    <article class="withdrawn">
+      <h2 tabindex={-1} autofocus>
+        This question has been withdrawn
+      </h2>
+      <p>It was taken out of its bank after your quiz began, so it counts for nobody. Your quiz goes on with the questions that remain.</p>
+      <PostForm action={skip}>
+        <input type="hidden" name="position" value={String(attempt.cursor)} />
+        <button type="submit" class="primary">
+          Go on
+        </button>
+      </PostForm>
+    </article>
   )
 }
 
@@ -46,7 +75,7 @@ export function Announce({ answer, oob }: { answer: Answer | null; oob?: boolean
   )
 }
 
-export function PlayPage(props: StageProps) {
+export function PlayPage(props: PlayStageProps) {
   return (
     <>
       <h1 class="bank-title">{props.title}</h1>
@@ -60,7 +89,7 @@ export function PlayPage(props: StageProps) {
 }
 
 /** The htmx response: a new stage, and the verdict for the live region. */
-export function StageFragment(props: StageProps) {
+export function StageFragment(props: PlayStageProps) {
   return (
     <>
       <Stage {...props} />
