@@ -101,6 +101,7 @@ function endpoint(w: World) {
     fc.constantFrom('/play', '/classes'),
     id.map((i) => `/play/${i}/answer`),
     id.map((i) => `/play/${i}/next`),
+    id.map((i) => `/play/${i}/skip`),
     id.map((i) => `/results/${i}/nickname`),
     fc.oneof(fc.constant(w.code), junk).map((c) => `/join/${c}`),
     fc.tuple(secret, action).map(([s, a]) => `/teach/${s}/${a}`),
