@@ -114,8 +114,6 @@ export function rulesNotCarried(page: Page): Promise<string[]> {
   }, stylesheets())
 }
 
-/** The banks as built into the Worker, to look up the question a page shows by its prompt. */
-/** A tick box or radio button by its accessible name (an option's mark is hidden from it, as from a screen reader). */
 /**
  * Waits until a locator's text holds `expected`. After a click or a response that htmx swaps in,
  * the element is already there with its old text: reading it once races the swap.
@@ -125,9 +123,11 @@ export async function expectText(locator: Locator, expected: string | RegExp, ti
   await (typeof expected === 'string' ? text.toContain(expected) : text.toMatch(expected))
 }
 
+/** A tick box or radio button by its accessible name (an option's mark is hidden from it, as from a screen reader). */
 export const choice = (page: Page, name: string) =>
   page.getByRole('radio', { name, exact: true }).or(page.getByRole('checkbox', { name, exact: true }))
 
+/** The banks as built into the Worker, to look up the question a page shows by its prompt. */
 export const questionsByPrompt = (): Map<string, Question> => {
   const { banks } = JSON.parse(readFileSync(join(root, 'src/generated/banks.json'), 'utf8')) as Compiled
   return new Map(banks.flatMap((b) => b.questions.map((q) => [q.prompt, q] as const)))
