@@ -1,5 +1,5 @@
 // A standing across rounds: each seat's totals over the class's earlier rounds plus the round in
-// play. Pure: the seats come from D1 (db/classes.ts) or a live game's memory.
+// play. Pure: the seats come from D1 (db/standings.ts) or a live game's memory.
 import type { SeatRow } from '../db/standings.ts'
 import { rankSeats } from './ranking.ts'
 
@@ -32,5 +32,5 @@ export function rankOverall(seats: SeatRow[], untimed: boolean) {
   )
 }
 
-/** Seats already in order over every round (db/classes.ts overallSeats), ranked. */
+/** Seats already in order over every round (db/standings.ts overallSeats), ranked. */
 export const rankOrdered = (seats: SeatRow[], untimed: boolean) => rankSeats(seats.map(overallOf), untimed)

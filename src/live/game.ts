@@ -16,7 +16,7 @@ import { acceptance, type Refusal } from './accept.ts'
 import { GivenAnswers } from './given.ts'
 import { LatestRead } from './latest.ts'
 import { apply, LOBBY, type Control, type LiveState } from './machine.ts'
-import { redrawnOnJoin, Screens, VIEWER_HEADER, type Viewer } from './push.tsx'
+import { rolesRedrawnOnJoin, Screens, VIEWER_HEADER, type Viewer } from './push.tsx'
 import { isLiveClass, project, questionAt, type LiveClass, type Snapshot } from './snapshot.ts'
 
 export type AnswerOutcome = 'accepted' | 'already' | 'too-many' | Refusal
@@ -41,6 +41,8 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   )
   #screens = new Screens(this.ctx)
   #soon: ReturnType<typeof setTimeout> | undefined
+  /** When the class was last read again for a seat this object did not hold. */
+  #rereadAt = 0
 
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
     super(ctx, env)
@@ -119,9 +121,8 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
         await this.control('reveal')
         return 'closed'
       case 'not-seated':
-        if (reread) return verdict
-        // Seated since this object last read the class (a join it was not told of): read again, and judge again.
-        await this.#class.reload()
+        // Seated since this object last read the class (a join it was not told of)? Read again, and judge again.
+        if (reread || !(await this.#rereadFor(attemptId))) return verdict
         return this.#answer(attemptId, position, value, now, true)
       default:
         return verdict
@@ -138,7 +139,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     this.#soon ??= setTimeout(() => {
       this.#soon = undefined
       const snap = this.#snapshot()
-      this.#screens.show(snap, snap ? redrawnOnJoin(snap) : undefined)
+      this.#screens.show(snap, snap ? rolesRedrawnOnJoin(snap) : undefined)
       if (this.#state.phase === 'open') this.#announceCount()
     }, JOIN_REDRAW_MS)
   }
@@ -187,9 +188,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     await this.#class.load()
     // A phone is drawn from its own row, as its answers' replies are, not from the class ranked.
     const phone = viewer.role === 'phone' ? viewer.attemptId : undefined
-    // Seated since this object last read the class (a join it was not told of)? Read again once.
-    if (phone && !this.#holds(phone)) await this.#class.reload()
-    if (phone && !this.#holds(phone)) return new Response('No such game.', { status: 404 })
+    if (phone && !this.#holds(phone) && !(await this.#rereadFor(phone))) return new Response('No such game.', { status: 404 })
     const snap = this.#snapshot(phone)
     if (!snap) return new Response('This class no longer exists.', { status: 404 })
     const { 0: client, 1: server } = new WebSocketPair()
@@ -233,6 +232,19 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     await this.ctx.storage.deleteAlarm()
     await this.ctx.storage.deleteAll()
     this.#given = new GivenAnswers(this.ctx.storage.sql)
+  }
+
+  /**
+   * Reads the class again for a seat this object does not hold, seated by a join it was not told
+   * of, and says whether it holds it now. At most once a second: a removed student's phone, or a
+   * seat of a round that has ended, retrying its socket cannot keep the game reading D1.
+   */
+  async #rereadFor(attemptId: string): Promise<boolean> {
+    const now = Date.now()
+    if (now - this.#rereadAt < REREAD_MS) return false
+    this.#rereadAt = now
+    await this.#class.reload()
+    return this.#holds(attemptId)
   }
 
   /** Whether a seat is in this round, let in or waiting. */
@@ -286,6 +298,9 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     if (this.#klass) this.#screens.count({ answered: this.#given.all.size, players: this.#seats.length })
   }
 }
+
+/** The least time between two reads of the class for seats this object did not hold. */
+const REREAD_MS = 1000
 
 /** How long the screens wait after a join for others to arrive, before one redraw shows them all. */
 const JOIN_REDRAW_MS = 250

@@ -159,11 +159,11 @@ export class Screens {
 }
 
 /**
- * The screens a join can change: the projector's and the teacher's, which count the players; a
- * phone counts them only beside its rank, once a question has closed (a hall's joins would
- * otherwise key a thousand phones for nothing).
+ * The roles whose screens a join can change (undefined: every screen): the projector's and the
+ * teacher's, which count the players; a phone counts them only beside its rank, once a question
+ * has closed (a hall's joins would otherwise key a thousand phones for nothing).
  */
-export const redrawnOnJoin = (snap: Snapshot): Viewer['role'][] | undefined =>
+export const rolesRedrawnOnJoin = (snap: Snapshot): Viewer['role'][] | undefined =>
   snap.state.phase === 'reveal' || snap.state.phase === 'standings' || snap.state.phase === 'ended' ? undefined : ['board', 'teacher']
 
 /** Whether a phone's screen is the open question's form, which every seated phone yet to answer shares. */

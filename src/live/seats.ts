@@ -24,7 +24,8 @@ export function remember(id: string, found: Play | null): LiveSeat | null {
   const classId = found?.attempt.classId
   if (!found || !classId) return null
   const seat = { ownerHash: found.attempt.ownerHash, classId, plan: found.attempt.plan, live: Boolean(found.seat?.live) }
-  if (seat.live) rememberSeat(id, seat)
+  // Only a seat's attempt in the round in play: an old round's is read afresh each time, and refused.
+  if (seat.live && found.seat?.current === id) rememberSeat(id, seat)
   return seat
 }
 
@@ -32,4 +33,9 @@ export function remember(id: string, found: Play | null): LiveSeat | null {
 export function rememberSeat(id: string, seat: LiveSeat): void {
   if (seats.size >= KEPT) seats.delete(seats.keys().next().value!)
   seats.set(id, seat)
+}
+
+/** Forgets a seat its game no longer holds (removed, or its round over): the next look reads D1, which says so. */
+export function forgetSeat(id: string): void {
+  seats.delete(id)
 }

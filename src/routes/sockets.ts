@@ -10,7 +10,7 @@ import { publicUrl } from '../http/request.ts'
 import { isOwnedBy } from '../http/owner.ts'
 import { classOfTeacher } from '../http/teacher.ts'
 import { VIEWER_HEADER, type Viewer } from '../live/push.tsx'
-import { findSeat } from '../live/seats.ts'
+import { findSeat, forgetSeat } from '../live/seats.ts'
 import { liveGame } from '../live/stub.ts'
 
 const sockets = new Hono<AppEnv>()
@@ -39,11 +39,14 @@ sockets.get('/live/:attemptId/ws', async (c) => {
   if (no) return no
   // The seat as the join that made it remembered it, or read from D1. The game refuses a seat it
   // does not hold: one removed, or of a round already over (its page leads to the round in play).
-  const seat = await findSeat(createDb(c.env.DB), c.req.param('attemptId'))
+  const id = c.req.param('attemptId')
+  const seat = await findSeat(createDb(c.env.DB), id)
   if (!seat?.live) return refuse(404, 'No such game.')
   const token = readFormToken(c)
   if (!token || !(await isOwnedBy(c, seat.ownerHash))) return refuse(403, 'This seat belongs to another browser.')
-  return connect(c, seat.classId, { role: 'phone', attemptId: c.req.param('attemptId'), token })
+  const res = await connect(c, seat.classId, { role: 'phone', attemptId: id, token })
+  if (res.status === 404) forgetSeat(id)
+  return res
 })
 
 sockets.get('/board/:boardId/ws', async (c) => {

@@ -7,7 +7,7 @@ import { OverallTable } from './overall.tsx'
 import { ShowBar, Streak } from '../show.tsx'
 import { ordinal } from '../live/shared.tsx'
 
-/** `overall`: from a second round, the top rows over every round (db/classes.ts overallSeats). */
+/** `overall`: from a second round, the top rows over every round (db/standings.ts overallSeats). */
 export type BoardProps = { klass: Class; rows: SeatRow[]; overall?: SeatRow[]; total: number; joinUrl: string }
 export const BOARD_REFRESH_SECONDS = 3
 /**
