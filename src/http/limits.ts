@@ -27,8 +27,24 @@ const LIMITS = {
   },
 } as const
 
-/** The client's address: Cloudflare sets it; locally it is absent and everyone shares one key. */
-export const clientAddress = (c: Context<AppEnv>) => c.req.header('CF-Connecting-IP') ?? 'local'
+/** The client's network, as limits count it: Cloudflare sets its address; locally it is absent and everyone shares one key. */
+export const clientAddress = (c: Context<AppEnv>) => network(c.req.header('CF-Connecting-IP') ?? 'local')
+
+/**
+ * An IPv4 address as it is; an IPv6 one by its first 64 bits, which one machine can hold whole and
+ * pick a new address from for every request.
+ */
+export function network(address: string): string {
+  if (!address.includes(':') || address.includes('.')) return address // IPv4, or IPv4 written as IPv6
+  const [head, tail] = address.toLowerCase().split('::')
+  const left = head ? head.split(':') : []
+  const right = tail ? tail.split(':') : []
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
+}
 
 /** Counts a request against a limit, and refuses it (throws a 429 with Retry-After) once over. */
 export async function enforceLimit(c: Context<AppEnv>, name: keyof typeof LIMITS, key: string, back: Problem['link']): Promise<void> {

@@ -125,10 +125,11 @@ async function joinable(c: Context<AppEnv>) {
   // Every lookup costs 1 and a code not found 30 more, out of 1,000 a minute (CODE_LIMIT): a
   // guesser is stopped after about 30 misses, and then every lookup waits, found or not, so a 429
   // says nothing about a code. It is counted per browser (its form-token cookie), so one student's
-  // misses never lock out the classmates who share the school's address; a request with no cookie
+  // typos never lock out the classmates who share the school's address; a request with no cookie
   // (a script that drops it, or a first visit by QR code) counts against its address instead.
-  // A script can make up a new cookie for every guess, so the address pays too, at a rate a whole
-  // hall joining never reaches (CODE_ADDRESS_LIMIT): about 130 misses a minute.
+  // A script can make up a new cookie for every guess, so the address pays too (CODE_ADDRESS_LIMIT),
+  // at a rate a hall joining with its typos never reaches: past about 320 misses a minute, everyone
+  // behind that address waits, the price of stopping such a script (docs/security.md).
   const browser = readFormToken(c)
   const address = clientAddress(c)
   const key = browser ? `browser:${browser}` : `address:${address}`

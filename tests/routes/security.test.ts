@@ -395,10 +395,10 @@ describe('rate limits', () => {
       guesser.cookies.set('csrf', String(i).padStart(43, 'x'))
       return guesser
     }
-    // 4,000 a minute (CODE_ADDRESS_LIMIT), each miss costing 31: about 130 misses.
-    const { passed, refused } = await untilRefused(125, (i) => madeUp(i).get(`/join/${wrong(i)}`))
+    // 10,000 a minute (CODE_ADDRESS_LIMIT), each miss costing 31: about 320 misses.
+    const { passed, refused } = await untilRefused(315, (i) => madeUp(i).get(`/join/${wrong(i)}`))
     expect(passed.every((s) => s === 404)).toBe(true)
-    expect(passed.length).toBeLessThan(135)
+    expect(passed.length).toBeLessThan(330)
     expect(refused.status).toBe(429)
     expect((await madeUp(-1).get(`/join/${code}`)).status).toBe(429) // a right guess looks just like a wrong one
     // Only that address waits: the price of a script on a school's network, which typing by hand never pays.
