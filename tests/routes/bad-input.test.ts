@@ -239,12 +239,6 @@ const cases: Case[] = [
     'which question it answers',
   ],
   ['a negative position', (w) => w.player.post(`/play/${w.quiz.single}/next`, { position: '-1' }), 400, 'which question it answers'],
-  [
-    '"Go on" past a question that was never withdrawn',
-    (w) => w.player.post(`/play/${w.quiz.single}/skip`, { position: '0' }),
-    409,
-    'not the one on your screen',
-  ],
   ['"Go on" on an unknown quiz', (w) => w.player.post(`/play/${UNKNOWN_ID}/skip`, { position: '0' }), 404, 'could not find that quiz'],
   [
     'a position past the end',

@@ -46,7 +46,7 @@ export function Stage(props: PlayStageProps) {
   )
 }
 
-/** A question taken out of its bank after the quiz began: it counts for nobody, and the quiz goes on without it. */
+/** A question taken out of its bank after the quiz began: nobody is asked it any more, and the quiz goes on without it. */
 function Withdrawn({ attempt }: { attempt: Attempt }) {
   const skip = `/play/${attempt.id}/skip`
   return (
@@ -54,7 +54,10 @@ function Withdrawn({ attempt }: { attempt: Attempt }) {
       <h2 tabindex={-1} autofocus>
         This question has been withdrawn
       </h2>
-      <p>It was taken out of its bank after your quiz began, so it counts for nobody. Your quiz goes on with the questions that remain.</p>
+      <p>
+        It was taken out of its bank after your quiz began, so nobody is asked it any more; an answer given before keeps its points. Your
+        quiz goes on with the questions that remain.
+      </p>
       <PostForm action={skip}>
         <input type="hidden" name="position" value={String(attempt.cursor)} />
         <button type="submit" class="primary">
