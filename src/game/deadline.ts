@@ -108,10 +108,6 @@ export function timeLeft(ms: number): string {
   return `${unit(minutes, 'minute')}, ${unit(seconds, 'second')}`
 }
 
-/** Every zone Intl knows, UTC first: what the zone field suggests (a <datalist>). */
-let zones: string[] | undefined
-export const timeZones = () => (zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')])
-
 /**
  * The deadline a form sets, or a message for each field to fix. It must be later than `now` (to
  * close at once there is a button) and no later than `expiresAt`, when the class and its answers

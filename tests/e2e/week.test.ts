@@ -149,6 +149,7 @@ describe.runIf(browserAvailable())("a teacher's week", () => {
     await teacher.locator('#deadline summary', { hasText: 'Set a deadline' }).click()
     // deadline.js fills the zone on its next tick, up to a second after the section arrives.
     await expect.poll(() => teacher.getByLabel('Your time zone').inputValue()).toBe(ZONE)
+    expect(await teacher.locator('#time-zones option').count()).toBeGreaterThan(300) // the browser's own list of zones
     await teacher.getByLabel('Date and time').fill(localValue(Date.now() + 24 * 60 * 60 * 1000, ZONE))
     await teacher.getByRole('button', { name: 'Set the deadline' }).click()
     await expectText(teacher.locator('#deadline'), 'Due')

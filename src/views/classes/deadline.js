@@ -2,7 +2,8 @@
 // zone and how long was left when it drew the page: this shows the time in the reader's own zone
 // and counts down from the server's figure on this page's own monotonic clock, so a device whose
 // clock is wrong still shows the time the server keeps. It also fills an empty time-zone field in
-// from this device. The server decides; nothing here lets an answer in or keeps one out.
+// from this device, and offers the browser's own list of zones. The server decides; nothing here
+// lets an answer in or keeps one out.
 const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
 const english = navigator.languages.find((l) => /^en(-|$)/i.test(l)) ?? 'en-GB'
 const inWords = new Intl.DateTimeFormat(english, {
@@ -42,6 +43,12 @@ function tick() {
     el.removeAttribute('data-time-left')
     const status = el.parentElement?.querySelector('[data-deadline-status]')
     if (status) status.textContent = 'The deadline has passed: answers are no longer taken.'
+  }
+  // The zones a teacher may pick from, from this browser's own list: the page carries none.
+  for (const list of document.querySelectorAll('datalist[data-time-zones]')) {
+    list.removeAttribute('data-time-zones')
+    const zones = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]
+    list.replaceChildren(...zones.map((z) => Object.assign(document.createElement('option'), { value: z })))
   }
   for (const input of document.querySelectorAll('input[data-zone-from-device]')) {
     if (input.value === '') input.value = zone
