@@ -33,10 +33,14 @@ const hashed = (path: string) => contentHashed(readFileSync(join(root, path)))
 // page (most requests, on the weakest Wi-Fi) does not carry the teacher's and the projector's. The
 // CSP allows each by its hash. tests/e2e/server.ts checks that no page matches a rule it lacks.
 const ORDER = ['tokens', 'base', 'pages', 'options', 'picker', 'projector', 'board', 'live', 'teacher', 'deadline', 'report']
+const TEACHER = ['tokens', 'base', 'pages', 'options', 'board', 'live', 'teacher', 'deadline']
 const LOOKS = {
   student: ['tokens', 'base', 'pages', 'options', 'live', 'deadline'],
   projector: ['tokens', 'base', 'pages', 'options', 'projector', 'board', 'live'],
-  teacher: ORDER,
+  teacher: TEACHER,
+  // The picker and the report carry the teacher's sheet and their own, which no other page needs.
+  picker: [...TEACHER, 'picker'],
+  report: [...TEACHER, 'report'],
 } satisfies Record<string, string[]>
 // Each file once in the bundle, minified: src/views/stylesheets.ts joins them for each kind of page.
 const sheets = Object.fromEntries(ORDER.map((name) => [name, minifyCss(readFileSync(join(root, `src/views/styles/${name}.css`), 'utf8'))]))

@@ -14,6 +14,13 @@ export const STYLESHEETS = Object.fromEntries(
   ]),
 ) as Record<Look, string>
 
-/** A teacher's pages live under /teach and /classes; the projector's say so; everything else is a student's. */
-export const lookOf = (path: string, projector?: boolean): Look =>
-  projector ? 'projector' : /^\/(teach|classes)(\/|$)/.test(path) ? 'teacher' : 'student'
+/**
+ * A teacher's pages live under /teach and /classes (the picker and a round's report with sheets of
+ * their own); the projector's say so; everything else is a student's.
+ */
+export function lookOf(path: string, projector?: boolean): Look {
+  if (projector) return 'projector'
+  if (/^\/classes\/pick\/?$/.test(path)) return 'picker'
+  if (/^\/teach\/[^/]+\/report\/?$/.test(path)) return 'report'
+  return /^\/(teach|classes)(\/|$)/.test(path) ? 'teacher' : 'student'
+}
