@@ -4,10 +4,9 @@
 // durable before a phone hears "locked in", and go to D1 in one statement when the question
 // closes: a hall of 1,000 answering at once is 1,000 local writes, not 1,000 D1 round trips.
 // Screens are pushed over hibernatable WebSockets. The rules are pure and live beside it
-// (machine.ts, accept.ts, snapshot.ts, questions.ts); this file does the I/O.
+// (machine.ts, accept.ts, snapshot.ts, questions.ts, roster.ts); this file does the I/O.
 import { DurableObject } from 'cloudflare:workers'
 import { hasAnswer, recordAnswers } from '../db/answers.ts'
-import { emptySeat, type SeatRow } from '../db/standings.ts'
 import { createDb } from '../db/client.ts'
 import { finishLiveClass, readLiveClass } from '../db/live.ts'
 import type { AnswerValue } from '../db/schema.ts'
@@ -15,24 +14,20 @@ import { scoreAnswer, speedWindow } from '../game/scoring.ts'
 import { acceptance, type Refusal } from './accept.ts'
 import { GivenAnswers } from './given.ts'
 import { LatestRead } from './latest.ts'
+import { Roster, type Joiner } from './roster.ts'
 import { apply, LOBBY, type Control, type LiveState } from './machine.ts'
 import { rolesRedrawnOnJoin, Screens, VIEWER_HEADER, type Viewer } from './push.tsx'
 import { isLiveClass, project, questionAt, type LiveClass, type Snapshot } from './snapshot.ts'
 
 export type AnswerOutcome = 'accepted' | 'already' | 'too-many' | Refusal
-/** A student who has just joined, as the join route tells the game (no need to read the class again). */
-export type Joiner = { attemptId: string; nickname: string; admitted: boolean }
 
 type ClassRead = Awaited<ReturnType<typeof readLiveClass>>
 
 export class LiveGame extends DurableObject<Cloudflare.Env> {
   #state: LiveState = LOBBY
-  // The class as D1 last said (null once deleted or expired), its seats, and who waits to be let in.
+  // The class as D1 last said (null once deleted or expired), and who is in it.
   #klass: LiveClass | null = null
-  #seats: SeatRow[] = []
-  #waiting = new Set<string>()
-  /** Joiners told of since the last read began: a read begun before they joined cannot list them. */
-  #joiners = new Map<string, Joiner>()
+  #roster = new Roster()
   /** The answers to the question in play, kept in storage until it closes. */
   #given!: GivenAnswers
   #class = new LatestRead(
@@ -97,8 +92,14 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     const klass = this.#klass
     if (!klass) return 'not-open'
     if (!reread && this.#given.tooMany(attemptId, now)) return 'too-many'
-    const seat = this.#seats.find((x) => x.attemptId === attemptId)
-    const facts = { position, now, answered: this.#given.has(attemptId), seated: Boolean(seat), waiting: this.#waiting.has(attemptId) }
+    const seat = this.#roster.find(attemptId)
+    const facts = {
+      position,
+      now,
+      answered: this.#given.has(attemptId),
+      seated: Boolean(seat),
+      waiting: this.#roster.waiting.has(attemptId),
+    }
     const verdict = acceptance(this.#state, facts)
     switch (verdict) {
       case 'accept': {
@@ -133,8 +134,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   async joined(joiner: Joiner): Promise<void> {
     await this.#class.load()
     if (!this.#klass) return
-    this.#joiners.set(joiner.attemptId, joiner)
-    this.#seat(joiner)
+    this.#roster.join(joiner)
     // Many join at once at the start of a lesson: the projector and the teacher see them in one redraw.
     this.#soon ??= setTimeout(() => {
       this.#soon = undefined
@@ -147,7 +147,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   /** The class or its seats changed in D1 (a rename, a removal, a setting, a deletion): read them again. */
   async changed(): Promise<void> {
     // This read begins after every join so far: it lists them all, and is the word on who stays.
-    this.#joiners.clear()
+    this.#roster.forgetJoiners()
     await this.#class.reload()
     this.#broadcast()
     if (!this.#klass) return
@@ -164,14 +164,14 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
    * the new round is not a live game.
    */
   async newRound(board: string): Promise<void> {
-    this.#joiners.clear()
+    this.#roster.forgetJoiners()
     this.#given.clear()
     this.#state = { ...LOBBY, version: this.#state.version + 1 }
     await this.ctx.storage.deleteAlarm()
     await this.ctx.storage.put('state', this.#state)
     // A self-paced round leaves no live class here: the read forgets the game.
     await this.#class.reload()
-    const seated = new Set(this.#seats.map((x) => x.attemptId))
+    const seated = new Set(this.#roster.seats.map((x) => x.attemptId))
     await this.#screens.moveOn(this.#klass ? null : board, seated, this.#klass?.round ?? 0)
     this.#broadcast()
   }
@@ -188,7 +188,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     await this.#class.load()
     // A phone is drawn from its own row, as its answers' replies are, not from the class ranked.
     const phone = viewer.role === 'phone' ? viewer.attemptId : undefined
-    if (phone && !this.#holds(phone) && !(await this.#rereadFor(phone))) return new Response('No such game.', { status: 404 })
+    if (phone && !this.#roster.holds(phone) && !(await this.#rereadFor(phone))) return new Response('No such game.', { status: 404 })
     const snap = this.#snapshot(phone)
     if (!snap) return new Response('This class no longer exists.', { status: 404 })
     const { 0: client, 1: server } = new WebSocketPair()
@@ -210,21 +210,12 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
 
   async #applyRead({ klass, seats, waiting }: ClassRead): Promise<void> {
     this.#klass = isLiveClass(klass) ? klass : null
-    this.#seats = seats
-    this.#waiting = waiting
-    for (const joiner of this.#joiners.values()) this.#seat(joiner)
+    this.#roster.read(seats, waiting)
     // A removed student's answer to the open question no longer counts.
     const seated = new Set(seats.map((x) => x.attemptId))
     for (const id of this.#given.all.keys()) if (!seated.has(id)) this.#given.drop(id)
     // A class deleted or expired leaves nothing behind here either.
     if (!this.#klass) await this.#forget()
-  }
-
-  /** Seats a joiner the game was told of, or has them wait, unless the class already lists them. */
-  #seat({ attemptId, nickname, admitted }: Joiner) {
-    if (this.#seats.some((x) => x.attemptId === attemptId)) return
-    if (!admitted) this.#waiting.add(attemptId)
-    else this.#seats.push(emptySeat(attemptId, nickname))
   }
 
   async #forget(): Promise<void> {
@@ -244,16 +235,12 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
     if (now - this.#rereadAt < REREAD_MS) return false
     this.#rereadAt = now
     await this.#class.reload()
-    return this.#holds(attemptId)
-  }
-
-  /** Whether a seat is in this round, let in or waiting. */
-  #holds(attemptId: string): boolean {
-    return this.#waiting.has(attemptId) || this.#seats.some((x) => x.attemptId === attemptId)
+    return this.#roster.holds(attemptId)
   }
 
   #everyoneAnswered(): boolean {
-    return this.#seats.length > 0 && this.#seats.every((x) => this.#given.has(x.attemptId))
+    const { seats } = this.#roster
+    return seats.length > 0 && seats.every((x) => this.#given.has(x.attemptId))
   }
 
   async #enter(next: LiveState): Promise<void> {
@@ -286,7 +273,11 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
   #snapshot(attemptId?: string): Snapshot | null {
     const klass = this.#klass
     if (!klass) return null
-    return project({ klass, state: this.#state, seats: this.#seats, given: this.#given.all, waiting: this.#waiting }, Date.now(), attemptId)
+    return project(
+      { klass, state: this.#state, seats: this.#roster.seats, given: this.#given.all, waiting: this.#roster.waiting },
+      Date.now(),
+      attemptId,
+    )
   }
 
   #broadcast(): void {
@@ -295,7 +286,7 @@ export class LiveGame extends DurableObject<Cloudflare.Env> {
 
   /** While a question is open, the projector and the teacher see the count of answers go up. */
   #announceCount(): void {
-    if (this.#klass) this.#screens.count({ answered: this.#given.all.size, players: this.#seats.length })
+    if (this.#klass) this.#screens.count({ answered: this.#given.all.size, players: this.#roster.seats.length })
   }
 }
 
