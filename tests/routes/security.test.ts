@@ -1,4 +1,5 @@
 import { env, exports } from 'cloudflare:workers'
+import assets from '../../src/generated/assets.json'
 import { describe, expect, it, vi } from 'vitest'
 import app from '../../src/app.tsx'
 import { TOKEN_FIELD } from '../../src/http/forms.ts'
@@ -21,7 +22,7 @@ describe('secure headers', () => {
     expect(secure.headers.get('Strict-Transport-Security')).toContain('max-age=')
   })
 
-  it("styles every kind of page inline with its own sheet (a student's, the projector's, a teacher's), allowed by its hash alone, with no stylesheet to wait for", async () => {
+  it("styles every kind of page inline with its own sheet (a student's, the projector's, a teacher's, the picker's, the report's), allowed by its hash alone, with no stylesheet to wait for", async () => {
     const { teacher, base, code } = await openClass()
     const { student, attemptId } = await join(code, 'Kim')
     const klass = (await classByCode(code))!
@@ -33,8 +34,8 @@ describe('secure headers', () => {
       [browser(), '/no-such-page', 'student'],
       [browser(), `/board/${klass.board_id}`, 'projector'],
       [teacher, base, 'teacher'],
-      [teacher, `${base}/report`, 'teacher'],
-      [teacher, '/classes/pick', 'teacher'],
+      [teacher, `${base}/report`, 'report'],
+      [teacher, '/classes/pick', 'picker'],
       [teacher, '/classes/new', 'teacher'],
     ] as const) {
       const res = await who.get(path)
@@ -59,8 +60,9 @@ describe('secure headers', () => {
       ).toBe(true) // never 'unsafe-inline'
       expect(html, path).not.toContain('rel="stylesheet"')
     }
-    // A student's page carries a third of the whole: none of the teacher's or the projector's rules.
-    expect(STYLESHEETS.student.length).toBeLessThan(STYLESHEETS.teacher.length / 2)
+    // A student's page carries none of the teacher's, the projector's, the picker's or the report's rules.
+    for (const sheet of ['teacher', 'projector', 'picker', 'report'] as const)
+      expect(STYLESHEETS.student).not.toContain(assets.sheets[sheet])
   })
 
   it('sets cookies HttpOnly and SameSite=Lax, and Secure with a __Host- name on https', async () => {
@@ -334,8 +336,19 @@ const wrong = (i: number) =>
     .padStart(2, 'Z')
     .replace(/\d/g, (d) => 'ABCDEFGHJK'[Number(d)])}`
 
+/**
+ * Waits, if need be, for a limit's next window: the emulator's windows are aligned to the clock, so
+ * a test that ran across the turn of one would see its count start again. `needs`: the seconds
+ * the test may take.
+ */
+async function freshWindow(needs: number, period = 60) {
+  const left = period * 1000 - (Date.now() % (period * 1000))
+  if (left < needs * 1000) await new Promise((resolve) => setTimeout(resolve, left + 50))
+}
+
 describe('rate limits', () => {
   it('answers a burst of new classes from one address with 429 and Retry-After, and opens none of them', async () => {
+    await freshWindow(10)
     const teacher = browser()
     const form = { name: 'Burst', banks: 'race-2018', size: '3', scoring: 'speed', naming: 'chosen' }
     let before = ''
@@ -348,9 +361,10 @@ describe('rate limits', () => {
     expect(await refused.text()).toContain('wait a minute')
     expect(await databaseState()).toBe(before)
     expect((await browser().post('/classes', form)).status).toBe(303) // another address is not held up
-  })
+  }, 30_000)
 
   it('stops a code guesser after about 30 misses, and then refuses every code, right or wrong', async () => {
+    await freshWindow(15)
     const { code } = await openClass()
     const guesser = browser()
     const { passed, refused } = await untilRefused(30, (i) => guesser.get(`/join/${wrong(i)}`))
@@ -359,9 +373,10 @@ describe('rate limits', () => {
     expect(await refused.text()).toContain('Too many class codes')
     expect((await guesser.get(`/join/${code}`)).status).toBe(429) // a right guess now looks just like a wrong one
     expect((await browser().get(`/join/${code}`)).status).toBe(200)
-  })
+  }, 30_000)
 
   it('charges one browser’s misses to that browser, not to the classmates who share its address', async () => {
+    await freshWindow(15)
     const { code } = await openClass()
     const address = '10.66.66.66'
     const guesser = browser(undefined, { address })
@@ -371,9 +386,10 @@ describe('rate limits', () => {
     const classmate = browser(undefined, { address })
     await classmate.get('/join')
     expect((await classmate.get(`/join/${code}`)).status).toBe(200)
-  })
+  }, 30_000)
 
   it('stops a guesser that drops its cookies by its address', async () => {
+    await freshWindow(15)
     const { code } = await openClass()
     const address = '10.67.67.67'
     const { passed, refused } = await untilRefused(30, (i) => browser(undefined, { address }).get(`/join/${wrong(i)}`))
@@ -384,9 +400,10 @@ describe('rate limits', () => {
     const classmate = browser(undefined, { address })
     await classmate.get('/join')
     expect((await classmate.get(`/join/${code}`)).status).toBe(200)
-  })
+  }, 30_000)
 
   it('stops a guesser that makes up a new cookie for every guess by its address, far above what a hall joining asks', async () => {
+    await freshWindow(40)
     const { code } = await openClass()
     const address = '10.68.68.68'
     // Each guess from a browser that was never here, with a well-formed form token of its own making.
@@ -395,17 +412,30 @@ describe('rate limits', () => {
       guesser.cookies.set('csrf', String(i).padStart(43, 'x'))
       return guesser
     }
-    // 10,000 a minute (CODE_ADDRESS_LIMIT), each miss costing 31: about 320 misses.
-    const { passed, refused } = await untilRefused(315, (i) => madeUp(i).get(`/join/${wrong(i)}`))
-    expect(passed.every((s) => s === 404)).toBe(true)
-    expect(passed.length).toBeLessThan(330)
-    expect(refused.status).toBe(429)
+    // 10,000 a minute (CODE_ADDRESS_LIMIT), each miss costing 31: about 320 misses. Twenty at a
+    // time, so that they fall within the limit's minute even on a busy machine.
+    const statuses: number[] = []
+    let next = 0
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (next < 700 && !statuses.includes(429)) {
+          const i = next++
+          statuses.push((await madeUp(i).get(`/join/${wrong(i)}`)).status)
+        }
+      }),
+    )
+    expect(statuses).toContain(429)
+    expect(new Set(statuses)).toEqual(new Set([404, 429]))
+    const missed = statuses.filter((s) => s === 404).length
+    expect(missed).toBeGreaterThanOrEqual(315)
+    expect(missed).toBeLessThan(330 + 20) // and those in flight as the limit met them
     expect((await madeUp(-1).get(`/join/${code}`)).status).toBe(429) // a right guess looks just like a wrong one
     // Only that address waits: the price of a script on a school's network, which typing by hand never pays.
     expect((await browser().get(`/join/${code}`)).status).toBe(200)
-  }, 60_000)
+  }, 120_000)
 
   it('limits quizzes started from one address, which a whole class behind one school network fits under', async () => {
+    await freshWindow(20)
     const address = '10.99.99.99'
     const { passed } = await untilRefused(300, async () => browser(undefined, { address }).post('/play', { bank: 'race-2018' }))
     expect(passed.every((s) => s === 303)).toBe(true)
