@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SeatRow } from '../../src/db/standings.ts'
+import { emptySeat, type SeatRow } from '../../src/db/standings.ts'
 import { apply, LOBBY } from '../../src/live/machine.ts'
 import { project, type LiveClass } from '../../src/live/snapshot.ts'
 import { banks } from '../../src/questions/registry.ts'
@@ -10,23 +10,7 @@ const klass = {
   hideNames: false,
   live: { seconds: 20, plan: [{ q: question.id, order: question.type === 'single' ? question.choices.map((_, i) => i) : [] }] },
 } as unknown as LiveClass
-const seat = (attemptId: string, score: number): SeatRow => ({
-  attemptId,
-  nickname: attemptId,
-  extraTime: false,
-  score,
-  correct: 0,
-  answered: 0,
-  timeMs: 0,
-  tooFast: 0,
-  streak: 0,
-  streakEnd: -1,
-  finished: false,
-  pastScore: 0,
-  pastCorrect: 0,
-  pastAnswered: 0,
-  pastTimeMs: 0,
-})
+const seat = (attemptId: string, score: number): SeatRow => ({ ...emptySeat(attemptId, attemptId), score })
 const seats = [seat('ann', 2_000), seat('bo', 1_000)]
 const answer = (attemptId: string, response: string) => ({
   attemptId,
